@@ -1,0 +1,86 @@
+"""The command line: a thin layer of options over the API.
+
+Subcommands live in :mod:`orgwrite.commands` and are imported only when invoked, so
+``orgwrite --help`` stays instant.  A new command adds one line to ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from orgwrite import __version__
+
+#: name → ("module:function", one-line Chinese help shown by ``orgwrite --help``)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("orgwrite.commands.check:check", "检查文本（.txt、.md、.docx）并报告问题"),
+    "rules": ("orgwrite.commands.rules:rules", "列出全部规则，或显示某条规则的说明和示例"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        target = COMMANDS[name][0]
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_, help_text) in sorted(COMMANDS.items())]
+        with formatter.section("命令"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="orgwrite", message="%(prog)s %(version)s")
+def cli() -> None:
+    """orgwrite：党政机关组织部门文稿的起草与检查工具。
+
+    \b
+    示例：
+      orgwrite check 报告.txt
+      orgwrite check 报告.txt --format json
+      orgwrite rules P103
+    """
+
+
+def main() -> None:
+    """Entry point: run the CLI; user errors become one Chinese line and exit 2."""
+    from orgwrite.errors import OrgwriteError
+
+    try:
+        code = cli.main(standalone_mode=False, prog_name="orgwrite")
+    except OrgwriteError as exc:
+        click.echo(f"orgwrite：{exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("orgwrite：已中断", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    else:
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _quiet_broken_pipe() -> None:
+    """``orgwrite check … | head``: stop quietly, as other command-line tools do."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(1)

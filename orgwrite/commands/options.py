@@ -1,0 +1,87 @@
+"""Options shared by commands that check text, and the configuration they resolve to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from orgwrite.config import Config, find_config_file, load_config, parse_date
+
+FORMATS = ("human", "json", "sarif", "github")
+
+
+def split_codes(value: str | None) -> tuple[str, ...] | None:
+    """``"P101, S"`` → ("P101", "S"); None when the option was not given."""
+    if value is None:
+        return None
+    return tuple(c.strip().upper() for c in value.replace("，", ",").split(",") if c.strip())
+
+
+class ConfigResolver:
+    """Finds each input's configuration once per folder and applies the command line."""
+
+    def __init__(
+        self,
+        config_path: Path | None,
+        *,
+        select: str | None = None,
+        ignore: str | None = None,
+        extend_select: str | None = None,
+        fail_on: str | None = None,
+        as_of: str | None = None,
+    ) -> None:
+        self._fixed = load_config(config_path) if config_path else None
+        self._cache: dict[Path, Config] = {}
+        self._overrides = {
+            "select": split_codes(select),
+            "ignore": split_codes(ignore),
+            "fail_on": fail_on,
+            "as_of": parse_date(as_of, "--as-of") if as_of else None,
+        }
+        self._extend = split_codes(extend_select)
+        from orgwrite.config import validate_selectors
+        from orgwrite.rules.base import all_rules
+
+        known = set(all_rules())
+        for option, value in (("--select", select), ("--ignore", ignore), ("--extend-select", extend_select)):
+            validate_selectors(split_codes(value) or (), known, option)
+        if select is not None and ignore is None:
+            # An explicit --select asks for those rules: the file's ignore list no longer applies.
+            self._overrides["ignore"] = ()
+
+    def for_path(self, path: str) -> Config:
+        if self._fixed is not None:
+            base = self._fixed
+        else:
+            folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+            if folder not in self._cache:
+                found = find_config_file(folder)
+                self._cache[folder] = load_config(found) if found else Config()
+            base = self._cache[folder]
+        config = base.merged(**self._overrides)
+        if self._extend:
+            config = config.merged(extend_select=config.extend_select + self._extend)
+        return config
+
+    def default(self) -> Config:
+        return self.for_path(str(Path.cwd() / "x"))
+
+
+def check_options(func):
+    """Decorate a command with the options that choose rules and configuration."""
+    options = [
+        click.option("--select", metavar="CODES", help="只启用这些规则（代码或族前缀，逗号分隔），覆盖配置文件"),
+        click.option("--ignore", metavar="CODES", help="停用这些规则（代码或族前缀，逗号分隔）"),
+        click.option("--extend-select", metavar="CODES", help="在已选规则之外追加启用"),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="配置文件（默认从文件所在目录向上查找 orgwrite.toml 或 pyproject.toml）",
+        ),
+        click.option("--as-of", metavar="YYYY-MM-DD", help="按此日期判断时效表述（默认从文本推断）"),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func

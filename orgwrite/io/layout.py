@@ -1,0 +1,162 @@
+"""Recognise the frame of a text: title, headings, salutation, closing, web leftovers.
+
+Readers hand over raw paragraphs (text with its place in the source); this module gives
+each one its :class:`~orgwrite.model.BlockKind`, heading level and number.  It is shared
+by the .txt, .md and .docx readers so every input is understood the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orgwrite.model import Block, BlockKind
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+
+#: Heading/item numbers by level (GB/T 9704 §7.3.3): 一、 （一） 1. （1）
+NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^[{CN_NUM}]{{1,3}}、")),
+    (2, re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]")),
+    (3, re.compile(r"^\d{1,3}[.．](?!\d)")),
+    (4, re.compile(r"^[（(]\d{1,3}[）)]")),
+)
+
+#: Sentence-final marks; a line containing one inside is prose, not a heading.
+SENTENCE_END = "。？！"
+CLOSING_PUNCT = '。？！…”’）》」』)"'
+
+_CHROME_PATTERNS = re.compile(
+    r"ICP备|ICP证|版权所有|Copyright|©|\(c\)|责任编辑|编辑[:：]|校对[:：]|审核[:：]|"
+    r"^来源[:：]|^作者[:：]|^创建时间[:：]?|^发布时间[:：]?|^发布日期[:：]?|^时间[:：]|"
+    r"^评论\s*\d*$|浏览次数|阅读次数|点击数[:：]|^打印本页|关闭窗口|^分享到|"
+    r"^【?字号|^扫一扫|^上一篇|^下一篇|^返回顶部|^\[?打印\]?|^主办单位|公网安备"
+)
+_TIMESTAMP_RE = re.compile(
+    r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
+    r"(\s+\d{1,2}:\d{2}(:\d{2})?)?$"
+)
+_LABEL_ONLY_RE = re.compile(r"^(来源|作者|创建时间|发布时间|发布日期|编辑|责任编辑)[:：]?$")
+_SITE_RE = re.compile(r"(网站联盟|网站|首页|频道|门户网|客户端|微信公众号)$")
+_SALUTATION_RE = re.compile(r"^(尊敬的|各位|同志们|亲爱的|女士们|先生们|老师们|同学们|朋友们)[^。！？]{0,40}[:：,，]?$")
+_CLOSING_RE = re.compile(r"^(汇报完毕|发言完毕|以上发言|以上汇报|谢谢大家|谢谢)")
+_DATE_LINE_RE = re.compile(
+    rf"^[（(]?(\d{{4}}|[{CN_NUM}]{{4}})年\d{{1,2}}月\d{{1,2}}日[）)]?$"
+    rf"|^[（(]?[{CN_NUM}]{{4}}年[{CN_NUM}]{{1,2}}月[{CN_NUM}]{{1,3}}日[）)]?$"
+)
+_ATTACHMENT_RE = re.compile(r"^附件[:：\d]")
+
+#: A line this long or longer is never a heading or a title.
+MAX_HEADING = 60
+
+
+@dataclass(slots=True)
+class RawParagraph:
+    """A paragraph as a reader found it, before its role is known."""
+
+    text: str
+    line: int
+    column: int = 1
+    segments: tuple[tuple[int, int, int], ...] = ()
+    hint: BlockKind | None = None  # a reader that knows (Markdown '#', Word style) says so
+    level: int = 0
+
+
+def heading_number(text: str) -> tuple[int, str]:
+    """(level, number as written) of a heading/item number at the start of ``text``."""
+    for level, pattern in NUMBER_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            return level, m.group(0)
+    return 0, ""
+
+
+def is_chrome(text: str) -> bool:
+    """True for web-page leftovers: footers, bylines, timestamps, counters."""
+    return bool(_CHROME_PATTERNS.search(text) or _TIMESTAMP_RE.match(text.strip()))
+
+
+def looks_like_heading(text: str) -> bool:
+    """Short, with no sentence inside and no final punctuation: a heading or title."""
+    if not text or len(text) > MAX_HEADING:
+        return False
+    if any(ch in text for ch in SENTENCE_END):
+        return False
+    return text[-1] not in "，,；;：:、" + CLOSING_PUNCT
+
+
+def classify(raws: list[RawParagraph]) -> list[Block]:
+    """Blocks with kinds for the raw paragraphs of one document, in order."""
+    blocks: list[Block] = []
+    chrome_next = False
+    seen_body = False
+    title_done = False
+    for index, raw in enumerate(raws):
+        text = raw.text
+        kind: BlockKind
+        level, number = heading_number(text)
+        if raw.hint is BlockKind.CHROME or chrome_next or is_chrome(text):
+            kind = BlockKind.CHROME
+            chrome_next = bool(_LABEL_ONLY_RE.match(text.strip()))
+        elif not seen_body and index < 3 and len(text) <= 20 and _SITE_RE.search(text):
+            kind = BlockKind.CHROME
+        elif raw.hint is not None and raw.hint is not BlockKind.PARAGRAPH:
+            kind = raw.hint
+            if kind is BlockKind.HEADING and raw.level:
+                level = raw.level
+            if kind is BlockKind.TITLE:
+                title_done = True
+        elif not title_done and not seen_body and looks_like_heading(text) and not number:
+            kind = BlockKind.TITLE
+            title_done = True
+        elif title_done and not seen_body and text.startswith(("——", "—— ")):
+            kind = BlockKind.SUBTITLE
+        elif not seen_body and _DATE_LINE_RE.match(text):
+            kind = BlockKind.DATE
+        elif _SALUTATION_RE.match(text) and len(text) <= 40 and not seen_body:
+            kind = BlockKind.SALUTATION
+        elif _ATTACHMENT_RE.match(text):
+            kind = BlockKind.ATTACHMENT
+        elif _DATE_LINE_RE.match(text):
+            kind = BlockKind.DATE
+        elif number and looks_like_heading(text):
+            kind = BlockKind.HEADING
+        elif number:
+            kind = BlockKind.ITEM
+        elif _CLOSING_RE.match(text):
+            kind = BlockKind.CLOSING
+        elif looks_like_heading(text):
+            kind = BlockKind.HEADING
+            level, number = 0, ""
+        else:
+            kind = BlockKind.PARAGRAPH
+        if kind in (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.HEADING):
+            seen_body = True
+            title_done = True
+        if kind not in (BlockKind.HEADING, BlockKind.ITEM):
+            level, number = 0, ""
+        blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                line=raw.line,
+                column=raw.column,
+                level=level,
+                number=number,
+                segments=raw.segments,
+            )
+        )
+    _mark_signature(blocks)
+    return blocks
+
+
+def _mark_signature(blocks: list[Block]) -> None:
+    """A short line just before a closing date line is the signature (issuer)."""
+    for i in range(len(blocks) - 1, 0, -1):
+        if blocks[i].kind is BlockKind.DATE:
+            prev = blocks[i - 1]
+            if prev.kind is BlockKind.HEADING and prev.level == 0 and len(prev.text) <= 30:
+                prev.kind = BlockKind.SIGNATURE
+            break
+        if blocks[i].kind is not BlockKind.CHROME:
+            break

@@ -1,0 +1,16 @@
+"""Packaging details pyproject.toml cannot express: ship lexicon/ and templates/ in the wheel.
+
+The repository keeps the data at the top level (lexicon/, templates/) where writers edit
+it; in the wheel it lives under ``orgwrite/data/`` (see orgwrite/resources.py).
+"""
+
+from setuptools import find_packages, setup
+
+DATA = {"orgwrite.data.lexicon": "lexicon", "orgwrite.data.templates": "templates"}
+
+setup(
+    packages=[*find_packages(include=["orgwrite", "orgwrite.*"]), *DATA],
+    package_dir=DATA,
+    package_data={name: ["*", "**/*"] for name in DATA},
+    include_package_data=False,
+)

@@ -1,0 +1,43 @@
+"""Shared helpers: the sample texts (copied from the team's shared samples) and the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SAMPLES = HERE / "samples"
+
+
+def sample(prefix: str) -> Path:
+    return next(SAMPLES.glob(f"{prefix}_*.txt"))
+
+
+def run_orgwrite(*args: str, input: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the real command line in a child process, as a user would."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1", COLUMNS="200")
+    return subprocess.run(
+        [sys.executable, "-m", "orgwrite", *args],
+        input=input,
+        capture_output=True,
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_orgwrite
+
+
+def findings_json(stdout: bytes | str) -> list[dict]:
+    data = json.loads(stdout)
+    assert data["version"] == 1
+    return [f for file in data["files"] for f in file["findings"]]
