@@ -16,7 +16,7 @@ CN_NUM = "一二三四五六七八九十百零〇两"
 
 #: Heading/item numbers by level (GB/T 9704 §7.3.3): 一、 （一） 1. （1）
 NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^[{CN_NUM}]{{1,3}}、")),
+    (1, re.compile(rf"^[{CN_NUM}]{{1,3}}(?:、|[.．](?!\d))")),
     (2, re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]")),
     (3, re.compile(r"^\d{1,3}[.．](?!\d)")),
     (4, re.compile(r"^[（(]\d{1,3}[）)]")),
@@ -45,6 +45,8 @@ _DATE_LINE_RE = re.compile(
     rf"|^[（(]?[{CN_NUM}]{{4}}年[{CN_NUM}]{{1,2}}月[{CN_NUM}]{{1,3}}日[）)]?$"
 )
 _ATTACHMENT_RE = re.compile(r"^附件[:：\d]")
+#: A speaker line under a title: a name, or a post and a name (中共××市委书记 张三).
+_SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\u4e00-\u9fff（）()]{2,30}[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
 
 #: A line this long or longer is never a heading or a title.
 MAX_HEADING = 60
@@ -82,7 +84,7 @@ def looks_like_heading(text: str) -> bool:
         return False
     if any(ch in text for ch in SENTENCE_END):
         return False
-    return text[-1] not in "，,；;：:、" + CLOSING_PUNCT
+    return text[-1] not in "，,；;：:、。？！.?!…"
 
 
 def classify(raws: list[RawParagraph]) -> list[Block]:
@@ -109,8 +111,20 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
         elif not title_done and not seen_body and looks_like_heading(text) and not number:
             kind = BlockKind.TITLE
             title_done = True
-        elif title_done and not seen_body and text.startswith(("——", "—— ")):
+        elif title_done and not seen_body and text.startswith(("——", "—— ", "--", "—")):
             kind = BlockKind.SUBTITLE
+        elif title_done and not seen_body and _SPEAKER_RE.match(text):
+            kind = BlockKind.SPEAKER
+        elif (
+            title_done
+            and not seen_body
+            and blocks
+            and blocks[-1].kind is BlockKind.TITLE
+            and looks_like_heading(text)
+            and not number
+            and not _SALUTATION_RE.match(text)
+        ):
+            kind = BlockKind.TITLE  # a title set on several lines
         elif not seen_body and _DATE_LINE_RE.match(text):
             kind = BlockKind.DATE
         elif _SALUTATION_RE.match(text) and len(text) <= 40 and not seen_body:

@@ -30,7 +30,7 @@ _FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！",
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[\w./?=&%#:;,@+~-]*|[\w.-]+@[\w-]+\.[\w.]+|[\w-]+\.(?:com|cn|net|org|gov)\b[\w./?=&%-]*"
 )
-_LEADING_NUMBER_RE = re.compile(r"^(?:\d{1,3}\.(?!\d)|\(\d{1,3}\))")
+_LEADING_NUMBER_RE = re.compile(r"^(?:\d{1,3}\.(?!\d)|\(\d{1,3}\)|[一二三四五六七八九十]{1,3}\.)")
 
 
 def _half_width_offsets(text: str) -> list[int]:
@@ -341,7 +341,7 @@ def ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 # --- P107 dash -----------------------------------------------------------------------------
 
-_DASH_RE = re.compile(r"-{2,}|－{2,}|―{1,2}|─{2}|—{3,}|(?:^|(?<=[ \u3000]))—(?!—)(?=[" + CHINESE + r"])")
+_DASH_RE = re.compile(r"-{2,}|－{2,}|―{1,2}|─{2}|—{3,}|^—(?!—)|(?<=[ \u3000])—(?!—)(?=[" + CHINESE + r"])")
 
 
 @rule("P107", "dash", "error", "破折号应为“——”（两个一字线）", fix="safe")
@@ -366,8 +366,10 @@ def dash(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         for m in _DASH_RE.finditer(text):
             s = m.group(0)
-            if s.startswith("-") and not any(
-                is_chinese(c) for c in (text[m.start() - 1 : m.start()] + text[m.end() : m.end() + 1])
+            if (
+                s.startswith("-")
+                and m.start() > 0
+                and not any(is_chinese(c) for c in (text[m.start() - 1 : m.start()] + text[m.end() : m.end() + 1]))
             ):
                 continue
             yield ctx.emit("P107", block, m.start(), m.end(), f"破折号“{s}”不规范，应为“——”", "——")
@@ -543,3 +545,31 @@ def sequence_number_punctuation(doc: Document, ctx: Context) -> Iterator[Finding
             fixed = m.group("cn") + "、"
             msg = f"汉字序号后用顿号：“{fixed}”"
         yield ctx.emit("P112", block, 0, len(s), msg, fixed)
+
+
+# --- P113 invisible characters ----------------------------------------------------------
+
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]+")
+
+
+@rule("P113", "invisible-character", "warning", "文中有看不见的字符（零宽字符、软连字符等）", fix="safe")
+def invisible_characters(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    零宽空格（U+200B）、零宽非连接符（U+200C）、软连字符（U+00AD）、方向控制符等字符不显示，
+    却会使检索、字数统计和比对出错。建议删除。
+    原因：
+    这些字符多由网页复制或输入法带入，打印不可见，但会让“一是”检索不到、词语匹配失败。
+    错误示例：
+    一是‌优化食材采购监管。
+    正确示例：
+    一是优化食材采购监管。
+    依据：
+    公文用字规范：正文只含可见字符。
+    """
+    for block in doc.blocks:
+        text = block.text
+        if text.isascii() or not _INVISIBLE_RE.search(text):
+            continue
+        for m in _INVISIBLE_RE.finditer(text):
+            names = "、".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
+            yield ctx.emit("P113", block, m.start(), m.end(), f"看不见的字符（{names}），建议删除", "")

@@ -45,6 +45,10 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
     last: dict[int, int] = {}  # level → last number under the current parent
     running: dict[int, int] = {}  # level → last number anywhere (for continuous numbering)
     for block in doc.blocks:
+        if block.kind in (BlockKind.HEADING, BlockKind.TITLE) and not block.level:
+            # An unnumbered heading stands above the numbered ones: they may restart under it.
+            last.clear()
+            continue
         if block.kind not in (BlockKind.HEADING, BlockKind.ITEM) or not block.level:
             continue
         value = _number_value(block)
