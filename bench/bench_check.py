@@ -1,0 +1,108 @@
+"""Benchmark the whole check: throughput, scaling, memory, start-up.
+
+Prints figures; asserts nothing (speed is measured here, never in tests).
+
+    python3 bench/bench_check.py            # default: 5 MB corpus
+    python3 bench/bench_check.py --mb 10
+
+The corpus is built by repeating the texts in tests/samples/ and tests/corpus/ (each
+repetition is a separate document, as a folder of files would be).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def source_texts() -> list[str]:
+    files = sorted((ROOT / "tests" / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "corpus").glob("*.txt"))
+    return [f.read_text("utf-8") for f in files]
+
+
+def build_corpus(megabytes: float) -> list[str]:
+    texts = source_texts()
+    out: list[str] = []
+    size = 0
+    target = int(megabytes * 1_000_000)
+    while size < target:
+        for t in texts:
+            out.append(t)
+            size += len(t.encode("utf-8"))
+            if size >= target:
+                break
+    return out
+
+
+def run_check(docs: list[str]) -> tuple[float, int]:
+    from orgwrite.io.read_text import read_string
+    from orgwrite.pipeline import check_document
+
+    findings = 0
+    start = time.perf_counter()
+    for i, text in enumerate(docs):
+        findings += len(check_document(read_string(text, f"doc{i}.txt")).findings)
+    return time.perf_counter() - start, findings
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def time_command(args: list[str], repeat: int = 5) -> float:
+    """Best wall time of a fresh process (seconds)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(args, capture_output=True, env=env, cwd=ROOT)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (UTF-8)")
+    args = parser.parse_args()
+
+    # Warm up: import rules and compile everything once (as a long-running process would).
+    run_check(build_corpus(0.05))
+
+    docs = build_corpus(args.mb)
+    nbytes = sum(len(d.encode("utf-8")) for d in docs)
+    nchars = sum(len(d) for d in docs)
+    seconds, findings = run_check(docs)
+    print(f"corpus: {len(docs)} documents, {nchars:,} characters, {nbytes / 1e6:.2f} MB")
+    print(
+        f"full check, one process: {seconds:.2f} s, {nchars / seconds:,.0f} chars/s, {nbytes / 1e6 / seconds:.2f} MB/s"
+    )
+    print(f"findings: {findings:,}")
+
+    small = build_corpus(args.mb / 10)
+    t1, _ = run_check(small)
+    t10, _ = run_check(build_corpus(args.mb))
+    print(f"scaling: {args.mb / 10:g} MB {t1:.2f} s, {args.mb:g} MB {t10:.2f} s, ratio {t10 / t1:.1f}x for 10x input")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+    help_time = time_command([sys.executable, "-m", "orgwrite", "--help"])
+    print(f"orgwrite --help: {help_time * 1000:.0f} ms")
+
+    text = "\n".join(source_texts())[:5000]
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "five-k.txt"
+        f.write_text(text, "utf-8")
+        cold = time_command([sys.executable, "-m", "orgwrite", "check", "--fail-on", "never", str(f)])
+    print(f"cold check of one 5k-character file (fresh process): {cold * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
