@@ -81,3 +81,35 @@ def fix_text(text: str, findings: list[Finding], *, unsafe: bool = False) -> tup
     """Apply the applicable fixes of ``findings`` (positions in ``text``) to ``text``."""
     edits = plan_fixes(findings, text_offsets(text), unsafe=unsafe)
     return apply_edits(text, edits), edits
+
+
+MAX_PASSES = 10
+
+
+def fix_source(text: str, name: str, fmt: str, config, *, unsafe: bool = False) -> tuple[str, int]:
+    """Fix ``text`` until no applicable fix is left (at most MAX_PASSES passes).
+
+    Each pass re-checks its own output, so a fix that was skipped because it overlapped
+    another is applied in the next pass, and a second run changes nothing.
+    Returns the fixed text and the number of edits applied.
+    """
+    from orgwrite.io.read_text import read_string
+    from orgwrite.pipeline import check_document
+
+    applied = 0
+    for _ in range(MAX_PASSES):
+        findings = check_document(read_string(text, name, format=fmt), config).findings
+        new, edits = fix_text(text, findings, unsafe=unsafe)
+        if not edits or new == text:
+            break
+        text = new
+        applied += len(edits)
+    return text, applied
+
+
+def encode_like(text: str, encoding: str, bom: bool) -> bytes:
+    """Bytes for ``text`` in the file's original encoding, with its BOM if it had one."""
+    if encoding == "utf-16":
+        return text.encode("utf-16")  # Python writes the BOM itself
+    data = text.encode(encoding)
+    return (b"\xef\xbb\xbf" + data) if bom and encoding == "utf-8" else data

@@ -1,14 +1,18 @@
-"""``orgwrite check``: the pre-submission gate."""
+"""``orgwrite check``: the pre-submission gate, for one file or whole folders."""
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
 
 from orgwrite.commands.options import FORMATS, ConfigResolver, check_options
 from orgwrite.config import FAIL_ON_VALUES
+
+#: Show a progress bar (on a terminal, human format) from this many files on.
+PROGRESS_FROM = 20
 
 
 @click.command()
@@ -29,6 +33,15 @@ from orgwrite.config import FAIL_ON_VALUES
 )
 @click.option("--statistics", is_flag=True, help="按规则统计问题数")
 @click.option("--stdin-filename", default="<stdin>", help="从标准输入（-）读取时报告用的文件名")
+@click.option("--fix", is_flag=True, help="就地应用安全修复（保持原编码、BOM和换行），再报告剩余问题")
+@click.option("--unsafe-fixes", is_flag=True, help="与 --fix/--diff 同用：也应用需确认的修复")
+@click.option("--diff", is_flag=True, help="只显示修复将做的改动（统一差异格式），不写文件")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=None, help="并行进程数（默认：全部CPU核心；0 同默认）"
+)
+@click.option(
+    "--exclude", multiple=True, metavar="PATTERN", help="排除匹配的文件或目录（可多次使用，如 --exclude '草稿*'）"
+)
 @check_options
 def check(
     paths: tuple[str, ...],
@@ -36,41 +49,88 @@ def check(
     fail_on: str | None,
     statistics: bool,
     stdin_filename: str,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    jobs: int | None,
+    exclude: tuple[str, ...],
     select: str | None,
     ignore: str | None,
     extend_select: str | None,
     config_path: Path | None,
     as_of: str | None,
 ) -> int:
-    """检查文本并报告问题。PATHS 为 .txt、.md、.docx 文件，- 表示标准输入。
+    """检查文本并报告问题。PATHS 为 .txt、.md、.docx 文件、文件夹或通配符，- 表示标准输入。
 
     \b
-    退出码：0 无达到 --fail-on 级别的问题；1 有；2 用法或输入错误。
+    退出码：0 无达到 --fail-on 级别的问题；1 有（--diff 时：有待修改）；2 用法或输入错误。
     """
-    from orgwrite.errors import OrgwriteError
-    from orgwrite.pipeline import check_path
+    from orgwrite.batch import check_many, default_jobs
+    from orgwrite.io.discover import expand_paths
     from orgwrite.report import render
 
+    started = time.perf_counter()
     resolver = ConfigResolver(
         config_path, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on, as_of=as_of
     )
+    files = expand_paths(paths, exclude)
+    if not files:
+        click.echo("orgwrite：没有找到要检查的文件（.txt、.md、.docx）", err=True)
+        return 2
+    jobs = jobs or default_jobs()
     results = []
     input_errors = 0
-    threshold = resolver.default().fail_on
-    for path in paths:
-        try:
-            config = resolver.for_path(path)
-            threshold = config.fail_on
-            results.append(check_path(path, config, stdin_name=stdin_filename))
-        except OrgwriteError as exc:
-            if exc.__class__.__name__ == "ConfigError":
-                raise
+    changed = 0
+    outcomes = check_many(files, resolver.for_path, jobs=jobs, stdin_name=stdin_filename)
+    for outcome in _with_progress(outcomes, len(files), fmt):
+        if outcome.error:
             input_errors += 1
-            click.echo(f"orgwrite：{exc}", err=True)
+            click.echo(f"orgwrite：{outcome.error}", err=True)
+            continue
+        result = outcome.result
+        if fix or diff:
+            from orgwrite.commands.fixing import fix_result
+
+            result, did_change = fix_result(
+                result, resolver.for_path(outcome.path), unsafe=unsafe_fixes, write=fix and not diff
+            )
+            changed += did_change
+            if result is None:
+                continue
+        results.append(result)
+    if diff:
+        return 2 if input_errors else (1 if changed else 0)
+    if paths == ("-",) and fix:
+        return 2 if input_errors else 0  # the fixed text went to standard output
     render(fmt, results, sys.stdout, statistics=statistics)
+    if fmt == "human":
+        click.echo(f"用时 {time.perf_counter() - started:.2f} 秒。" + (f"已修复 {changed} 个文件。" if fix else ""))
     if input_errors:
         return 2
+    threshold = resolver.default().fail_on
     return 1 if _fails(results, threshold) else 0
+
+
+def _with_progress(outcomes, total: int, fmt: str):
+    """A progress bar on stderr, only for a long human-format run on a terminal."""
+    if fmt != "human" or total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from outcomes
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("检查中"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("check", total=total)
+        for outcome in outcomes:
+            progress.advance(task)
+            yield outcome
 
 
 def _fails(results, fail_on: str) -> bool:
