@@ -54,6 +54,28 @@ def run_check(docs: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, findings
 
 
+def run_autocorrect(docs: list[str]) -> float | None:
+    try:
+        import autocorrect_py
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    for text in docs:
+        autocorrect_py.lint_for(text, "text")
+    return time.perf_counter() - start
+
+
+def run_pool(paths: list[str], jobs: int) -> float:
+    from orgwrite.batch import check_many
+    from orgwrite.config import Config
+
+    config = Config()
+    start = time.perf_counter()
+    for _ in check_many(paths, lambda p: config, jobs=jobs):
+        pass
+    return time.perf_counter() - start
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -87,11 +109,35 @@ def main() -> None:
     )
     print(f"findings: {findings:,}")
 
-    small = build_corpus(args.mb / 10)
-    t1, _ = run_check(small)
-    t10, _ = run_check(build_corpus(args.mb))
-    print(f"scaling: {args.mb / 10:g} MB {t1:.2f} s, {args.mb:g} MB {t10:.2f} s, ratio {t10 / t1:.1f}x for 10x input")
-    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    ac = run_autocorrect(docs)
+    if ac is not None:
+        print(
+            f"autocorrect-py lint, same corpus: {ac:.2f} s, {nbytes / 1e6 / ac:.2f} MB/s; "
+            f"orgwrite/autocorrect throughput ratio {ac / seconds:.2f}"
+        )
+    else:
+        print("autocorrect-py lint: not installed (pip install autocorrect-py) — skipped")
+
+    base = args.mb / 16
+    times = []
+    for factor in (1, 4, 16):
+        t, _ = run_check(build_corpus(base * factor))
+        times.append(t)
+    print(
+        f"scaling: {base:g} MB {times[0]:.2f} s, 4x {times[1]:.2f} s ({times[1] / times[0]:.1f}x), "
+        f"16x {times[2]:.2f} s ({times[2] / times[0]:.1f}x)"
+    )
+    print(f"peak RSS (one process, whole run): {peak_rss_mb():.0f} MB")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, d in enumerate(docs):
+            p = Path(tmp) / f"doc{i:04d}.txt"
+            p.write_text(d, "utf-8")
+            paths.append(str(p))
+        t_one = run_pool(paths, 1)
+        t_two = run_pool(paths, 2)
+        print(f"files through the batch API: --jobs 1 {t_one:.2f} s, --jobs 2 {t_two:.2f} s, speed-up {t_one / t_two:.2f}x")
 
     help_time = time_command([sys.executable, "-m", "orgwrite", "--help"])
     print(f"orgwrite --help: {help_time * 1000:.0f} ms")

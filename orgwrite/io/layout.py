@@ -48,6 +48,8 @@ _ATTACHMENT_RE = re.compile(r"^附件[:：\d]")
 #: A speaker line under a title: a name, or a post and a name (中共××市委书记 张三).
 _SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\u4e00-\u9fff（）()]{2,30}[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
 
+#: A line longer than this is never web-page furniture.
+MAX_CHROME = 80
 #: A line this long or longer is never a heading or a title.
 MAX_HEADING = 60
 
@@ -75,6 +77,8 @@ def heading_number(text: str) -> tuple[int, str]:
 
 def is_chrome(text: str) -> bool:
     """True for web-page leftovers: footers, bylines, timestamps, counters."""
+    if len(text) > MAX_CHROME:
+        return False  # page furniture is short; a paragraph of prose never is
     return bool(_CHROME_PATTERNS.search(text) or _TIMESTAMP_RE.match(text.strip()))
 
 
