@@ -29,6 +29,7 @@ RuleFunc = Callable[[Document, "Context"], Iterable[Finding]]
 RULE_MODULES: tuple[str, ...] = (
     "orgwrite.rules.punctuation",
     "orgwrite.rules.structure",
+    "orgwrite.rules.typos",
 )
 
 #: Rule families by code prefix, with their Chinese names.
