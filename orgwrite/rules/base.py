@@ -29,6 +29,8 @@ RuleFunc = Callable[[Document, "Context"], Iterable[Finding]]
 RULE_MODULES: tuple[str, ...] = (
     "orgwrite.rules.punctuation",
     "orgwrite.rules.structure",
+    "orgwrite.rules.numbers",
+    "orgwrite.rules.counts",
 )
 
 #: Rule families by code prefix, with their Chinese names.
