@@ -9,13 +9,14 @@ looked at once, each count phrase looks only at the items right after it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from orgwrite.model import Block, BlockKind, Document, Finding
-from orgwrite.numerals import CN_SMALL, cn_to_int, int_to_cn, inside, number_data, quoted_spans
+from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, number_data, quoted_spans
 from orgwrite.rules.base import Context, rule
 
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING})
@@ -26,7 +27,12 @@ _B = r"(?:^|(?<=[。；，：！？;:,\s]))"  # a clause starts here
 #: Inline list markers by family: (family, regex with group 1 = the ordinal).
 _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("是", re.compile(rf"{_B}({CN_SMALL})是(?=[\u200b-\u200d\ufeff]?(?:[，,：:“]|[\u4e00-\u9fff]))")),
-    ("要", re.compile(rf"(?:^|(?<=[。；：！？;:]))({CN_SMALL})要(?=[\u200b-\u200d\ufeff]?[\u4e00-\u9fff])(?!素|件|点|求|务|事)")),
+    (
+        "要",
+        re.compile(
+            rf"(?:^|(?<=[。；：！？;:]))({CN_SMALL})要(?=[\u200b-\u200d\ufeff]?[“\u4e00-\u9fff])(?!素|件|点|求|务|事)"
+        ),
+    ),
     ("第", re.compile(rf"{_B}第({CN_SMALL})(?:[，,、：:]|是)")),
     ("（一）", re.compile(rf"(?:^|(?<=[。；：！？;:]))[（(]({CN_SMALL})[）)]")),
     ("（1）", re.compile(r"(?:^|(?<=[。；：！？;:]))[（(](\d{1,2})[）)]")),
@@ -130,7 +136,7 @@ def _runs(doc: Document, markers: list[list[Marker]]) -> list[list[Marker]]:
                 del active[family]
         for mk in found:
             run = active.get(mk.family)
-            if run is None or mk.value == 1 and run[-1].value != 1:
+            if run is None or (mk.value == 1 and run[-1].value != 1):
                 run = [mk]
                 active[mk.family] = run
                 runs.append(run)
@@ -169,7 +175,7 @@ def inline_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
     for run in _runs(doc, _block_markers(doc, ctx)):
         if run[0].value != 1:
             continue  # a run that starts in the middle may continue an earlier paragraph
-        for prev, mk in zip(run, run[1:], strict=False):
+        for prev, mk in itertools.pairwise(run):
             if mk.value == prev.value + 1 or (mk.family == "首先" and mk.value > prev.value):
                 continue
             fam = mk.family
@@ -259,7 +265,7 @@ def _items_headings(doc: Document, index: int) -> Items | None:
     return Items(len(siblings), first.number, last.number, f"第{fl}行第{fc}列至第{ll}行第{lc}列")
 
 
-_COLON_LIST_RE = re.compile(r"^[^，。；：,;:]{0,8}[：:]([^。！？]*)")
+_COLON_LIST_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]([^。！？]*)")
 _JOINERS_RE = re.compile(r"和|与|及|以及|并")
 
 
@@ -366,10 +372,7 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
                 if m.group("lead") == lead and phrase.startswith(lead):
                     phrase = phrase[len(lead) :]
             span_start = m.end() - len(phrase)
-            msg = (
-                f"前文称“{phrase}”，实际列出{int_to_cn(items.count)}项："
-                f"{items.first}……{items.last}（{items.where}）"
-            )
+            msg = f"前文称“{phrase}”，实际列出{int_to_cn(items.count)}项：{items.first}……{items.last}（{items.where}）"
             yield ctx.emit("E201", block, span_start, m.end(), msg)
 
 
@@ -388,7 +391,11 @@ def _find_items(doc, index, block, m, markers, runs_by_start) -> Items | None:
             return before
     rest = text[after:]
     # The count closes its paragraph: the items are the next paragraphs.
-    if sum(rest.count(c) for c in _SENTENCE_END) <= 1 and len(rest) <= 30 and rest.rstrip()[-1:] in ("：", ":", "。", ""):
+    if (
+        sum(rest.count(c) for c in _SENTENCE_END) <= 1
+        and len(rest) <= 30
+        and rest.rstrip()[-1:] in ("：", ":", "。", "")
+    ):
         nxt = next((i for i in range(index + 1, len(doc.blocks)) if doc.blocks[i].kind is not BlockKind.CHROME), None)
         if nxt is None:
             return None
