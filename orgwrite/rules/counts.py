@@ -145,6 +145,10 @@ def _runs(doc: Document, markers: list[list[Marker]]) -> list[list[Marker]]:
     return runs
 
 
+def _cn_count(n: int) -> str:
+    return "两" if n == 2 else int_to_cn(n)
+
+
 def _place(mk: Marker) -> str:
     line, column = mk.block.locate(mk.start)
     return f"第{line}行第{column}列"
@@ -372,7 +376,7 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
                 if m.group("lead") == lead and phrase.startswith(lead):
                     phrase = phrase[len(lead) :]
             span_start = m.end() - len(phrase)
-            msg = f"前文称“{phrase}”，实际列出{int_to_cn(items.count)}项：{items.first}……{items.last}（{items.where}）"
+            msg = f"前文称“{phrase}”，实际列出{_cn_count(items.count)}项：{items.first}……{items.last}（{items.where}）"
             yield ctx.emit("E201", block, span_start, m.end(), msg)
 
 
@@ -410,3 +414,52 @@ def _find_items(doc, index, block, m, markers, runs_by_start) -> Items | None:
 
 
 _LEAD_BEFORE_RE = re.compile(r"(?:以下|如下|下面|下列|从|抓好|做好|围绕|突出|重点|主要|讲|谈|汇报|交流|强调)$")
+
+
+# --- E203 分别 with two lists of different lengths ------------------------------------------------
+
+_NUMTOK = r"(?:约)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:%|个百分点|[^\d、和及与，。；,;：:（）()]{0,3})"
+_RESPECTIVELY_RE = re.compile(
+    r"(?P<before>[^，。；：,;:“”（）()]{2,60})分别"
+    r"(?P<verb>(?:同比|比上年|较上年)?(?:为|是|达|达到|增长|下降|提高|降低|减少|增加|占|完成|提升到|提高到|上升到|下降到|降至|升至)?了?)"
+    rf"(?P<values>{_NUMTOK}(?:[、和及与]{_NUMTOK})+)(?![\d.])"
+)
+_LIST_SPLIT_RE = re.compile(r"、|和|与|及|以及")
+
+
+@rule("E203", "respectively-mismatch", "warning", "“分别”前后所列项数不一致")
+def respectively_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    “A、B、C分别增长5%、8%”中，“分别”前列了三项，后面只有两个数，必有一处漏写或多写。本规则
+    只在“分别”前面用顿号或“和”“与”“及”列出两项以上、后面紧跟两个以上数字时核对。
+    原因：
+    增删指标后没有同步修改数据，是统计数据表述的常见硬伤。
+    错误示例：
+    全区一般公共预算收入、税收收入和非税收入分别增长5.2%、8.1%。
+    正确示例：
+    全区一般公共预算收入、税收收入和非税收入分别增长5.2%、8.1%和2.3%。
+    依据：
+    公文写作常规：“分别”前后一一对应。
+    """
+    for block in doc.blocks:
+        if block.kind not in _PROSE or "分别" not in block.text:
+            continue
+        text = block.text
+        quoted: list[tuple[int, int]] | None = None
+        for m in _RESPECTIVELY_RE.finditer(text):
+            before = m.group("before")
+            names = [p for p in _LIST_SPLIT_RE.split(before) if p]
+            values = [v for v in re.split(r"(?<=[^\d.])[、和及与](?=约?\d)", m.group("values")) if v]
+            if len(names) < 2 or len(values) < 2 or len(names) == len(values):
+                continue
+            if any(len(p) > 20 for p in names):
+                continue
+            if quoted is None:
+                quoted = quoted_spans(text)
+            if inside(quoted, m.start(), m.end()):
+                continue
+            msg = (
+                f"“分别”前列出{_cn_count(len(names))}项（{'、'.join(names)}），"
+                f"后面有{_cn_count(len(values))}个数（{'、'.join(values)}），不能一一对应"
+            )
+            yield ctx.emit("E203", block, m.start("values"), m.end("values"), msg)
