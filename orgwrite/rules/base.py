@@ -30,6 +30,8 @@ RULE_MODULES: tuple[str, ...] = (
     "orgwrite.rules.punctuation",
     "orgwrite.rules.structure",
     "orgwrite.rules.typos",
+    "orgwrite.rules.numbers",
+    "orgwrite.rules.counts",
 )
 
 #: Rule families by code prefix, with their Chinese names.

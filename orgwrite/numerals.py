@@ -1,0 +1,162 @@
+"""Numbers as official texts write them: Chinese numerals, 万/亿, approximations, and the
+places where digits are not statistics (titles, quotations, document numbers, URLs).
+
+Shared by the number rules (family N) and the stated-count rules (family E).  Everything
+here is pure and compiled once at import; nothing walks a text character by character.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+CN_NUM_CHARS = "〇零一二三四五六七八九十百千两"
+
+#: One Chinese numeral, e.g. 三, 十二, 二十三.
+CN_SMALL = "[一二三四五六七八九十]{1,3}"
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral (三, 十二, 一百零五, 三千, 二〇二三 read digit by digit, 三万), else None."""
+    if not text:
+        return None
+    if all(ch in CN_DIGIT for ch in text):
+        if len(text) == 1:
+            return CN_DIGIT[text]
+        # 二〇二三: digit by digit (years); 两 only stands alone.
+        if "两" in text:
+            return None
+        return int("".join(str(CN_DIGIT[ch]) for ch in text))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in CN_DIGIT:
+            digit = CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            section += (1 if digit is None else digit) * _CN_UNIT[ch]
+            digit = None
+        elif ch in _CN_BIG:
+            section += digit or 0
+            total = (total + section) * _CN_BIG[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def int_to_cn(value: int) -> str:
+    """一 … 九十九 (the ordinals of lists); larger values as Arabic digits."""
+    cn = "〇一二三四五六七八九"
+    if value < 10:
+        return cn[value]
+    if value < 20:
+        return "十" + (cn[value - 10] if value > 10 else "")
+    if value < 100:
+        return cn[value // 10] + "十" + (cn[value % 10] if value % 10 else "")
+    return str(value)
+
+
+def number_value(text: str) -> float | None:
+    """Value of an Arabic (3, 1.2) or Chinese (三, 十二) number, without magnitude."""
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    v = cn_to_int(text)
+    return float(v) if v is not None else None
+
+
+#: A quantity: optional approximation before, number, magnitude, approximation after, unit.
+QUANTITY_RE = re.compile(
+    r"(?P<pre>大约|约有|约|近|将近|接近|超过|逾)?"
+    r"(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
+    r"(?P<mag>万亿|亿|万)?"
+    r"(?P<post>余|多)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float  # with magnitude applied
+    approx: bool  # 余/多/约/近… present
+    start: int
+    end: int
+
+
+_MAG = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+
+
+def quantity_at(m: re.Match[str]) -> Quantity:
+    value = float(m.group("num")) * _MAG[m.group("mag") or ""]
+    return Quantity(value, bool(m.group("pre") or m.group("post")), m.start(), m.end())
+
+
+def fmt_number(value: float) -> str:
+    """3.0 → 3, 1.25 → 1.25 (no trailing zeros)."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+# --- places where digits are not statistics -------------------------------------------------
+
+_PROTECTED_RE = re.compile(
+    r"《[^《》]{0,80}》"  # titles of documents
+    r"|“[^“”]{0,200}”"  # quotations and quoted names
+    r"|‘[^‘’]{0,80}’"
+    r"|[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号"  # document numbers 〔2023〕5号
+    r"|第[\d一二三四五六七八九十百零〇]+[条款章节编]"  # clause numbers
+    r"|(?:https?://|www\.)[\w./?=&%#:;,@+~-]*"  # URLs
+    r"|\d{3,4}[-－]\d{7,8}|1[3-9]\d{9}"  # phone numbers
+)
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted spans of ``text`` whose digits are not statistics."""
+    return [m.span() for m in _PROTECTED_RE.finditer(text)]
+
+
+def _quote_only_re() -> re.Pattern[str]:
+    return re.compile(r"《[^《》]{0,80}》|“[^“”]{0,200}”|‘[^‘’]{0,80}’")
+
+
+QUOTED_RE = _quote_only_re()
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside 《》, “” and ‘’ only."""
+    return [m.span() for m in QUOTED_RE.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int | None = None) -> bool:
+    """True when [start, end) overlaps one of the sorted, non-overlapping ``spans``."""
+    if not spans:
+        return False
+    end = start + 1 if end is None else end
+    i = bisect.bisect_right(spans, (start, 1 << 60)) - 1
+    if i >= 0 and spans[i][1] > start:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < end
+
+
+# --- shipped data ---------------------------------------------------------------------------
+
+
+@cache
+def number_data() -> dict:
+    """lexicon/numbers.toml, read once."""
+    from orgwrite.resources import data_dir
+
+    path = data_dir("lexicon") / "numbers.toml"
+    with path.open("rb") as fh:
+        return tomllib.load(fh)

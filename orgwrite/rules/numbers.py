@@ -1,0 +1,530 @@
+"""Numbers by GB/T 15835-2011《出版物上数字用法》 and plain arithmetic (rule family N).
+
+Precision first: digits inside titles (《》), quotations, document numbers (〔2023〕5号),
+clause numbers (第十二条), URLs and phone numbers are not statistics and are left alone
+(see :func:`orgwrite.numerals.protected_spans`).  Every rule is one or two compiled regexes
+run once over each paragraph; a paragraph without a digit costs one ``str`` scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+
+from orgwrite.model import Block, BlockKind, Document, Finding
+from orgwrite.numerals import fmt_number, inside, int_to_cn, number_data, protected_spans
+from orgwrite.rules.base import Context, rule
+
+_TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
+_PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.HEADING})
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _numeric_blocks(doc: Document, kinds: frozenset[BlockKind] = _PROSE) -> Iterator[Block]:
+    for b in doc.blocks:
+        if b.kind in kinds and _DIGIT_RE.search(b.text):
+            yield b
+
+
+def _protected(ctx: Context, block: Block) -> list[tuple[int, int]]:
+    """Protected spans of ``block``, computed once per block and shared by the rules."""
+    cache = ctx.cache.setdefault("numbers.protected", {})
+    key = id(block)
+    hit = cache.get(key)
+    if hit is None or hit[0] is not block:
+        hit = (block, protected_spans(block.text))
+        cache[key] = hit
+    return hit[1]
+
+
+_NUM = r"\d+(?:\.\d+)?"
+
+
+# --- N101 share over 100% ---------------------------------------------------------------------
+
+
+@cache
+def _share_re() -> re.Pattern[str]:
+    words = "|".join(sorted(number_data()["share_words"], key=len, reverse=True))
+    return re.compile(rf"(?:{words})[^，。；：,;:\d%]{{0,10}}?(?<![\d.])({_NUM})%")
+
+
+@rule("N101", "share-over-100", "error", "占比、覆盖率、满意度等比例超过100%")
+def share_over_100(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    占比、覆盖率、参与率、满意度、合格率等是部分占整体的比例，不会超过100%。“完成目标任务的
+    117%”“增长120%”不是占比，不报告。
+    原因：
+    多是小数点错位或把增长率写成了占比，是评审最先看的硬伤。
+    错误示例：
+    全市党员参学率达到103.5%，群众满意度持续提升。
+    正确示例：
+    全市党员参学率达到98.5%，完成年度目标任务的117%。
+    依据：
+    常识：比例的分子不大于分母。
+    """
+    pattern = _share_re()
+    for block in _numeric_blocks(doc):
+        if "%" not in block.text:
+            continue
+        for m in pattern.finditer(block.text):
+            value = float(m.group(1))
+            if value <= 100 or inside(_protected(ctx, block), m.start(1)):
+                continue
+            yield ctx.emit("N101", block, m.start(1), m.end(1) + 1, f"“{m.group(0)}”是比例，不应超过100%，请核对数据")
+
+
+# --- N102 redundant or contradictory approximations ------------------------------------------
+
+_CN_Q = "[一二三四五六七八九十两百千万亿]"
+_APPROX_RE = re.compile(
+    rf"(?<![最附邻靠亲临就不])(?P<pre>大约|约|将近|接近|近|超过|逾)"
+    rf"(?P<q>(?<![\d.]){_NUM}(?:万亿|亿|万)?|{_CN_Q}{{1,6}})"
+    r"(?:(?P<post1>余|多)(?![余多]?次|多余)|(?P<unit>[个名位人项家户所万亿元年天月]{1,2})(?P<post2>左右|以上|余(?=[，。；、来])|多(?=[，。；、来]))|(?P<post3>左右|以上))"
+)
+_DOUBLE_RE = re.compile(rf"(?<![\d.])({_NUM}(?:万亿|亿|万)?)(余多|多余)(?=[个名位人项家户所元次])")
+_PAIR_NAME = {"约": "约", "大约": "约", "近": "近", "将近": "近", "接近": "近", "超过": "超过", "逾": "逾"}
+
+
+@rule("N102", "double-approximation", "warning", "概数重复表达（约……余、近……多、余多等）", fix="unsafe")
+def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    一个数只用一种概数表达。“约”“近”“超过”与“余”“多”“左右”“以上”不能同时修饰一个数：
+    “约3万余人”写“3万余人”或“约3万人”；“近400余人”自相矛盾（近是不到，余是超过）；
+    “1000余多人”中“余”“多”重复。建议删去前面的词。
+    原因：
+    概数词叠用，意思重复甚至相反，是数字表述的常见硬伤。
+    错误示例：
+    全年共培训基层党员约3万余人次。
+    全市选派第一书记将近400余名。
+    共组织专题培训1000余多人。
+    正确示例：
+    全年共培训基层党员3万余人次，选派第一书记近400名，另有约300人列席。
+    依据：
+    GB/T 15835-2011 第4.2条（概数）；编辑出版常规。
+    """
+    for block in _numeric_blocks(doc, _PROSE):
+        text = block.text
+        for m in _APPROX_RE.finditer(text):
+            if inside(_protected(ctx, block), m.start()):
+                continue
+            post = m.group("post1") or m.group("post2") or m.group("post3")
+            pre = m.group("pre")
+            quantity = text[m.start("q") : m.end()]
+            if pre in ("近", "将近", "接近") and post in ("余", "多", "以上"):
+                why = f"“{pre}”表示不到，“{post}”表示超过，自相矛盾"
+            else:
+                why = f"“{pre}”与“{post}”重复"
+            yield ctx.emit(
+                "N102",
+                block,
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}”概数重复：{why}，应写“{quantity}”或去掉“{post}”",
+                quantity,
+            )
+        for m in _DOUBLE_RE.finditer(text):
+            if inside(_protected(ctx, block), m.start()):
+                continue
+            yield ctx.emit(
+                "N102",
+                block,
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}”中“余”与“多”重复，只用其一",
+                m.group(1) + "余",
+            )
+
+
+# --- N103 dates -------------------------------------------------------------------------------
+
+_DATE_RE = re.compile(r"(?<![\d.])(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:[（(](?:星期|周)([一二三四五六日天])[）)])?")
+_WEEKDAY = "一二三四五六日"
+
+
+@rule("N103", "bad-date", "error", "日期不存在、星期与日期不符或月日带前导零", fix="unsafe")
+def bad_date(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    检查“2023年2月30日”这类不存在的日期、“13月”这类不存在的月份、括注的星期与日期不符
+    （“2023年10月11日（星期四）”，实为星期三），以及“2023年05月08日”中的前导零（应写
+    “2023年5月8日”）。
+    原因：
+    日期错误会直接影响文件效力和工作安排。
+    错误示例：
+    会议定于2023年2月30日召开。
+    请于2023年10月11日（星期四）前报送。
+    2023年05月08日，召开全市组织工作会议。
+    正确示例：
+    请于2023年10月11日（星期三）前报送，2024年2月29日召开会议。
+    依据：
+    GB/T 15835-2011 第4.1条；公历。
+    """
+    for block in _numeric_blocks(doc, _TEXT_KINDS):
+        if "年" not in block.text:
+            continue
+        for m in _DATE_RE.finditer(block.text):
+            if inside(_protected(ctx, block), m.start()):
+                continue
+            y, mo = int(m.group(1)), int(m.group(2))
+            day_raw = m.group(3)
+            if not 1 <= mo <= 12:
+                yield ctx.emit("N103", block, m.start(), m.end(), f"“{m.group(0)}”中的月份{mo}不存在，请核对")
+                continue
+            if day_raw is None:
+                continue
+            d = int(day_raw)
+            try:
+                real = date(y, mo, d)
+            except ValueError:
+                yield ctx.emit("N103", block, m.start(), m.end(), f"日期“{m.group(0)}”不存在：{y}年{mo}月没有{d}日")
+                continue
+            if m.group(4):
+                said = _WEEKDAY.index(m.group(4).replace("天", "日"))
+                if said != real.weekday():
+                    right = _WEEKDAY[real.weekday()]
+                    written = m.group(0)
+                    fixed = written[: m.start(4) - m.start()] + right + written[m.end(4) - m.start() :]
+                    yield ctx.emit(
+                        "N103",
+                        block,
+                        m.start(),
+                        m.end(),
+                        f"“{written}”星期不符：{y}年{mo}月{d}日是星期{right}，请核对日期或星期",
+                        fixed,
+                    )
+            if m.group(2).startswith("0") or day_raw.startswith("0"):
+                fixed = f"{y}年{mo}月{d}日"
+                end = m.end(3) + 1
+                yield ctx.emit(
+                    "N103",
+                    block,
+                    m.start(),
+                    end,
+                    f"“{block.text[m.start() : end]}”月、日不加前导零，应写“{fixed}”",
+                    fixed,
+                    fix="safe",
+                )
+
+
+# --- N104 value ranges ------------------------------------------------------------------------
+
+
+@cache
+def _range_re() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(number_data()["range_units"], key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\d.\-－/:：A-Za-z〔\[])(?P<a>{_NUM})(?P<ma>万亿|亿|万|%)?"
+        rf"(?P<sep>[-－~～—–])(?P<b>{_NUM})(?P<unit>{units})(?![\d\-－])"
+    )
+
+
+_MAGNITUDES = ("万亿", "亿", "万", "%")
+
+
+@rule("N104", "value-range", "warning", "数值范围写法不规范（3-5万、3～5万、15～30%）", fix="safe")
+def value_range(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    数值范围用浪纹线“～”连接：3～5人。数值带“万”“亿”或“%”时，两端都要写：3万～5万人、
+    15%～30%，不写“3～5万人”“15～30%”（易被理解为从3到5万）。连字符“-”不用于数值范围。
+    年、月、日的起止由P108报告，本规则不重复。
+    原因：
+    “3-5万”既用错了连接号，又可能被误读为“3到50000”。
+    错误示例：
+    每个村每年安排3-5万元党建工作经费。
+    参训干部比例应达到15～30%。
+    每期培训3-5天。
+    正确示例：
+    每个村每年安排3万～5万元党建工作经费，每期培训3～5天，比例达到15%～30%。
+    依据：
+    GB/T 15835-2011 第5.1.1条（数值范围）；GB/T 15834-2011 第4.13、4.14条（连接号）。
+    """
+    pattern = _range_re()
+    for block in _numeric_blocks(doc):
+        text = block.text
+        if not any(c in text for c in "-－~～—–"):
+            continue
+        for m in pattern.finditer(text):
+            a, ma, sep, b, unit = m.group("a", "ma", "sep", "b", "unit")
+            if unit[0] in "月日" or (unit[0] == "年" and len(a) == 4):
+                continue  # P108's
+            if sep == "—" and len(a) == 4 and len(b) == 4:
+                continue  # 1949—2019
+            if inside(_protected(ctx, block), m.start(), m.end()):
+                continue
+            mag = next((x for x in _MAGNITUDES if unit.startswith(x)), "")
+            missing = bool(mag) and not ma
+            bad_sep = sep not in "～—"
+            if not missing and not bad_sep:
+                continue
+            if ma and mag and ma != mag:
+                continue  # 5000万-1亿元: written out already
+            fixed = f"{a}{mag if missing else (ma or '')}～{b}{unit}"
+            problems = []
+            if bad_sep:
+                problems.append(f"数值范围不用“{sep}”，应用“～”")
+            if missing:
+                problems.append(f"前一个数也要带“{mag}”")
+            yield ctx.emit(
+                "N104", block, m.start(), m.end(), f"“{m.group(0)}”：{'；'.join(problems)}，应写“{fixed}”", fixed
+            )
+
+
+# --- N105 Chinese numerals where they belong, Arabic digits written properly ------------------
+
+
+@cache
+def _fixed_cn_re() -> re.Pattern[str]:
+    parts = [f"(?:{p})" for p in number_data()["fixed_cn"]]
+    return re.compile("|".join(parts))
+
+
+_QIAN_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字])")
+_YEAR_ZERO_RE = re.compile(r"(?<![一二三四五六七八九十〇零\d])([一二三四五六七八九〇零0]{4})年")
+_JI_RE = re.compile(r"(?<![\d.])([1-9]0)几")
+_FULLWIDTH_RE = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
+_FW = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+@rule(
+    "N105",
+    "numeral-form",
+    "warning",
+    "数字形式不当（固定提法用了阿拉伯数字、3千人、二零一五年、全角数字等）",
+    fix="safe",
+)
+def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    GB/T 15835-2011 规定：已定型的含汉字数字的词语用汉字（党的二十大、十九届四中全会、“十四五”、
+    四个意识）；阿拉伯数字不与“千”“百”连用（3000人，不写“3千人”）；汉字年份中的零写“〇”
+    （二〇二三年）；“几”前的概数用汉字（二十几）；数字用半角（2023，不用全角“２０２３”）。
+    原因：
+    数字形式不统一、不规范，是出版物和公文审校的必查项。
+    错误示例：
+    深入学习贯彻党的20大精神。
+    全年培训党员3千人次。
+    二零二三年十月。
+    共有２０２３名党员参加。
+    正确示例：
+    深入学习贯彻党的二十大精神，全年培训党员3000人次，共有2023名党员参加。
+    依据：
+    GB/T 15835-2011 第4.2、4.3、5.1.2、5.2.5条。
+    """
+    fixed_re = _fixed_cn_re()
+    for block in doc.blocks:
+        if block.kind not in _TEXT_KINDS:
+            continue
+        text = block.text
+        for m in _FULLWIDTH_RE.finditer(text):
+            ascii_ = m.group(0).translate(_FW)
+            yield ctx.emit("N105", block, m.start(), m.end(), f"“{m.group(0)}”是全角数字，应写半角“{ascii_}”", ascii_)
+        if "零" in text or "〇" in text or "0" in text:
+            for m in _YEAR_ZERO_RE.finditer(text):
+                y = m.group(1)
+                if ("零" in y or "0" in y) and sum(c in "一二三四五六七八九〇零" for c in y) >= 2:
+                    fixed = y.replace("零", "〇").replace("0", "〇") + "年"
+                    yield ctx.emit(
+                        "N105", block, m.start(), m.end(), f"汉字年份中的零应写“〇”：“{m.group(0)}”应为“{fixed}”", fixed
+                    )
+        if not _DIGIT_RE.search(text):
+            continue
+        for m in fixed_re.finditer(text):
+            digits = next(g for g in m.groups() if g)
+            value = int(digits)
+            if value > 99:
+                continue
+            start = m.start() + m.group(0).index(digits)
+            cn = int_to_cn(value)
+            fixed = m.group(0).replace(digits, cn, 1)
+            yield ctx.emit(
+                "N105", block, m.start(), m.end(), f"固定提法中的数字应用汉字：“{m.group(0)}”应为“{fixed}”", fixed
+            )
+            del start
+        protected = _protected(ctx, block)
+        for m in _QIAN_RE.finditer(text):
+            if inside(protected, m.start()):
+                continue
+            value = float(m.group(1)) * (1000 if m.group(2) == "千" else 100)
+            fixed = fmt_number(value)
+            yield ctx.emit(
+                "N105",
+                block,
+                m.start(),
+                m.end(),
+                f"阿拉伯数字不与“{m.group(2)}”连用：“{m.group(0)}”应为“{fixed}”",
+                fixed,
+            )
+        for m in _JI_RE.finditer(text):
+            fixed = int_to_cn(int(m.group(1))) + "几"
+            yield ctx.emit("N105", block, m.start(), m.end(), f"含“几”的概数用汉字：“{m.group(0)}”应为“{fixed}”", fixed)
+
+
+# --- N106 growth with a negative figure --------------------------------------------------------
+
+_NEG_GROWTH_RE = re.compile(rf"(增长|增加|提高|上升|提升)(了)?[-－−]({_NUM})(%|个百分点)?")
+
+
+@rule("N106", "negative-growth", "warning", "“增长”后面跟了负数", fix="unsafe")
+def negative_growth(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    “增长-3.2%”即下降3.2%，公文中应直接写“下降3.2%”。
+    原因：
+    “增长”加负号，读者要多转一道弯，也容易被当成排版错误。
+    错误示例：
+    全区规模以上工业增加值增长-3.2%。
+    正确示例：
+    全区规模以上工业增加值下降3.2%。
+    依据：
+    统计公报和政府工作报告的通行写法。
+    """
+    for block in _numeric_blocks(doc):
+        for m in _NEG_GROWTH_RE.finditer(block.text):
+            verb = {"增长": "下降", "增加": "减少", "提高": "降低", "上升": "下降", "提升": "下降"}[m.group(1)]
+            fixed = f"{verb}{m.group(2) or ''}{m.group(3)}{m.group(4) or ''}"
+            yield ctx.emit("N106", block, m.start(), m.end(), f"“{m.group(0)}”即{fixed}，应直接写“{fixed}”", fixed)
+
+
+# --- N107 two-digit year ----------------------------------------------------------------------
+
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.\-/年第])(\d{2})年(?=\d{1,2}月)")
+
+
+@rule("N107", "short-year", "warning", "年份简写（18年3月）", fix="unsafe")
+def short_year(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    年份不能简写：“18年3月”应写“2018年3月”。
+    原因：
+    简写的年份有歧义，也不合公文规范。
+    错误示例：
+    18年3月，全市召开组织工作会议。
+    正确示例：
+    2018年3月，全市召开组织工作会议。
+    依据：
+    GB/T 15835-1995 第5.1.1.1条“年份一般不用简写”；公文写作常规。
+    """
+    for block in _numeric_blocks(doc):
+        for m in _SHORT_YEAR_RE.finditer(block.text):
+            if inside(_protected(ctx, block), m.start()):
+                continue
+            yy = int(m.group(1))
+            full = f"{2000 + yy if yy <= 50 else 1900 + yy}年"
+            yield ctx.emit("N107", block, m.start(), m.end(), f"年份不能简写：“{m.group(0)}”应写全，如“{full}”", full)
+
+
+# --- N108 percent vs percentage points ---------------------------------------------------------
+
+_POINTS_RE = re.compile(
+    rf"从({_NUM})%(?:提高|提升|增长|增加|上升|下降|降低|减少|回落)(?:到|至)({_NUM})%[，,]?"
+    rf"(?:提高|提升|增长|增加|上升|下降|降低|减少|回落)了?(?P<c>{_NUM})%"
+)
+
+
+@rule("N108", "percentage-points", "warning", "百分比的差值应称“百分点”", fix="unsafe")
+def percentage_points(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    两个百分比相减的差是“百分点”：从30%提高到35%，是提高了5个百分点（相对增长约16.7%），
+    不是“提高了5%”。
+    原因：
+    百分点与百分比混用，会把数据夸大或缩小。
+    错误示例：
+    党员参学率从85%提高到95%，提高了10%。
+    正确示例：
+    党员参学率从85%提高到95%，提高了10个百分点。
+    依据：
+    国家统计局统计用语规范。
+    """
+    for block in _numeric_blocks(doc):
+        if block.text.count("%") < 3:
+            continue
+        for m in _POINTS_RE.finditer(block.text):
+            a, b, c = float(m.group(1)), float(m.group(2)), float(m.group("c"))
+            if abs(abs(b - a) - c) > 1e-6:
+                continue
+            fixed = f"{m.group('c')}个百分点"
+            yield ctx.emit(
+                "N108",
+                block,
+                m.start("c"),
+                m.end("c") + 1,
+                f"从{m.group(1)}%到{m.group(2)}%相差的是{fixed}，不是{m.group('c')}%",
+                fixed,
+            )
+
+
+# --- N109 parts that exceed their stated total ------------------------------------------------
+
+_UNIT = r"(?P<unit>人次|万人|人|名|个|家|项|户|所|场|期|篇|万元|亿元|元)"
+_TOTAL_RE = re.compile(
+    rf"(?:共|总计|合计|累计|总数)[^，。；\d]{{0,12}}?(?<![\d.])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}"
+    r"(?P<rest>[^。；]*?)其中(?P<parts>[^。；]+)"
+)
+_PART_RE = re.compile(rf"(?<![\d.第])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}")
+_MAGNITUDE = {None: 1, "": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+#: Categories that usually overlap (a woman can also be under 35): no sum check then.
+_OVERLAP_RE = re.compile(r"女|少数民族|岁|学历|大专|本科|研究生|硕士|博士|党员|干部|青年|以上|以下|同比|比上年")
+
+
+def _amount(m: re.Match[str]) -> tuple[float, str]:
+    unit = m.group("unit")
+    value = float(m.group("num")) * _MAGNITUDE[m.group("mag")]
+    for big, factor in (("万", 10_000), ("亿", 100_000_000)):
+        if unit.startswith(big) and len(unit) > 1:
+            value *= factor
+            unit = unit[1:]
+    return value, unit
+
+
+@rule("N109", "parts-exceed-total", "warning", "“其中”各项超过了所称总数")
+def parts_exceed_total(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    “共培训3000人，其中……2000人……1500人”：其中任何一项不能大于总数；各项互不交叉时，
+    各项之和也不能大于总数。性别、年龄、学历、党员等常相互交叉的分类只核对单项。
+    原因：
+    分项与总数对不上，说明有数字写错或统计口径不一。
+    错误示例：
+    全年共培训党员干部3000人次，其中线上培训2000人次，线下培训1500人次。
+    今年共发展党员300名，其中农村党员350名。
+    正确示例：
+    全年共培训党员干部3500人次，其中线上培训2000人次，线下培训1500人次。
+    今年共发展党员300名，其中女性党员120名，35岁以下党员200名。
+    依据：
+    常识：部分不大于整体。
+    """
+    for block in _numeric_blocks(doc):
+        text = block.text
+        if "其中" not in text:
+            continue
+        for m in _TOTAL_RE.finditer(text):
+            if inside(_protected(ctx, block), m.start("num")):
+                continue
+            total, unit = _amount(m)
+            base = m.start("parts")
+            parts = [p for p in _PART_RE.finditer(m.group("parts")) if _amount(p)[1] == unit]
+            if not parts:
+                continue
+            shown_total = text[m.start("num") : m.end("unit")]
+            over = next((p for p in parts if _amount(p)[0] > total and not p.group("post")), None)
+            if over is not None and not m.group("post"):
+                yield ctx.emit(
+                    "N109",
+                    block,
+                    base + over.start(),
+                    base + over.end(),
+                    f"总数为“{shown_total}”，其中一项“{over.group(0)}”反而更多，请核对",
+                )
+                continue
+            if len(parts) < 2 or m.group("post") or any(p.group("post") for p in parts):
+                continue
+            if _OVERLAP_RE.search(m.group("parts")):
+                continue
+            total_parts = sum(_amount(p)[0] for p in parts)
+            if total_parts > total:
+                listed = "、".join(p.group(0) for p in parts)
+                yield ctx.emit(
+                    "N109",
+                    block,
+                    base + parts[0].start(),
+                    base + parts[-1].end(),
+                    f"总数为“{shown_total}”，其中各项（{listed}）之和为{fmt_number(total_parts)}{unit}，超过总数，请核对",
+                )
