@@ -20,6 +20,7 @@ class Option:
     name: str
     default: Any
     help: str
+    kind: str = "text"  # "text" (a string, or false for none) or "bool"
 
 
 @dataclass(slots=True)
@@ -72,7 +73,9 @@ def load_genres(extra: list[Path] | tuple[Path, ...] = ()) -> dict[str, Genre]:
             options = {}
             for oname, spec in (meta.get("options") or {}).items():
                 spec = spec if isinstance(spec, dict) else {"default": spec}
-                options[oname] = Option(oname, spec.get("default"), str(spec.get("help", "")))
+                default = spec.get("default")
+                kind = str(spec.get("type") or ("bool" if isinstance(default, bool) else "text"))
+                options[oname] = Option(oname, default, str(spec.get("help", "")), kind)
             genres[folder.name] = Genre(
                 key=folder.name,
                 name=str(meta.get("name", folder.name)),
@@ -94,7 +97,7 @@ def resolver(genres: dict[str, Genre]):
     def resolve(text: str) -> str | None:
         return table.get(text.strip().lower())
 
-    return resolve, sorted({g.name for g in genres.values()} | set(genres))
+    return resolve, [g.name for g in sorted(genres.values(), key=lambda g: g.key)]
 
 
 def find_genre(genres: dict[str, Genre], text: str) -> Genre:
@@ -104,7 +107,7 @@ def find_genre(genres: dict[str, Genre], text: str) -> Genre:
     resolve, names = resolver(genres)
     key = resolve(text)
     if key is None:
-        hint = difflib.get_close_matches(text, names, n=1, cutoff=0.4)
+        hint = difflib.get_close_matches(text, [*names, *genres], n=1, cutoff=0.4)
         raise OrgwriteError(
             f"未知的文种“{text}”" + (f"，是不是“{hint[0]}”？" if hint else "") + f"（可用：{'、'.join(names)}）"
         )

@@ -132,9 +132,12 @@ def _load_yaml(text: str, name: str, marks: dict, problems: list[Problem], *, li
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + line_offset if mark else 0
         problem = getattr(exc, "problem", None) or "格式错误"
+        mark = getattr(exc, "problem_mark", None)
+        context = getattr(exc, "context_mark", None)
+        if context is not None and (mark is None or "end" in problem):
+            mark = context  # an unclosed quote or bracket: point at where it opened
+        line = min(mark.line, max(text.count("\n"), 0)) + line_offset if mark else 0
         problems.append(Problem(line, f"YAML 语法错误：{_yaml_problem_cn(problem)}"))
         return None
     finally:
@@ -151,6 +154,12 @@ _YAML_PROBLEMS = {
     "expected <block end>, but found '-'": "列表项缩进不一致",
     "found unexpected end of stream": "文件意外结束（引号或括号未闭合？）",
     "found undefined alias": "引用了未定义的锚点",
+    "expected ',' or ']'": "方括号列表 [ ] 未闭合或缺少逗号",
+    "expected ',' or '}'": "花括号 { } 未闭合或缺少逗号",
+    "found unexpected ':'": "多余的冒号（值中含冒号时请加引号）",
+    "found unknown escape character": "双引号中有无效的转义字符",
+    "expected <block end>": "缩进不一致",
+    "expected alphabetic or numeric character": "“*”或“&”后应是锚点名（值以 * 或 & 开头时请加引号）",
 }
 
 
@@ -368,14 +377,19 @@ def _validate(
     if not isinstance(data, dict):
         problems.append(Problem(marks.get((), 1), "大纲应是“字段: 值”的映射（如 title: ……）"))
         return None
+    meant: set[str] = set()
     for key in data:
         if key not in TOP_NAMES:
             hint = suggest(key, TOP_NAMES, TOP_FIELDS)
+            if hint and hint not in data:
+                meant.add(hint)
             add(
                 (key,),
                 f"未知字段“{key}”" + (f"，是不是“{hint}”？" if hint else "（可用字段见 orgwrite outline --schema）"),
             )
     for f in TOP_FIELDS:
+        if f.name in meant:
+            continue  # reported once, as the misspelt field
         if f.required and (f.name not in data or data[f.name] in (None, "", [])):
             if f.name == "sections" and "sections" in data:
                 add(("sections",), "至少要有一个部分")
@@ -387,11 +401,13 @@ def _validate(
         genre = resolve_genre(str(raw)) if isinstance(raw, str) else None
         if genre is None:
             hint = difflib.get_close_matches(str(raw), genre_names, n=1, cutoff=0.4)
+            if not hint and isinstance(raw, str) and resolve_genre(raw[:2] + raw[-2:]):
+                hint = [raw[:2] + raw[-2:]]
             add(
                 ("genre",),
                 f"未知的文种“{raw}”"
                 + (f"，是不是“{hint[0]}”？" if hint else "")
-                + f"（可用：{'、'.join(genre_names)}；见 orgwrite templates）",
+                + f"（可用：{'、'.join(genre_names)}）",
             )
     texts: dict[str, str | None] = {}
     for key in _TEXT_FIELDS:

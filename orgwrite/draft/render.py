@@ -66,14 +66,23 @@ class Draft:
     blocks: list[DraftBlock]
 
     def text(self, fmt: str = "txt") -> str:
-        """The draft as .txt (one paragraph per line) or .md (headings with #, blank lines between)."""
-        return "".join(line + "\n" for line, _ in self._lines(fmt)) if fmt == "txt" else self._markdown()
+        """The draft as .txt (one paragraph per line) or .md (front matter, headings with #)."""
+        return "".join(line + "\n" for line in self._layout(fmt)[0])
 
-    def _markdown(self) -> str:
-        out = []
-        for line, _ in self._lines("md"):
-            out.append(line)
-        return "\n\n".join(out) + "\n"
+    def _front_matter(self) -> list[str]:
+        """Markdown front matter: the genre and the date the wording was chosen for."""
+        return ["---", f"genre: {self.genre.name}", f"as-of: {self.as_of.isoformat()}", "---", ""]
+
+    def _layout(self, fmt: str) -> tuple[list[str], list[int]]:
+        """The output lines, and the 1-based line of each block."""
+        lines: list[str] = self._front_matter() if fmt == "md" else []
+        where = []
+        for i, (line, _) in enumerate(self._lines(fmt)):
+            if fmt == "md" and i:
+                lines.append("")
+            where.append(len(lines) + 1)
+            lines.append(line)
+        return lines, where
 
     def _lines(self, fmt: str) -> list[tuple[str, int]]:
         """(line, column of the text in it) per block."""
@@ -92,17 +101,17 @@ class Draft:
         """The draft as a Document with exact block kinds (for the Word writer)."""
         from orgwrite.io.layout import heading_number
 
-        text = self.text(fmt)
-        step = 2 if fmt == "md" else 1
+        lines, where = self._layout(fmt)
+        text = "".join(line + "\n" for line in lines)
         blocks = []
-        for i, (b, (_, column)) in enumerate(zip(self.blocks, self._lines(fmt), strict=True)):
+        for b, (_, column), line in zip(self.blocks, self._lines(fmt), where, strict=True):
             kind = KINDS[b.kind]
             level, number = 0, ""
             if kind in (BlockKind.HEADING, BlockKind.ITEM):
                 level, number = heading_number(b.text)
                 if kind is BlockKind.HEADING and b.kind[1:].isdigit() and number:
                     level = int(b.kind[1:])
-            blocks.append(Block(kind=kind, text=b.text, line=1 + i * step, column=column, level=level, number=number))
+            blocks.append(Block(kind=kind, text=b.text, line=line, column=column, level=level, number=number))
         o = self.outline
         meta = Metadata(
             genre=self.genre.name,
@@ -120,7 +129,7 @@ class Draft:
             meta=meta,
             source=SourceInfo(path=name, format=fmt),
             text=text,
-            lines=text.split("\n")[:-1],
+            lines=lines,
         )
 
 
@@ -214,11 +223,11 @@ def resolve_options(outline: Outline, genre: Genre) -> dict[str, Any]:
                 + f"（字段 {field}）"
             )
             continue
-        default = genre.options[key].default
-        if isinstance(default, bool) and not isinstance(value, bool):
+        kind = genre.options[key].kind
+        if kind == "bool" and not isinstance(value, bool):
             problems.append(f"{where}：选项“{key}”应为 true 或 false（字段 {field}）")
             continue
-        if isinstance(default, str) and not (isinstance(value, str) or value is False or value is None):
+        if kind == "text" and not (isinstance(value, str) or value is False or value is None):
             problems.append(f"{where}：选项“{key}”应是一段文字，或 false（字段 {field}）")
             continue
         opts[key] = value
