@@ -183,12 +183,22 @@ def test_document_has_exact_block_kinds_for_word_and_check():
 # --- formulations as of the date -----------------------------------------------------
 
 
-def test_wording_follows_the_date_of_the_text(tmp_path):
+def test_builtin_table_refuses_an_enumeration_before_it_existed(tmp_path, monkeypatch):
+    from orgwrite.draft import formulations
+
+    monkeypatch.setattr(formulations, "_lexicon", lambda: None)  # the fallback table alone
     data = _outline(2, "领导讲话")
     data["opening"] = "我们要坚持以［lex:T-guiding-thought］为指导，增强［members:E-four-consciousness］。"
     data["date"] = "2015-06-01"
     with pytest.raises(OutlineError, match=r"o\.yaml:\d+：.*四个意识.*2016年1月29日起才有.*字段 opening"):
         draft_outline(_write(tmp_path, data))
+    data["date"] = "2016-06-01"
+    assert "增强政治意识、大局意识、核心意识、看齐意识。" in draft_outline(_write(tmp_path, data)).text("txt")
+
+
+def test_wording_follows_the_date_of_the_text(tmp_path):
+    data = _outline(2, "领导讲话")
+    data["date"] = "2015-06-01"
     data["opening"] = "我们要坚持以［lex:T-guiding-thought］为指导，坚定［lex:T-three-confidences］。"
     old = draft_outline(_write(tmp_path, data)).text("txt")
     assert "习近平总书记系列重要讲话精神" in old and "坚定三个自信" in old
