@@ -18,6 +18,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("orgwrite.commands.check:check", "检查文本（.txt、.md、.docx）并报告问题"),
     "rules": ("orgwrite.commands.rules:rules", "列出全部规则，或显示某条规则的说明和示例"),
     "init": ("orgwrite.commands.init:init", "写一个带注释的 orgwrite.toml 配置文件"),
+    "draft": ("orgwrite.commands.draft:draft", "按大纲起草文稿（交流发言、讲话、综述、总结、要点）"),
+    "new": ("orgwrite.commands.draft:new", "写出某文种带注释的起始大纲"),
+    "templates": ("orgwrite.commands.draft:templates", "列出文种模板，或显示某文种的格式和选项"),
+    "outline": ("orgwrite.commands.draft:outline", "大纲格式说明（--schema），或校验大纲"),
 }
 
 
