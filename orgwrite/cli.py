@@ -45,7 +45,10 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="orgwrite", message="%(prog)s %(version)s")
+@click.version_option(
+    __version__, "--version", "-V", prog_name="orgwrite", message="%(prog)s %(version)s", help="显示版本并退出"
+)
+@click.help_option("-h", "--help", help="显示帮助并退出")
 def cli() -> None:
     """orgwrite：党政机关组织部门文稿的起草与检查工具。
 
