@@ -16,6 +16,7 @@ from orgwrite import __version__
 #: name → ("module:function", one-line Chinese help shown by ``orgwrite --help``)
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("orgwrite.commands.check:check", "检查文本（.txt、.md、.docx）并报告问题"),
+    "export": ("orgwrite.commands.export:export", "把文稿导出为符合 GB/T 9704 版式的 Word 文件"),
     "rules": ("orgwrite.commands.rules:rules", "列出全部规则，或显示某条规则的说明和示例"),
 }
 
