@@ -29,6 +29,13 @@ from orgwrite.config import FAIL_ON_VALUES
 )
 @click.option("--statistics", is_flag=True, help="按规则统计问题数")
 @click.option("--stdin-filename", default="<stdin>", help="从标准输入（-）读取时报告用的文件名")
+@click.option(
+    "--annotate",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="仅 .docx：另存一份带批注的副本，每个问题一条批注（作者 orgwrite），原文件不变",
+)
+@click.option("--force", is_flag=True, help="输出文件（--annotate）已存在时覆盖")
 @check_options
 def check(
     paths: tuple[str, ...],
@@ -36,6 +43,8 @@ def check(
     fail_on: str | None,
     statistics: bool,
     stdin_filename: str,
+    annotate: Path | None,
+    force: bool,
     select: str | None,
     ignore: str | None,
     extend_select: str | None,
@@ -51,6 +60,8 @@ def check(
     from orgwrite.pipeline import check_path
     from orgwrite.report import render
 
+    if annotate is not None and (len(paths) != 1 or not paths[0].lower().endswith((".docx", ".docm"))):
+        raise OrgwriteError("--annotate 只适用于单个 .docx 输入文件")
     resolver = ConfigResolver(
         config_path, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on, as_of=as_of
     )
@@ -68,6 +79,11 @@ def check(
             input_errors += 1
             click.echo(f"orgwrite：{exc}", err=True)
     render(fmt, results, sys.stdout, statistics=statistics)
+    if annotate is not None and results:
+        from orgwrite.io.annotate_docx import annotate_docx
+
+        count = annotate_docx(paths[0], results[0].findings, annotate, force=force)
+        click.echo(f"已写入 {annotate}：{count} 条批注", err=True)
     if input_errors:
         return 2
     return 1 if _fails(results, threshold) else 0
