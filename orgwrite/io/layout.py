@@ -45,6 +45,11 @@ _DATE_LINE_RE = re.compile(
     rf"|^[（(]?[{CN_NUM}]{{4}}年[{CN_NUM}]{{1,2}}月[{CN_NUM}]{{1,3}}日[）)]?$"
 )
 _ATTACHMENT_RE = re.compile(r"^附件[:：\d]")
+#: 讲话人 line under a speech title: an office and a name, e.g. "市委常委、组织部部长　张三"
+_SPEAKER_RE = re.compile(
+    r"^[^，。；：！？,;:!?（）()]{0,24}(书记|部长|主任|市长|省长|常委|局长|主席|厅长|县长|区长|处长|组长|院长|校长)"
+    r"[\s\u3000]*[\u4e00-\u9fff·]{2,4}$"
+)
 
 #: A line this long or longer is never a heading or a title.
 MAX_HEADING = 60
@@ -111,6 +116,8 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
             title_done = True
         elif title_done and not seen_body and text.startswith(("——", "—— ")):
             kind = BlockKind.SUBTITLE
+        elif title_done and not seen_body and _SPEAKER_RE.match(text) and not number:
+            kind = BlockKind.SPEAKER
         elif not seen_body and _DATE_LINE_RE.match(text):
             kind = BlockKind.DATE
         elif _SALUTATION_RE.match(text) and len(text) <= 40 and not seen_body:

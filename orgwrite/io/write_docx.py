@@ -215,6 +215,8 @@ def _page_number(footer, side: str) -> None:
 
 def _style_for(block: Block, top: bool, after_attachment: bool) -> str:
     kind = block.kind
+    if after_attachment and kind in _BODY_KINDS and _ATTACHMENT_ITEM.match(block.text):
+        return "GwAttachmentMore"
     if kind is BlockKind.TITLE:
         return "GwTitle"
     if kind is BlockKind.SUBTITLE:
@@ -231,9 +233,10 @@ def _style_for(block: Block, top: bool, after_attachment: bool) -> str:
         return "GwSignature"
     if kind is BlockKind.DATE:
         return "GwTopDate" if top else "GwDate"
-    if after_attachment and _ATTACHMENT_ITEM.match(block.text):
-        return "GwAttachmentMore"
     return "GwBody"
+
+
+_BODY_KINDS = frozenset({BlockKind.HEADING, BlockKind.ITEM, BlockKind.PARAGRAPH})
 
 
 def _width(text: str) -> float:
