@@ -46,7 +46,8 @@ STYLES: dict[str, dict] = {
     "GwHeading2": {"name": "二级标题", "font": F_KAI, "jc": "both", "ind": ("first", 2), "outline": 2},
     "GwHeading3": {"name": "三级标题", "font": F_BODY, "jc": "both", "ind": ("first", 2), "outline": 3},
     "GwHeading4": {"name": "四级标题", "font": F_BODY, "jc": "both", "ind": ("first", 2), "outline": 4},
-    "GwSection": {"name": "小标题", "font": F_HEI, "jc": "both", "ind": ("first", 2)},
+    # an unnumbered section heading: not in GB/T 9704's numbering scheme, so body font, bold
+    "GwSection": {"name": "小标题", "font": F_BODY, "bold": True, "jc": "both", "ind": ("first", 2)},
     "GwAttachment": {"name": "附件说明", "font": F_BODY, "jc": "left", "ind": ("first", 2)},
     "GwAttachmentMore": {"name": "附件说明续行", "font": F_BODY, "jc": "left", "ind": ("left", 5)},
     "GwSignature": {"name": "落款", "font": F_BODY, "jc": "right", "ind": ("right", 4)},
@@ -145,7 +146,7 @@ def _add_styles(doc) -> None:
         s.append(_el("w:basedOn", val="Normal"))
         s.append(_el("w:qFormat"))
         s.append(_ppr(spec))
-        s.append(_rpr(spec["font"], spec.get("size", BODY_PT), spec.get("latin", F_LATIN)))
+        s.append(_rpr(spec["font"], spec.get("size", BODY_PT), spec.get("latin", F_LATIN), spec.get("bold", False)))
         styles.append(s)
     for sid, spec in CHAR_STYLES.items():
         s = _el("w:style", type="character", customStyle=1, styleId=sid)
