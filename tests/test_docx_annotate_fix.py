@@ -41,7 +41,7 @@ def test_annotate_one_comment_per_finding_on_its_exact_span(cli, doc004, tmp_pat
     assert {a for _, a, _ in notes} == {"orgwrite"}
     ranges = comment_ranges(out)
     by_id = {cid: text for cid, _, text in notes}
-    for (cid, _, text), f in zip(notes, findings, strict=True):
+    for (cid, _, _text), f in zip(notes, findings, strict=True):
         span = lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1]
         assert ranges[cid] == span, (f, ranges[cid])
         assert by_id[cid].startswith(f"{f['rule']} {f['message']}")

@@ -93,7 +93,7 @@ def test_paragraph_styles_follow_the_frame(frame_docx):
     assert {"一级标题", "二级标题", "三级标题"} <= set(styles)
     assert styles[-4:] == ["附件说明", "附件说明续行", "落款", "成文日期"]
     # a numbered level-2 paragraph keeps its lead-in in the 楷体 character style
-    lead = [p for p in body.iter(q("p")) if "".join(t.text or "" for t in p.iter(q("t"))).startswith("（一）建强")][0]
+    lead = next(p for p in body.iter(q("p")) if "".join(t.text or "" for t in p.iter(q("t"))).startswith("（一）建强"))
     first = lead.find("w:r", NS)
     assert first.find("w:t", NS).text == "（一）建强干部队伍。"
     assert first.find("w:rPr/w:rStyle", NS).get(q("val")) == "GwHeading2Char"
