@@ -16,6 +16,8 @@ from orgwrite import __version__
 #: name → ("module:function", one-line Chinese help shown by ``orgwrite --help``)
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("orgwrite.commands.check:check", "检查文本（.txt、.md、.docx）并报告问题"),
+    "export": ("orgwrite.commands.export:export", "把文稿导出为符合 GB/T 9704 版式的 Word 文件"),
+    "fix": ("orgwrite.commands.fix:fix", "把可自动修复的问题修好写入新文件（Word 可用修订模式）"),
     "rules": ("orgwrite.commands.rules:rules", "列出全部规则，或显示某条规则的说明和示例"),
     "init": ("orgwrite.commands.init:init", "写一个带注释的 orgwrite.toml 配置文件"),
     "draft": ("orgwrite.commands.draft:draft", "按大纲起草文稿（交流发言、讲话、综述、总结、要点）"),

@@ -42,6 +42,13 @@ PROGRESS_FROM = 20
 @click.option(
     "--exclude", multiple=True, metavar="PATTERN", help="排除匹配的文件或目录（可多次使用，如 --exclude '草稿*'）"
 )
+@click.option(
+    "--annotate",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="仅 .docx：另存一份带批注的副本，每个问题一条批注（作者 orgwrite），原文件不变",
+)
+@click.option("--force", is_flag=True, help="输出文件（--annotate）已存在时覆盖")
 @check_options
 def check(
     paths: tuple[str, ...],
@@ -54,6 +61,8 @@ def check(
     diff: bool,
     jobs: int | None,
     exclude: tuple[str, ...],
+    annotate: Path | None,
+    force: bool,
     select: str | None,
     ignore: str | None,
     extend_select: str | None,
@@ -66,10 +75,13 @@ def check(
     退出码：0 无达到 --fail-on 级别的问题；1 有（--diff 时：有待修改）；2 用法或输入错误。
     """
     from orgwrite.batch import check_many, default_jobs
+    from orgwrite.errors import OrgwriteError
     from orgwrite.io.discover import expand_paths
     from orgwrite.report import render
 
     started = time.perf_counter()
+    if annotate is not None and (len(paths) != 1 or not paths[0].lower().endswith((".docx", ".docm"))):
+        raise OrgwriteError("--annotate 只适用于单个 .docx 输入文件")
     resolver = ConfigResolver(
         config_path, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on, as_of=as_of
     )
@@ -105,6 +117,11 @@ def check(
     render(fmt, results, sys.stdout, statistics=statistics)
     if fmt == "human":
         click.echo(f"用时 {time.perf_counter() - started:.2f} 秒。" + (f"已修复 {changed} 个文件。" if fix else ""))
+    if annotate is not None and results:
+        from orgwrite.io.annotate_docx import annotate_docx
+
+        count = annotate_docx(paths[0], results[0].findings, annotate, force=force)
+        click.echo(f"已写入 {annotate}：{count} 条批注", err=True)
     if input_errors:
         return 2
     threshold = resolver.default().fail_on

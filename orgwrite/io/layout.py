@@ -45,8 +45,14 @@ _DATE_LINE_RE = re.compile(
     rf"|^[（(]?[{CN_NUM}]{{4}}年[{CN_NUM}]{{1,2}}月[{CN_NUM}]{{1,3}}日[）)]?$"
 )
 _ATTACHMENT_RE = re.compile(r"^附件[:：\d]")
-#: A speaker line under a title: a name, or a post and a name (中共××市委书记 张三).
-_SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\u4e00-\u9fff（）()]{2,30}[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
+#: 讲话人 line under a title: a name alone, a post and a name separated by a space
+#: (中共××市委书记 张三), or an office ending in a title word and a name (市委常委、组织部部长　张三).
+_SPEAKER_RE = re.compile(
+    r"^[\u4e00-\u9fff·]{2,4}$"
+    r"|^[\u4e00-\u9fff（）()、]{2,30}[ \u3000]+[\u4e00-\u9fff·]{2,4}$"
+    r"|^[^，。；：！？,;:!?（）()]{0,24}(书记|部长|主任|市长|省长|常委|局长|主席|厅长|县长|区长|处长|组长|院长|校长)"
+    r"[\s\u3000]*[\u4e00-\u9fff·]{2,4}$"
+)
 
 #: A line longer than this is never web-page furniture.
 MAX_CHROME = 80
@@ -117,7 +123,7 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
             title_done = True
         elif title_done and not seen_body and text.startswith(("——", "—— ", "--", "—")):
             kind = BlockKind.SUBTITLE
-        elif title_done and not seen_body and _SPEAKER_RE.match(text):
+        elif title_done and not seen_body and _SPEAKER_RE.match(text) and not number:
             kind = BlockKind.SPEAKER
         elif (
             title_done

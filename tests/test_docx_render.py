@@ -1,0 +1,50 @@
+"""The real check: render each exported example with LibreOffice and measure it.
+
+``tests/tools/gbt9704_probe.py`` converts the .docx to PDF (soffice), measures page,
+margins, lines per page, characters per line, sizes and page numbers, and reads the
+declared fonts.  Every example must give 0 deviations.  Skipped (with the reason) only
+when LibreOffice or pdfplumber is missing; ``.ci/install-render-deps`` installs them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+
+import pytest
+
+from orgwrite.io.read import read_document
+from orgwrite.io.write_docx import write_docx
+from tests.conftest import HERE, SAMPLES
+
+EXAMPLES = [*sorted(SAMPLES.glob("*.txt")), HERE / "docx" / "frame.md"]
+
+MISSING = [
+    what
+    for what, ok in (
+        ("LibreOffice (soffice)", shutil.which("soffice")),
+        ("pdfplumber", importlib.util.find_spec("pdfplumber")),
+    )
+    if not ok
+]
+pytestmark = pytest.mark.skipif(bool(MISSING), reason="rendering check skipped: missing " + ", ".join(MISSING))
+
+
+@pytest.fixture(scope="module")
+def probe():
+    sys.path.insert(0, str(HERE / "tools"))
+    try:
+        import gbt9704_probe
+    finally:
+        sys.path.pop(0)
+    return gbt9704_probe
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_exported_example_renders_with_zero_deviations(probe, path, tmp_path):
+    out = tmp_path / (path.stem + ".docx")
+    write_docx(read_document(path), out)
+    result = probe.probe(str(out), shutil.which("soffice"))
+    assert result["measured"]["pages"] >= 1
+    assert result["deviations"] == [], result["deviations"]
