@@ -213,3 +213,27 @@ def test_parts_exceed_total():
 
 def test_text_without_numbers_is_silent():
     assert found("坚持以习近平新时代中国特色社会主义思想为指导，全面加强党的建设。" * 50) == []
+
+
+def test_same_figure_with_two_values():
+    text = (
+        "全省共选派驻村第一书记1.2万人，实现全覆盖。\n"
+        "在抓党建促乡村振兴中，全省共选派驻村第一书记12300人。\n"
+        "全省共选派驻村第一书记1.2万人。\n"
+    )
+    assert found(text) == [
+        ("N110", 2, 23, 29, "“全省共选派驻村第一书记”此处为“12300人”，第1行为“1.2万人”，前后不一致，请核对", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省共选派驻村第一书记3万余人。\n全省共选派驻村第一书记32000人。",  # within 3万余
+        "全省共选派驻村第一书记近3万人。\n全省共选派驻村第一书记29000人。",
+        "今年全省选派驻村第一书记3000人。\n今年全省选派驻村第一书记3500人。",  # time words: maybe two moments
+        "全省党员总数达到300万人。\n全省新增党员总数达到30万人。",  # different subjects
+    ],
+)
+def test_same_figure_silent(text):
+    assert [f for f in found(text) if f[0] == "N110"] == []
