@@ -237,3 +237,17 @@ def test_same_figure_with_two_values():
 )
 def test_same_figure_silent(text):
     assert [f for f in found(text) if f[0] == "N110"] == []
+
+
+def test_mixed_numerals_in_one_date():
+    assert found("二〇二三年10月11日，召开会议。") == [
+        (
+            "N105",
+            1,
+            1,
+            12,
+            "“二〇二三年10月11日”中汉字数字与阿拉伯数字混用，同一日期应统一，公文中一般写阿拉伯数字",
+            None,
+        )
+    ]
+    assert found("二〇二三年十月十一日，2023年10月11日。") == []
