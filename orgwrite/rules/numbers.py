@@ -91,7 +91,7 @@ _APPROX_RE = re.compile(
     r"(?:(?P<post1>余|多)(?![余多]?次|多余)|(?P<unit>[个名位人项家户所万亿元年天月]{1,2})(?P<post2>左右|以上|余(?=[，。；、来])|多(?=[，。；、来]))|(?P<post3>左右|以上))"
 )
 _DOUBLE_RE = re.compile(rf"({_NUM}(?:万亿|亿|万)?)(余多|多余)(?=[个名位人项家户所元次])")
-_PAIR_NAME = {"约": "约", "大约": "约", "近": "近", "将近": "近", "接近": "近", "超过": "超过", "逾": "逾"}
+_NOT_APPROX_BEFORE = {"约": "节制契预相邀签公缔违履隐", "近": "最附邻靠亲临就不逼贴走拉新远晚相"}
 
 
 @rule("N102", "double-approximation", "warning", "概数重复表达（约……余、近……多、余多等）", fix="unsafe")
@@ -114,8 +114,8 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
     for block in _numeric_blocks(doc, _PROSE):
         text = block.text
         for m in _APPROX_RE.finditer(text):
-            if _after(text, m.start(), "最附邻靠亲临就不"):
-                continue
+            if _after(text, m.start(), _NOT_APPROX_BEFORE.get(m.group("pre"), "")):
+                continue  # 节约、最近、贴近 are words, not approximations
             if inside(_protected(ctx, block), m.start()):
                 continue
             post = m.group("post1") or m.group("post2") or m.group("post3")
