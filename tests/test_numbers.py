@@ -86,6 +86,7 @@ def test_about_with_zuoyou_after_the_unit():
         "全年培训3万余人次，选派第一书记近400名，约300人列席。",
         "近3年多次获评先进基层党组织。",  # 多次 is “many times”
         "最近3年以上的干部。",  # 最近 is not 近
+        "全年节约3万余元。",  # 节约 is not 约
         "多余的环节一律取消。",
         "“约3万余人”是错误写法。",  # quoted
     ],
@@ -213,3 +214,41 @@ def test_parts_exceed_total():
 
 def test_text_without_numbers_is_silent():
     assert found("坚持以习近平新时代中国特色社会主义思想为指导，全面加强党的建设。" * 50) == []
+
+
+def test_same_figure_with_two_values():
+    text = (
+        "全省共选派驻村第一书记1.2万人，实现全覆盖。\n"
+        "在抓党建促乡村振兴中，全省共选派驻村第一书记12300人。\n"
+        "全省共选派驻村第一书记1.2万人。\n"
+    )
+    assert found(text) == [
+        ("N110", 2, 23, 29, "“全省共选派驻村第一书记”此处为“12300人”，第1行为“1.2万人”，前后不一致，请核对", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省共选派驻村第一书记3万余人。\n全省共选派驻村第一书记32000人。",  # within 3万余
+        "全省共选派驻村第一书记近3万人。\n全省共选派驻村第一书记29000人。",
+        "今年全省选派驻村第一书记3000人。\n今年全省选派驻村第一书记3500人。",  # time words: maybe two moments
+        "全省党员总数达到300万人。\n全省新增党员总数达到30万人。",  # different subjects
+    ],
+)
+def test_same_figure_silent(text):
+    assert [f for f in found(text) if f[0] == "N110"] == []
+
+
+def test_mixed_numerals_in_one_date():
+    assert found("二〇二三年10月11日，召开会议。") == [
+        (
+            "N105",
+            1,
+            1,
+            12,
+            "“二〇二三年10月11日”中汉字数字与阿拉伯数字混用，同一日期应统一，公文中一般写阿拉伯数字",
+            None,
+        )
+    ]
+    assert found("二〇二三年十月十一日，2023年10月11日。") == []

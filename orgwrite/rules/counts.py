@@ -22,24 +22,44 @@ from orgwrite.rules.base import Context, rule
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING})
 _STOP = frozenset({BlockKind.CLOSING, BlockKind.SIGNATURE, BlockKind.DATE, BlockKind.ATTACHMENT, BlockKind.TITLE})
 
-_B = r"(?:^|(?<=[。；，：！？;:,\s]))"  # a clause starts here
+#: Characters after which a clause (and so a list marker) starts.
+_CLAUSE_BOUNDARY = frozenset("。；，：！？;:, \u3000\t")
+_SENTENCE_BOUNDARY = frozenset("。；：！？;:")
 
-#: Inline list markers by family: (family, regex with group 1 = the ordinal).
-_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("是", re.compile(rf"{_B}({CN_SMALL})是(?=[\u200b-\u200d\ufeff]?(?:[，,：:“]|[\u4e00-\u9fff]))")),
-    (
-        "要",
-        re.compile(
-            rf"(?:^|(?<=[。；：！？;:]))({CN_SMALL})要(?=[\u200b-\u200d\ufeff]?[“\u4e00-\u9fff])(?!素|件|点|求|务|事)"
-        ),
-    ),
-    ("第", re.compile(rf"{_B}第({CN_SMALL})(?:[，,、：:]|是)")),
-    ("（一）", re.compile(rf"(?:^|(?<=[。；：！？;:]))[（(]({CN_SMALL})[）)]")),
-    ("（1）", re.compile(r"(?:^|(?<=[。；：！？;:]))[（(](\d{1,2})[）)]")),
-    ("①", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
-    ("1.", re.compile(r"(?:^|(?<=[。；：！？;:]))(\d{1,2})[.．、](?![\d.．])")),
-    ("首先", re.compile(rf"{_B}(首先|其次|再次|最后)(?=[，,])")),
+_INVISIBLE = "[\u200b-\u200d\ufeff]?"
+#: Inline list markers, one named group per family.  Each pattern starts with a literal or a
+#: character class, so the regex engine scans for it at C speed; the "a clause starts here"
+#: condition is checked in Python (:data:`_FAMILY_BOUNDARY`).
+_MARKER_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"(?P<shi>{CN_SMALL})是(?={_INVISIBLE}(?:[，,：:“]|[\u4e00-\u9fff]))"),
+    re.compile(rf"(?P<yao>{CN_SMALL})要(?={_INVISIBLE}[“\u4e00-\u9fff])(?!素|件|点|求|务|事)"),
+    re.compile(rf"第(?P<di>{CN_SMALL})(?:[，,、：:]|是)"),
+    re.compile(rf"[（(](?:(?P<pcn>{CN_SMALL})|(?P<par>\d{{1,2}}))[）)]"),
+    re.compile(r"(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    re.compile(r"(?P<dot>\d{1,2})[.．、](?![\d.．])"),
+    re.compile(r"(?P<ord>首先|其次|再次|最后)(?=[，,])"),
 )
+_GROUP_FAMILY = {
+    "shi": "是",
+    "yao": "要",
+    "di": "第",
+    "pcn": "（一）",
+    "par": "（1）",
+    "circ": "①",
+    "dot": "1.",
+    "ord": "首先",
+}
+#: Where each family's marker may stand: after a clause boundary, a sentence boundary, anywhere.
+_FAMILY_BOUNDARY: dict[str, frozenset[str] | None] = {
+    "是": _CLAUSE_BOUNDARY,
+    "第": _CLAUSE_BOUNDARY,
+    "首先": _CLAUSE_BOUNDARY,
+    "要": _SENTENCE_BOUNDARY,
+    "（一）": _SENTENCE_BOUNDARY,
+    "（1）": _SENTENCE_BOUNDARY,
+    "1.": _SENTENCE_BOUNDARY,
+    "①": None,
+}
 _ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 
 
@@ -87,25 +107,29 @@ def _markers(block: Block) -> list[Marker]:
         return []
     quoted: list[tuple[int, int]] | None = None
     out: list[Marker] = []
-    for family, pattern in _FAMILIES:
-        for m in pattern.finditer(text):
-            start = m.start()
-            if start == 0 and block.number:
-                continue  # the paragraph's own number: S101's
-            if family == "1." and block.number and start < len(block.number):
-                continue
-            if quoted is None:
-                quoted = quoted_spans(text)
-            if inside(quoted, start):
-                continue
-            value = _value(family, m.group(1))
-            if value is None or value == 0:
-                continue
-            end = m.end(1) + (1 if family in ("是", "要", "（一）", "（1）", "1.") else 0)
-            if family == "第":
-                end = m.end(1)
-            out.append(Marker(family, value, block, start, end))
-    out.sort(key=lambda mk: mk.start)
+    matches = [m for pattern in _MARKER_RES for m in pattern.finditer(text)]
+    matches.sort(key=lambda m: m.start())
+    for m in matches:
+        group = m.lastgroup
+        assert group is not None
+        family = _GROUP_FAMILY[group]
+        start = m.start()
+        if start == 0 and block.number:
+            continue  # the paragraph's own number: S101's
+        boundary = _FAMILY_BOUNDARY[family]
+        if boundary is not None and start > 0 and text[start - 1] not in boundary:
+            continue
+        if family == "1." and block.number and start < len(block.number):
+            continue
+        if quoted is None:
+            quoted = quoted_spans(text)
+        if inside(quoted, start):
+            continue
+        value = _value(family, m.group(group))
+        if value is None or value == 0:
+            continue
+        end = m.end(group) + (1 if family in ("是", "要", "（一）", "（1）", "1.") else 0)
+        out.append(Marker(family, value, block, start, end))
     return out
 
 
@@ -207,15 +231,19 @@ def _count_re() -> re.Pattern[str]:
     nouns = "|".join(sorted(data["count_nouns"], key=len, reverse=True))
     classifiers = "".join(data["count_classifiers"])
     bare = "".join(data["bare_counts"])
-    num = r"[两二三四五六七八九十]{1,2}|[2-9]|1[0-9]"
     return re.compile(
-        rf"(?<![\d一二三四五六七八九十百千万第这些前后上])(?:(?P<lead>以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)(?P<n>{num})(?P<bare>[{bare}])(?![\u4e00-\u9fff]?(?:规定|战略|决定|指示|精神|目标|原则|工程))"
-        rf"|(?P<n2>[两二三四五六七八九十]{{1,2}})(?P<cls>[{classifiers}])?(?P<noun>{nouns})"
-        rf"|(?P<n3>[两二三四五六七八九十]{{1,2}})(?P<bare2>[{bare}])(?=[：:]))"
+        r"(?P<n>[两二三四五六七八九十1-9][十0-9一二三四五六七八九]?)"
+        rf"(?:(?P<cls>[{classifiers}])?(?P<noun>{nouns})"
+        rf"|(?P<bare>[{bare}])(?![\u4e00-\u9fff]?(?:规定|战略|决定|指示|精神|目标|原则|工程)))"
     )
 
 
+_LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
+
+
 _SENTENCE_END = "。！？"
+#: A count right after these is an ordinal, a larger number or a reference back (这三个方面).
+_NOT_BEFORE_COUNT = frozenset("0123456789一二三四五六七八九十百千万第这些前后上")
 
 
 @dataclass(slots=True)
@@ -317,15 +345,17 @@ def _items_before(block: Block, start: int) -> Items | None:
     return Items(len(parts), parts[0], parts[-1], f"第{line}行第{column}列起")
 
 
-def _count_value(m: re.Match[str]) -> int | None:
-    raw = m.group("n") or m.group("n2") or m.group("n3")
-    if raw is None:
-        return None
-    return int(raw) if raw.isdigit() else cn_to_int(raw)
-
-
-def _phrase_groups(m: re.Match[str]) -> tuple[str | None, str | None]:
-    return m.group("n"), m.group("noun") or m.group("bare")
+def _count_value(m: re.Match[str], text: str) -> tuple[int | None, bool]:
+    """The stated count of a match and whether a lead word (以下、从……) stands right before it."""
+    raw = m.group("n")
+    start = m.start()
+    lead = bool(_LEAD_RE.search(text, max(0, start - 2), start))
+    arabic = raw[0].isdigit()
+    if arabic and (not raw.isdigit() or not (m.group("bare") and lead)):
+        return None, lead  # 9项问题 is a statistic; only 以下5点 counts
+    if m.group("bare") and not lead and text[m.end() : m.end() + 1] not in ("：", ":"):
+        return None, lead  # 两点 needs 以下 before it or a colon after it
+    return (int(raw) if arabic else cn_to_int(raw)), lead
 
 
 @rule("E201", "stated-count", "warning", "文中所称数目（“三个方面”“四项措施”）与实际列出的项数不一致")
@@ -361,26 +391,25 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         quoted: list[tuple[int, int]] | None = None
         for m in pattern.finditer(text):
-            stated = _count_value(m)
+            if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
+                continue
+            stated, lead = _count_value(m, text)
             if stated is None or stated < 2:
                 continue
             if quoted is None:
                 quoted = quoted_spans(text)
             if inside(quoted, m.start(), m.end()):
                 continue
-            items = _find_items(doc, index, block, m, markers, runs_by_start)
+            items = _find_items(doc, index, block, m, lead, markers, runs_by_start)
             if items is None or items.count == stated:
                 continue
             phrase = m.group(0)
-            for lead in ("以下", "如下", "下面", "下列", "从", "在", "有", "抓好", "做好", "围绕", "突出"):
-                if m.group("lead") == lead and phrase.startswith(lead):
-                    phrase = phrase[len(lead) :]
-            span_start = m.end() - len(phrase)
+            span_start = m.start()
             msg = f"前文称“{phrase}”，实际列出{_cn_count(items.count)}项：{items.first}……{items.last}（{items.where}）"
             yield ctx.emit("E201", block, span_start, m.end(), msg)
 
 
-def _find_items(doc, index, block, m, markers, runs_by_start) -> Items | None:
+def _find_items(doc, index, block, m, lead, markers, runs_by_start) -> Items | None:
     text = block.text
     after = m.end()
     run = _items_inline(block, after, runs_by_start, markers[index])
@@ -408,7 +437,7 @@ def _find_items(doc, index, block, m, markers, runs_by_start) -> Items | None:
             run = runs_by_start.get((id(mks[0].block), mks[0].start))
             if run:
                 return _items_from_run(run)
-        if m.group("lead") or text.rstrip()[-1:] in ("：", ":") or _LEAD_BEFORE_RE.search(text, 0, m.start()):
+        if lead or text.rstrip()[-1:] in ("：", ":") or _LEAD_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
             return _items_headings(doc, index)
     return None
 

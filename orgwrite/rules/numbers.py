@@ -42,6 +42,12 @@ def _protected(ctx: Context, block: Block) -> list[tuple[int, int]]:
 _NUM = r"\d+(?:\.\d+)?"
 
 
+def _after(text: str, i: int, chars: str) -> bool:
+    """True when the character before offset ``i`` is one of ``chars`` (a look-behind done in
+    Python, so the regexes can start with a literal or a class and scan fast)."""
+    return i > 0 and text[i - 1] in chars
+
+
 # --- N101 share over 100% ---------------------------------------------------------------------
 
 
@@ -80,12 +86,12 @@ def share_over_100(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 _CN_Q = "[一二三四五六七八九十两百千万亿]"
 _APPROX_RE = re.compile(
-    rf"(?<![最附邻靠亲临就不])(?P<pre>大约|约|将近|接近|近|超过|逾)"
+    r"(?P<pre>大约|约|将近|接近|近|超过|逾)"
     rf"(?P<q>(?<![\d.]){_NUM}(?:万亿|亿|万)?|{_CN_Q}{{1,6}})"
     r"(?:(?P<post1>余|多)(?![余多]?次|多余)|(?P<unit>[个名位人项家户所万亿元年天月]{1,2})(?P<post2>左右|以上|余(?=[，。；、来])|多(?=[，。；、来]))|(?P<post3>左右|以上))"
 )
-_DOUBLE_RE = re.compile(rf"(?<![\d.])({_NUM}(?:万亿|亿|万)?)(余多|多余)(?=[个名位人项家户所元次])")
-_PAIR_NAME = {"约": "约", "大约": "约", "近": "近", "将近": "近", "接近": "近", "超过": "超过", "逾": "逾"}
+_DOUBLE_RE = re.compile(rf"({_NUM}(?:万亿|亿|万)?)(余多|多余)(?=[个名位人项家户所元次])")
+_NOT_APPROX_BEFORE = {"约": "节制契预相邀签公缔违履隐", "近": "最附邻靠亲临就不逼贴走拉新远晚相"}
 
 
 @rule("N102", "double-approximation", "warning", "概数重复表达（约……余、近……多、余多等）", fix="unsafe")
@@ -108,6 +114,8 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
     for block in _numeric_blocks(doc, _PROSE):
         text = block.text
         for m in _APPROX_RE.finditer(text):
+            if _after(text, m.start(), _NOT_APPROX_BEFORE.get(m.group("pre"), "")):
+                continue  # 节约、最近、贴近 are words, not approximations
             if inside(_protected(ctx, block), m.start()):
                 continue
             post = m.group("post1") or m.group("post2") or m.group("post3")
@@ -126,6 +134,8 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
                 quantity,
             )
         for m in _DOUBLE_RE.finditer(text):
+            if _after(text, m.start(), "0123456789."):
+                continue
             if inside(_protected(ctx, block), m.start()):
                 continue
             yield ctx.emit(
@@ -140,7 +150,7 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 # --- N103 dates -------------------------------------------------------------------------------
 
-_DATE_RE = re.compile(r"(?<![\d.])(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:[（(](?:星期|周)([一二三四五六日天])[）)])?")
+_DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:[（(](?:星期|周)([一二三四五六日天])[）)])?")
 _WEEKDAY = "一二三四五六日"
 
 
@@ -165,6 +175,8 @@ def bad_date(doc: Document, ctx: Context) -> Iterator[Finding]:
         if "年" not in block.text:
             continue
         for m in _DATE_RE.finditer(block.text):
+            if _after(block.text, m.start(), "0123456789."):
+                continue
             if inside(_protected(ctx, block), m.start()):
                 continue
             y, mo = int(m.group(1)), int(m.group(2))
@@ -215,7 +227,7 @@ def bad_date(doc: Document, ctx: Context) -> Iterator[Finding]:
 def _range_re() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(number_data()["range_units"], key=len, reverse=True))
     return re.compile(
-        rf"(?<![\d.\-－/:：A-Za-z〔\[])(?P<a>{_NUM})(?P<ma>万亿|亿|万|%)?"
+        rf"(?P<a>{_NUM})(?P<ma>万亿|亿|万|%)?"
         rf"(?P<sep>[-－~～—–])(?P<b>{_NUM})(?P<unit>{units})(?![\d\-－])"
     )
 
@@ -246,6 +258,10 @@ def value_range(doc: Document, ctx: Context) -> Iterator[Finding]:
         if not any(c in text for c in "-－~～—–"):
             continue
         for m in pattern.finditer(text):
+            if _after(text, m.start(), "0123456789.-－/:：〔[") or (
+                m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()
+            ):
+                continue
             a, ma, sep, b, unit = m.group("a", "ma", "sep", "b", "unit")
             if unit[0] in "月日" or (unit[0] == "年" and len(a) == 4):
                 continue  # P108's
@@ -275,14 +291,17 @@ def value_range(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 @cache
-def _fixed_cn_re() -> re.Pattern[str]:
-    parts = [f"(?:{p})" for p in number_data()["fixed_cn"]]
-    return re.compile("|".join(parts))
+def _fixed_cn_res() -> tuple[re.Pattern[str], ...]:
+    # One pattern each: an alternation of patterns that start differently scans slowly.
+    return tuple(re.compile(p) for p in number_data()["fixed_cn"])
 
 
-_QIAN_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字])")
-_YEAR_ZERO_RE = re.compile(r"(?<![一二三四五六七八九十〇零\d])([一二三四五六七八九〇零0]{4})年")
-_JI_RE = re.compile(r"(?<![\d.])([1-9]0)几")
+_QIAN_RE = re.compile(r"(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字])")
+_YEAR_ZERO_RE = re.compile(r"([一二三四五六七八九〇零0]{4})年")
+_JI_RE = re.compile(r"([1-9]0)几")
+_MIXED_DATE_RE = re.compile(
+    r"([一二三四五六七八九〇零]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?|([0-9]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
+)
 _FULLWIDTH_RE = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
 _FW = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
@@ -306,12 +325,13 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
     全年培训党员3千人次。
     二零二三年十月。
     共有２０２３名党员参加。
+    二〇二三年10月11日，召开全市组织工作会议。
     正确示例：
     深入学习贯彻党的二十大精神，全年培训党员3000人次，共有2023名党员参加。
     依据：
     GB/T 15835-2011 第4.2、4.3、5.1.2、5.2.5条。
     """
-    fixed_re = _fixed_cn_re()
+    fixed_res = _fixed_cn_res()
     for block in doc.blocks:
         if block.kind not in _TEXT_KINDS:
             continue
@@ -321,6 +341,8 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield ctx.emit("N105", block, m.start(), m.end(), f"“{m.group(0)}”是全角数字，应写半角“{ascii_}”", ascii_)
         if "零" in text or "〇" in text or "0" in text:
             for m in _YEAR_ZERO_RE.finditer(text):
+                if _after(text, m.start(), "一二三四五六七八九十〇零0123456789"):
+                    continue
                 y = m.group(1)
                 if ("零" in y or "0" in y) and sum(c in "一二三四五六七八九〇零" for c in y) >= 2:
                     fixed = y.replace("零", "〇").replace("0", "〇") + "年"
@@ -329,20 +351,28 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
                     )
         if not _DIGIT_RE.search(text):
             continue
-        for m in fixed_re.finditer(text):
-            digits = next(g for g in m.groups() if g)
+        for m in _MIXED_DATE_RE.finditer(text):
+            yield ctx.emit(
+                "N105",
+                block,
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}”中汉字数字与阿拉伯数字混用，同一日期应统一，公文中一般写阿拉伯数字",
+            )
+        for m in sorted((m for r in fixed_res for m in r.finditer(text)), key=lambda m: m.start()):
+            digits = m.group(1)
             value = int(digits)
             if value > 99:
                 continue
-            start = m.start() + m.group(0).index(digits)
             cn = int_to_cn(value)
             fixed = m.group(0).replace(digits, cn, 1)
             yield ctx.emit(
                 "N105", block, m.start(), m.end(), f"固定提法中的数字应用汉字：“{m.group(0)}”应为“{fixed}”", fixed
             )
-            del start
         protected = _protected(ctx, block)
         for m in _QIAN_RE.finditer(text):
+            if _after(text, m.start(), "0123456789."):
+                continue
             if inside(protected, m.start()):
                 continue
             value = float(m.group(1)) * (1000 if m.group(2) == "千" else 100)
@@ -356,6 +386,8 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
                 fixed,
             )
         for m in _JI_RE.finditer(text):
+            if _after(text, m.start(), "0123456789."):
+                continue
             fixed = int_to_cn(int(m.group(1))) + "几"
             yield ctx.emit("N105", block, m.start(), m.end(), f"含“几”的概数用汉字：“{m.group(0)}”应为“{fixed}”", fixed)
 
@@ -387,7 +419,7 @@ def negative_growth(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 # --- N107 two-digit year ----------------------------------------------------------------------
 
-_SHORT_YEAR_RE = re.compile(r"(?<![\d.\-/年第])(\d{2})年(?=\d{1,2}月)")
+_SHORT_YEAR_RE = re.compile(r"(\d{2})年(?=\d{1,2}月)")
 
 
 @rule("N107", "short-year", "warning", "年份简写（18年3月）", fix="unsafe")
@@ -405,6 +437,8 @@ def short_year(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     for block in _numeric_blocks(doc):
         for m in _SHORT_YEAR_RE.finditer(block.text):
+            if _after(block.text, m.start(), "0123456789.-/年第"):
+                continue
             if inside(_protected(ctx, block), m.start()):
                 continue
             yy = int(m.group(1))
@@ -459,7 +493,7 @@ _TOTAL_RE = re.compile(
     rf"(?:共|总计|合计|累计|总数)[^，。；\d]{{0,12}}?(?<![\d.])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}"
     r"(?P<rest>[^。；]*?)其中(?P<parts>[^。；]+)"
 )
-_PART_RE = re.compile(rf"(?<![\d.第])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}")
+_PART_RE = re.compile(rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}")
 _MAGNITUDE = {None: 1, "": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 #: Categories that usually overlap (a woman can also be under 35): no sum check then.
 _OVERLAP_RE = re.compile(r"女|少数民族|岁|学历|大专|本科|研究生|硕士|博士|党员|干部|青年|以上|以下|同比|比上年")
@@ -500,7 +534,12 @@ def parts_exceed_total(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             total, unit = _amount(m)
             base = m.start("parts")
-            parts = [p for p in _PART_RE.finditer(m.group("parts")) if _amount(p)[1] == unit]
+            parts_text = m.group("parts")
+            parts = [
+                p
+                for p in _PART_RE.finditer(parts_text)
+                if _amount(p)[1] == unit and not _after(parts_text, p.start(), "0123456789.第")
+            ]
             if not parts:
                 continue
             shown_total = text[m.start("num") : m.end("unit")]
@@ -528,3 +567,98 @@ def parts_exceed_total(doc: Document, ctx: Context) -> Iterator[Finding]:
                     base + parts[-1].end(),
                     f"总数为“{shown_total}”，其中各项（{listed}）之和为{fmt_number(total_parts)}{unit}，超过总数，请核对",
                 )
+
+
+# --- N110 the same figure stated with two values -----------------------------------------------
+
+
+@cache
+def _figure_re() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(number_data()["range_units"], key=len, reverse=True))
+    return re.compile(rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?(?P<unit>{units})(?P<tail>左右|以上)?")
+
+
+#: A clause that speaks of a time or a change may give a different value for a different moment.
+_TIME_RE = re.compile(
+    r"年|月|日|今年|去年|期间|以来|目前|当前|现在|截至|截止|同比|比上|较上|增长|下降|新增|减少|提高|降低|预计|力争|计划|目标|其中|分别|每"
+)
+_LEAD_RE = re.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
+_CLAUSE_RE = re.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
+
+
+_PRE_RE = re.compile(r"(?:大约|约有|约|将近|接近|近|超过|逾)$")
+
+
+def _interval(value: float, m: re.Match[str], pre: str | None) -> tuple[float, float]:
+    post, tail = m.group("post"), m.group("tail")
+    if post or pre in ("超过", "逾") or tail == "以上":
+        digits = m.group("num")
+        if "." in digits:
+            step = 10 ** -len(digits.split(".")[1])
+        else:
+            step = 10 ** (len(digits) - len(digits.rstrip("0")))
+        return value, value + step * _MAGNITUDE[m.group("mag")]
+    if pre in ("近", "将近", "接近"):
+        return value * 0.8, value
+    if pre or tail == "左右":
+        return value * 0.85, value * 1.15
+    return value, value
+
+
+@rule("N110", "figure-mismatch", "warning", "同一指标在文中前后数值不一致")
+def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    同一句话（主语和谓语完全相同）在文中两次给出不同的数：“全省共选派第一书记1.2万人”与
+    “全省共选派第一书记12300人”。“3万余”“近3万”“约3万”按概数的范围比较，不算矛盾。只在
+    两处说法一字不差、且不含年份、“今年”“增长”“新增”“目标”等可能指不同时间或口径的词时报告。
+    原因：
+    同一数据前后不一，是综述、报告最容易被挑出的硬伤。
+    错误示例：
+    全省共选派驻村第一书记1.2万人，实现全覆盖。\n在抓党建促乡村振兴中，全省共选派驻村第一书记12300人。
+    正确示例：
+    全省共选派驻村第一书记1.2万人，实现全覆盖。\n在抓党建促乡村振兴中，全省共选派驻村第一书记1.2万人。
+    依据：
+    公文写作常规：同一数据全文一致。
+    """
+    seen: dict[tuple[str, str], tuple[Block, re.Match[str], tuple[float, float], int]] = {}
+    pattern = _figure_re()
+    for block in _numeric_blocks(doc):
+        text = block.text
+        for m in pattern.finditer(text):
+            if _after(text, m.start(), "0123456789."):
+                continue
+            p = _PRE_RE.search(text, max(0, m.start() - 2), m.start())
+            pre = p.group(0) if p else None
+            begin = p.start() if p else m.start()
+            c = _CLAUSE_RE.search(text, max(0, begin - 60), begin)
+            if c is None:
+                continue
+            clause = _LEAD_RE.sub("", c.group(0))
+            if len(clause) < 8 or _TIME_RE.search(clause):
+                continue
+            sentence_start = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
+            if _TIME_RE.search(text, sentence_start, m.start()) or _DIGIT_RE.search(text, sentence_start, m.start()):
+                continue
+            if inside(_protected(ctx, block), m.start("num")):
+                continue
+            unit = m.group("unit")
+            value = float(m.group("num")) * _MAGNITUDE[m.group("mag")]
+            span = _interval(value, m, pre)
+            key = (clause, unit)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = (block, m, span, begin)
+                continue
+            other_block, other, other_span, other_begin = first
+            if span[0] <= other_span[1] and other_span[0] <= span[1]:
+                continue
+            line, _ = other_block.locate(other_begin)
+            figure = text[begin : m.end()]
+            other_figure = other_block.text[other_begin : other.end()]
+            yield ctx.emit(
+                "N110",
+                block,
+                begin,
+                m.end(),
+                f"“{clause}”此处为“{figure}”，第{line}行为“{other_figure}”，前后不一致，请核对",
+            )
