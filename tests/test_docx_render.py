@@ -19,6 +19,7 @@ from orgwrite.io.write_docx import write_docx
 from tests.conftest import HERE, SAMPLES
 
 EXAMPLES = [*sorted(SAMPLES.glob("*.txt")), HERE / "docx" / "frame.md"]
+OUTLINES = sorted((HERE.parent / "examples").glob("outline-*"))
 
 MISSING = [
     what
@@ -47,4 +48,15 @@ def test_exported_example_renders_with_zero_deviations(probe, path, tmp_path):
     write_docx(read_document(path), out)
     result = probe.probe(str(out), shutil.which("soffice"))
     assert result["measured"]["pages"] >= 1
+    assert result["deviations"] == [], result["deviations"]
+
+
+@pytest.mark.parametrize("outline", OUTLINES, ids=lambda p: p.name)
+def test_every_genre_example_exports_with_zero_deviations(probe, outline, tmp_path):
+    """The draft of each bundled genre outline, exported to Word, passes the probe."""
+    from orgwrite.draft import draft_outline
+
+    out = tmp_path / (outline.stem + ".docx")
+    write_docx(draft_outline(outline).document(), out)
+    result = probe.probe(str(out), shutil.which("soffice"))
     assert result["deviations"] == [], result["deviations"]
