@@ -51,8 +51,67 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
         if block.kind is BlockKind.TITLE:
             m = _TITLE_YEAR_RE.search(block.text)
             if m and 1949 <= int(m.group(1)) <= 2100:
-                return date(int(m.group(1)), 12, 31), f"标题中的年份（第{block.line}行）"
+                return date(int(m.group(1)), 12, 31), f"标题中的{YEAR_MARK}（第{block.line}行）"
+    # 4. The latest year the text speaks of as past or present (not a plan's target year).
+    latest = latest_year_spoken_of(doc)
+    if latest is not None:
+        year, line = latest
+        return date(year, 12, 31), f"正文提及的最近{YEAR_MARK}（第{line}行）"
     return None, None
+
+
+#: Marks an as-of source that knows only the year (see :func:`bounds`).
+YEAR_MARK = "年份"
+
+# A year in the text: 2023年 or 二〇二三年, not part of a longer number.
+_YEAR_IN_TEXT_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})年|([〇零一二三四五六七八九]{4})年")
+# Target years: "到2035年", "至2025年", "2035年远景目标", "2025年前", ranges "2018—2022年" (the end).
+_TARGET_BEFORE_RE = re.compile(r"(?:到|至|迄|—|－|-|～|~|力争|计划|预计|目标|远景|展望)\s*$")
+_TARGET_AFTER_RE = re.compile(r"^(?:前|以前|之前|远景|目标|的目标|基本实现|实现|全面建成|建成)")
+
+
+def latest_year_spoken_of(doc: Document) -> tuple[int, int] | None:
+    """(year, line) of the latest year the body mentions as past or present.
+
+    Years after 到/至/a range dash or followed by 前/远景目标 are targets of a plan and ignored,
+    and so are years later than today (a draft cannot speak of the future as past).
+    """
+    best: tuple[int, int] | None = None
+    this_year = date.today().year
+    for block in doc.blocks:
+        if block.kind is BlockKind.CHROME:
+            continue
+        text = block.text
+        for m in _YEAR_IN_TEXT_RE.finditer(text):
+            if m.group(1):
+                year = int(m.group(1))
+            else:
+                year = int("".join(str(_CN_DIGITS[c]) for c in m.group(2)))
+            if not 1949 <= year <= this_year:
+                continue
+            before = text[max(0, m.start() - 4) : m.start()]
+            after = text[m.end() : m.end() + 4]
+            if _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
+                continue
+            if best is None or year > best[0]:
+                best = (year, block.line)
+    return best
+
+
+def bounds(as_of: date | None, source: str | None) -> tuple[date, date] | None:
+    """The interval the text's date lies in: one day, or the whole year when only the year is known.
+
+    A year-only date (title year, latest year spoken of) is reported as 31 December, but dated
+    rules judge it as the interval 1 January – 31 December: superseded wording is reported only if
+    the switch came before 1 January of that year, an anachronism only if the term appeared after
+    31 December.  Both checks then stay silent on whatever day of the year the text was written,
+    which is the choice least likely to cry wolf.
+    """
+    if as_of is None:
+        return None
+    if source and YEAR_MARK in source:
+        return date(as_of.year, 1, 1), date(as_of.year, 12, 31)
+    return as_of, as_of
 
 
 def front_matter_date(doc: Document) -> date | None:

@@ -29,6 +29,10 @@ RuleFunc = Callable[[Document, "Context"], Iterable[Finding]]
 RULE_MODULES: tuple[str, ...] = (
     "orgwrite.rules.punctuation",
     "orgwrite.rules.structure",
+    "orgwrite.rules.formulations",
+    "orgwrite.rules.enumerations",
+    "orgwrite.rules.dated",
+    "orgwrite.rules.wording",
 )
 
 #: Rule families by code prefix, with their Chinese names.
