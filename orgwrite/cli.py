@@ -17,6 +17,7 @@ from orgwrite import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("orgwrite.commands.check:check", "检查文本（.txt、.md、.docx）并报告问题"),
     "rules": ("orgwrite.commands.rules:rules", "列出全部规则，或显示某条规则的说明和示例"),
+    "lexicon": ("orgwrite.commands.lexicon:lexicon", "规范表述词库：列出、查看、搜索、校验条目"),
 }
 
 

@@ -91,6 +91,7 @@ FIELDS: dict[str, dict[str, Any]] = {
         "not_before": "regex",
     },
     "confusable": {
+        "since": "date",
         "wrong": str,
         "right": str,
         "message": str,
@@ -101,6 +102,7 @@ FIELDS: dict[str, dict[str, Any]] = {
         "not_before": "regex",
     },
     "banned": {
+        "since": "date",
         "text": str,
         "reason": str,
         "suggestion": str,
@@ -255,7 +257,7 @@ def _validate_entry(
     kind: str, item: dict, name: str, lines: list[str], start: int, end: int
 ) -> tuple[Entry | None, list[Problem]]:
     problems: list[Problem] = []
-    head = start + 1
+    head = _field_line(lines, start, end, "id")
 
     def bad(key: str, message: str) -> None:
         problems.append(Problem(name, _field_line(lines, start, end, key) if key else head, message))
@@ -353,7 +355,8 @@ def _validate_entry(
             if w == canonical:
                 bad("wrong", f"{label}的错误写法与规范表述相同：“{w}”")
     if problems:
-        return None, problems
+        # An invalid entry still takes part in the duplicate-id check (its id is reported once).
+        return (Entry(kind, ident, clean, name, head) if isinstance(ident, str) else None), problems
     return Entry(kind, clean["id"], clean, name, head), problems
 
 

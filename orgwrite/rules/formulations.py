@@ -89,7 +89,7 @@ def formulation_near_miss(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
-_NUM = r"(?:二十[一二三]?|十[一二三四五六七八九]?)"
+_NUM = r"(?:二十[一二三]?|十[一二三四五六七八九])"
 _CONGRESS_RE = re.compile(
     rf"(?<![一二三四五六七八九十〇零第\d])(?P<name>{_NUM}届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|{_NUM}大)"
     r"(?![学会队类项批])"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from orgwrite.asof import bounds
 from orgwrite.lexicon import context_lexicon, document_hits
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -16,12 +17,16 @@ from orgwrite.rules.base import Context, rule
 
 def _hits(doc: Document, ctx: Context, role: str):
     lex = context_lexicon(ctx)
+    span = bounds(ctx.as_of, doc.meta.as_of_source)
     for block, hits in document_hits(doc, ctx):
         for h in hits:
             for r, eid, _ in h.roles:
                 if r != role:
                     continue
                 e = lex.entries[eid]
+                since = e.get("since")
+                if since and span and span[1] < since:
+                    continue  # the rule did not exist yet when the text was written
                 if not lex.context_ok(e, block.text, h.start, h.end):
                     continue
                 if e.get("boundary") and not lex.is_word(block.text, h.start, h.end):
