@@ -124,7 +124,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 DEFAULT_SEVERITY = {"formulation": "error", "enumeration": "error", "dated": "warning"}
 
 #: Count words of abbreviations: 四个意识 → 4, 五位一体 → 5, 两学一做 → None (not a count).
-_COUNT_RE = re.compile(r"^(?:[“]?)([一二两三四五六七八九十]+)(?:个|项|条|种|大|位一体|严|必须|特别|务必)")
+_COUNT_RE = re.compile(r"^(?:[“]?)([一二两三四五六七八九十]+)(?:个|项|条|种|大|位一体)")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -448,6 +448,8 @@ _BREAKS = frozenset("，。；：！？、“”‘’（）《》,.;:!?()\n")
 
 #: Roles whose hits are dropped when a longer known string covers them.
 GUARDED_ROLES = frozenset({"fwrong", "dated", "dated_new", "conf", "ban"})
+#: Roles that do not make a longer string a guard (a wrong member or an anchor is no correct text).
+_NOT_COVERING = frozenset({"mwrong", "anchor"})
 
 
 @dataclass
@@ -522,7 +524,11 @@ class Lexicon:
         out: list[Hit] = []
         for h in raw:
             if any(r[0] in GUARDED_ROLES for r in h.roles) and any(
-                o is not h and o.start <= h.start and o.end >= h.end and (o.end - o.start) > (h.end - h.start)
+                o is not h
+                and o.start <= h.start
+                and o.end >= h.end
+                and (o.end - o.start) > (h.end - h.start)
+                and any(r[0] not in _NOT_COVERING for r in o.roles)
                 for o in raw
                 if o.start <= h.start
             ):

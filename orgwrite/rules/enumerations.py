@@ -108,10 +108,17 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None) -> Item | None:
     """The item text[s:e] as a member (or known wrong member) of ``entry``, allowing a short verb prefix."""
+    raw_s, raw_e = s, e
+    while raw_s < raw_e and text[raw_s] in " \u3000":
+        raw_s += 1
     s, e = _strip(text, s, e)
     item = text[s:e]
     if not item:
         return None
+    if raw_e - raw_s != e - s:
+        quoted = _match_exact(entry, text[raw_s:raw_e])
+        if quoted is not None:
+            s, e, item = raw_s, raw_e, text[raw_s:raw_e]
     members: list[str] = entry.get("members")
     candidates: list[tuple[str, int, str | None, date | None]] = [(m, i, None, None) for i, m in enumerate(members)]
     for v in entry.get("versions", []):
@@ -134,6 +141,11 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None) -> Item 
         return None
     m, i, right, until = best
     return Item(s, e, item, i, right, until, e - len(m), item == m)
+
+
+def _match_exact(entry: Entry, item: str) -> int | None:
+    members = entry.get("members")
+    return members.index(item) if item in members else None
 
 
 def _looks_like_member(entry: Entry, text: str) -> bool:
@@ -322,7 +334,8 @@ def enumeration_order(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             members = _members_for(c.entry, ctx.as_of)
             replacement = None
-            plain = all(i.exact and i.wrong is None for i in c.items)
+            first = c.items[0]
+            plain = all(i.exact and i.wrong is None for i in c.items[1:]) and first.wrong is None
             if plain and len(indices) == len(c.items) and len(set(c.seps)) <= 1:
                 sep = c.seps[0] if c.seps else "、"
                 if sep in ("、", "，"):
@@ -331,7 +344,7 @@ def enumeration_order(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield ctx.emit(
                 "E102",
                 block,
-                c.start,
+                first.member_start,
                 c.end,
                 f"{_label(c.entry)}的成员顺序应为：{order}（{cite(c.entry)}）",
                 replacement,
