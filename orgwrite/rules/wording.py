@@ -25,7 +25,7 @@ def _hits(doc: Document, ctx: Context, role: str):
                     continue
                 e = lex.entries[eid]
                 since = e.get("since")
-                if since and span and span[1] < since:
+                if since and span and span[0] < since:
                     continue  # the rule did not exist yet when the text was written
                 if not lex.context_ok(e, block.text, h.start, h.end):
                     continue
