@@ -25,7 +25,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from orgwrite.errors import ConfigError
 
@@ -434,8 +434,7 @@ def load_entries(paths: list[Path], disabled: tuple[str, ...] = ()) -> list[Entr
 # --- the compiled lexicon ------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """An occurrence of a known string: [start, end) in the scanned text, and its roles."""
 
     start: int
@@ -521,22 +520,19 @@ class Lexicon:
         if len(raw) < 2:
             return raw
         raw.sort(key=lambda h: (h.start, -h.end))
+        # One sweep: hits are ordered by start, longer first; a hit is covered when an earlier
+        # covering hit reaches at least as far (patterns are unique, so that hit is longer).
         out: list[Hit] = []
+        reach = -1
         for h in raw:
-            if any(r[0] in GUARDED_ROLES for r in h.roles) and any(
-                o is not h
-                and o.start <= h.start
-                and o.end >= h.end
-                and (o.end - o.start) > (h.end - h.start)
-                and any(r[0] not in _NOT_COVERING for r in o.roles)
-                for o in raw
-                if o.start <= h.start
-            ):
+            if reach >= h.end and any(r[0] in GUARDED_ROLES for r in h.roles):
                 roles = tuple(r for r in h.roles if r[0] not in GUARDED_ROLES)
                 if roles:
                     out.append(Hit(h.start, h.end, h.text, roles))
-                continue
-            out.append(h)
+            else:
+                out.append(h)
+            if h.end > reach and any(r[0] not in _NOT_COVERING for r in h.roles):
+                reach = h.end
         return out
 
     def near_misses(self, text: str, hits: list[Hit]) -> list[tuple[int, int, Entry]]:
@@ -718,6 +714,18 @@ def data_hash(paths: list[Path], disabled: tuple[str, ...] = ()) -> str:
     return h.hexdigest()[:32]
 
 
+def _stat_key(paths: list[Path], disabled: tuple[str, ...]) -> str:
+    """A cheap in-process key (path, size, mtime) so repeated checks do not re-read the data."""
+    parts = []
+    for p in paths:
+        try:
+            st = p.stat()
+            parts.append(f"{p}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{p}:missing")
+    return "stat:" + "|".join(parts) + "|" + ",".join(sorted(disabled))
+
+
 def load_lexicon(config: Config | None = None, *, use_disk_cache: bool = True) -> Lexicon:
     """The compiled lexicon: shipped data + the configuration's files, minus disabled entries.
 
@@ -726,9 +734,14 @@ def load_lexicon(config: Config | None = None, *, use_disk_cache: bool = True) -
     """
     paths = shipped_files() + list(config.lexicon_files if config else ())
     disabled = tuple(config.disable_entries) if config else ()
+    quick = _stat_key(paths, disabled)
+    lex = _MEMORY.get(quick)
+    if lex is not None:
+        return lex
     key = data_hash(paths, disabled)
     lex = _MEMORY.get(key)
     if lex is not None:
+        _MEMORY[quick] = lex
         return lex
     cache_file = _cache_dir() / f"lexicon-{key}.pickle"
     if use_disk_cache:
@@ -736,12 +749,12 @@ def load_lexicon(config: Config | None = None, *, use_disk_cache: bool = True) -
             with cache_file.open("rb") as fh:
                 lex = pickle.load(fh)
             if isinstance(lex, Lexicon) and lex.data_hash == key:
-                _MEMORY[key] = lex
+                _MEMORY[key] = _MEMORY[quick] = lex
                 return lex
         except Exception:
             lex = None
     lex = compile_entries(load_entries(paths, disabled), key)
-    _MEMORY[key] = lex
+    _MEMORY[key] = _MEMORY[quick] = lex
     if use_disk_cache:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)

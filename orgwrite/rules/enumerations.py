@@ -60,8 +60,18 @@ class Chain:
         return [i for i in self.items if i.index is not None]
 
 
+_AFFIX_CACHE: dict[tuple[str, ...], tuple[str, str]] = {}
+
+
 def _affix(members: list[str]) -> tuple[str, str]:
     """Longest common prefix and suffix of the members (each kept only if ≥ 2 characters)."""
+    key = tuple(members)
+    if key not in _AFFIX_CACHE:
+        _AFFIX_CACHE[key] = _compute_affix(members)
+    return _AFFIX_CACHE[key]
+
+
+def _compute_affix(members: list[str]) -> tuple[str, str]:
     prefix = members[0]
     suffix = members[0]
     for m in members[1:]:
@@ -158,6 +168,23 @@ def _looks_like_member(entry: Entry, text: str) -> bool:
     return bool((suffix and text.endswith(suffix)) or (prefix and text.startswith(prefix)))
 
 
+def _candidates(positions: list[int], has_abbr: bool) -> list[int]:
+    """Member hits worth a closer look: two members close together, or any member near the abbreviation.
+
+    Most hits of short members (创新, 民主) stand alone in prose; skipping them keeps the cost of
+    this rule proportional to the lists actually present.
+    """
+    if has_abbr:
+        return positions
+    keep = []
+    for i, p in enumerate(positions):
+        near_prev = i > 0 and p - positions[i - 1] <= 24
+        near_next = i + 1 < len(positions) and positions[i + 1] - p <= 24
+        if near_prev or near_next:
+            keep.append(p)
+    return keep
+
+
 def _chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
     """The enumeration lists of one block."""
     by_entry: dict[str, list[int]] = {}
@@ -169,10 +196,12 @@ def _chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
             elif role == "abbr":
                 abbrs.append((h.start, h.end, lex.entries[eid]))
     chains: list[Chain] = []
+    abbr_ids = {a[2].id for a in abbrs}
     for eid, positions in by_entry.items():
         entry = lex.entries[eid]
         seps = entry.get("separators", ["、"])
         done: set[tuple[int, int]] = set()
+        positions = _candidates(sorted(positions), eid in abbr_ids)
         for pos in positions:
             lo, hi = _split_clause(text, pos, seps)
             if (lo, hi) in done:
