@@ -51,8 +51,86 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
         if block.kind is BlockKind.TITLE:
             m = _TITLE_YEAR_RE.search(block.text)
             if m and 1949 <= int(m.group(1)) <= 2100:
-                return date(int(m.group(1)), 12, 31), f"标题中的年份（第{block.line}行）"
+                return date(int(m.group(1)), 12, 31), f"标题中的{YEAR_MARK}（第{block.line}行）"
+    # 4. The latest year the text speaks of as past or present (not a plan's target year).
+    latest = latest_year_spoken_of(doc)
+    if latest is not None:
+        year, line = latest
+        return date(year, 12, 31), f"正文提及的最近{YEAR_MARK}（第{line}行，文本不早于该年）"
     return None, None
+
+
+#: Marks an as-of source that knows only the year (see :func:`bounds`).
+YEAR_MARK = "年份"
+#: Marks a year that is only a lower bound (the latest year the body speaks of).
+LOWER_BOUND_MARK = "不早于"
+
+# A year in the text: 2023年 or 二〇二三年, not part of a longer number.
+_YEAR_IN_TEXT_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})年|([〇零一二三四五六七八九]{4})年")
+# Target years: "到2035年", "至2025年", "2035年远景目标", "2025年前", ranges "2018—2022年" (the end).
+_TARGET_BEFORE_RE = re.compile(
+    r"(?:到|至|迄|—|－|-|～|~|力争|争取|确保|计划|预计|目标|远景|展望|将|将在|将于|要在|定于)\s*(?:在|于)?\s*$"
+)
+_TARGET_AFTER_RE = re.compile(r"^(?:前|以前|之前|远景|目标|的目标|基本实现|实现|全面建成|建成|达到|要|将)")
+_MONTH_AFTER_RE = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
+
+
+def latest_year_spoken_of(doc: Document) -> tuple[int, int] | None:
+    """(year, line) of the latest year the body speaks of as past or present.
+
+    Years after 到/至/确保/力争/a range dash, or followed by 前/远景目标/实现…, are a plan's
+    targets and ignored, and so are years later than today.  A year must be mentioned twice,
+    or with its month (2021年1月), to count: a single passing mention (“依托2020年冬运会契机”)
+    is too often a future event.
+    """
+    counts: dict[int, int] = {}
+    first_line: dict[int, int] = {}
+    with_month: set[int] = set()
+    this_year = date.today().year
+    for block in doc.blocks:
+        if block.kind is BlockKind.CHROME:
+            continue
+        text = block.text
+        for m in _YEAR_IN_TEXT_RE.finditer(text):
+            if m.group(1):
+                year = int(m.group(1))
+            else:
+                year = int("".join(str(_CN_DIGITS[c]) for c in m.group(2)))
+            if not 1949 <= year <= this_year:
+                continue
+            before = text[max(0, m.start() - 6) : m.start()]
+            after = text[m.end() : m.end() + 6]
+            if _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
+                continue
+            counts[year] = counts.get(year, 0) + 1
+            first_line.setdefault(year, block.line)
+            if _MONTH_AFTER_RE.match(after):
+                with_month.add(year)
+    years = [y for y, n in counts.items() if n >= 2 or y in with_month]
+    if not years:
+        return None
+    year = max(years)
+    return year, first_line[year]
+
+
+def bounds(as_of: date | None, source: str | None) -> tuple[date, date] | None:
+    """The interval the text's date lies in: one day, or the whole year when only the year is known.
+
+    A year-only date (title year, latest year spoken of) is reported as 31 December, but dated
+    rules judge it as the interval 1 January – 31 December: superseded wording is reported only if
+    the switch came before 1 January of that year, an anachronism only if the term appeared after
+    31 December.  Both checks then stay silent on whatever day of the year the text was written,
+    which is the choice least likely to cry wolf.  The latest year the body speaks of is only a
+    lower bound (a text of 2026 may look back on 2019): its interval is open-ended, so no
+    anachronism is ever inferred from it.
+    """
+    if as_of is None:
+        return None
+    if source and LOWER_BOUND_MARK in source:
+        return date(as_of.year, 1, 1), date.max
+    if source and YEAR_MARK in source:
+        return date(as_of.year, 1, 1), date(as_of.year, 12, 31)
+    return as_of, as_of
 
 
 def front_matter_date(doc: Document) -> date | None:

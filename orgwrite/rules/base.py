@@ -32,6 +32,10 @@ RULE_MODULES: tuple[str, ...] = (
     "orgwrite.rules.typos",
     "orgwrite.rules.numbers",
     "orgwrite.rules.counts",
+    "orgwrite.rules.formulations",
+    "orgwrite.rules.enumerations",
+    "orgwrite.rules.dated",
+    "orgwrite.rules.wording",
 )
 
 #: Rule families by code prefix, with their Chinese names.

@@ -1,0 +1,153 @@
+"""Dated wording (rule family T): superseded wording for the text's date, and anachronisms.
+
+The text's date comes from ``--as-of``, the configuration, Markdown front matter or the text
+itself (:mod:`orgwrite.asof`).  A date known only by its year is judged as the whole year
+(:func:`orgwrite.asof.bounds`), so these rules stay silent when the day matters but is unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from orgwrite.asof import bounds
+from orgwrite.lexicon import cite, context_lexicon, document_hits
+from orgwrite.model import Document, Finding
+from orgwrite.rules.base import Context, rule
+
+
+def _cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _interval(doc: Document, ctx: Context) -> tuple[date, date] | None:
+    return bounds(ctx.as_of, doc.meta.as_of_source)
+
+
+def _when(doc: Document, ctx: Context) -> str:
+    if doc.meta.as_of_source and "年份" in doc.meta.as_of_source and ctx.as_of:
+        return f"{ctx.as_of.year}年"
+    return _cn_date(ctx.as_of) if ctx.as_of else ""
+
+
+@rule("T101", "superseded-wording", "warning", "按文本日期已被新提法取代的表述", fix="unsafe")
+def superseded_wording(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    某些提法在某日之后被新提法取代（三个自信 → 四个自信，自2016年7月1日起）。文本日期在
+    取代日期之后时报告并给出新提法；文本日期之前的文稿用旧提法是正确的，不报告。无法确定
+    文本日期时不检查（可用 --as-of 指定）。
+    原因：
+    沿用旧提法是文稿“过时”的最明显标志，也是审稿必查的内容。
+    错误示例：
+    2024年1月8日\n进一步坚定“三个自信”。\n2024年1月8日
+    正确示例：
+    2015年1月16日\n进一步坚定“三个自信”。\n2015年1月16日
+    依据：
+    各条目记载的变更及出处（orgwrite lexicon list --kind dated）。
+    """
+    span = _interval(doc, ctx)
+    if span is None:
+        return
+    lo, _hi = span
+    lex = context_lexicon(ctx)
+    for block, hits in document_hits(doc, ctx):
+        for h in hits:
+            for role, eid, _ in h.roles:
+                if role != "dated":
+                    continue
+                e = lex.entries[eid]
+                if lo < e.get("until") or not lex.context_ok(e, block.text, h.start, h.end):
+                    continue
+                yield ctx.emit(
+                    "T101",
+                    block,
+                    h.start,
+                    h.end,
+                    f"{e.get('change')}；本文日期为{_when(doc, ctx)}，应为“{e.get('replacement')}”",
+                    e.get("replacement"),
+                    severity=e.severity,
+                )
+
+
+@rule("T102", "superseded-member", "warning", "按文本日期已变更的列举成员", fix="unsafe")
+def superseded_member(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    有的数字概括在某日后更换了成员：“四个全面”的第一项自2020年10月29日起为“全面建设社会主义
+    现代化国家”。文本日期在变更之后、列举中仍用旧成员时报告。
+    原因：
+    成员随中央提法更新，列举中的旧成员说明文稿沿用了过时的材料。
+    错误示例：
+    2023年5月6日\n协调推进“四个全面”战略布局，即全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。
+    正确示例：
+    2018年5月6日\n协调推进“四个全面”战略布局，即全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。
+    依据：
+    党的十九届五中全会公报（2020年10月29日）；lexicon-facts A7。
+    """
+    span = _interval(doc, ctx)
+    if span is None:
+        return
+    lo, _hi = span
+    from orgwrite.rules.enumerations import _block_chains
+
+    for block, chains in _block_chains(doc, ctx):
+        for c in chains:
+            if len(c.known) < 3 and not (c.anchor and c.anchor[2] is c.entry):
+                continue
+            members = c.entry.get("members")
+            for it in c.items:
+                if it.old_until is None or lo < it.old_until:
+                    continue
+                right = members[it.index]
+                yield ctx.emit(
+                    "T102",
+                    block,
+                    it.member_start,
+                    it.end,
+                    f"自{_cn_date(it.old_until)}起“{c.entry.get('abbr')}”的这一项为“{right}”；"
+                    f"本文日期为{_when(doc, ctx)}（{cite(c.entry)}）",
+                    right,
+                )
+
+
+@rule("T103", "anachronism", "warning", "文本日期之前尚未出现的提法")
+def anachronism(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    文本日期早于某一提法首次出现的日期时报告（如2015年的文稿写“四个自信”“两个确立”），多半是
+    文本日期推断有误、或文稿被后来改写过，值得核对。仅检查词库中标明了起始日期的提法。
+    原因：
+    时间错位的提法会让人怀疑整篇文稿的真实性和严谨性。
+    错误示例：
+    2015年1月16日\n进一步坚定“四个自信”。\n2015年1月16日
+    正确示例：
+    2017年1月16日\n进一步坚定“四个自信”。\n2017年1月16日
+    依据：
+    各条目记载的首次提出日期（orgwrite lexicon show 编号）。
+    """
+    span = _interval(doc, ctx)
+    if span is None:
+        return
+    _lo, hi = span
+    lex = context_lexicon(ctx)
+    for block, hits in document_hits(doc, ctx):
+        reported: set[tuple[int, int]] = set()
+        for h in hits:
+            for role, eid, _ in h.roles:
+                e = lex.entries[eid]
+                since = None
+                if role == "dated_new" and e.get("anachronism"):
+                    since = e.get("replacement_since") or e.get("until")
+                elif (role == "abbr" and e.kind == "enumeration") or (
+                    role == "guard" and e.kind == "formulation" and h.text == e.get("canonical")
+                ):
+                    since = e.get("since")
+                if since is None or hi >= since or (h.start, h.end) in reported:
+                    continue
+                reported.add((h.start, h.end))
+                yield ctx.emit(
+                    "T103",
+                    block,
+                    h.start,
+                    h.end,
+                    f"“{h.text}”自{_cn_date(since)}起才使用，早于本文日期{_when(doc, ctx)}（{cite(e)}）；"
+                    "请核对文本日期或提法",
+                )

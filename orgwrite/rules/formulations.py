@@ -1,0 +1,180 @@
+"""Standard formulations (rule family F): known wrong variants, near-misses, names of Party meetings.
+
+The data is the lexicon's ``formulations.toml``; a new formulation is a data row, not code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from orgwrite.lexicon import cite, context_lexicon, document_hits
+from orgwrite.model import BlockKind, Document, Finding
+from orgwrite.rules.base import Context, rule
+
+
+def _in_force(entry, ctx: Context) -> bool:
+    """A formulation introduced after the text's date is not enforced there."""
+    since = entry.get("since")
+    return not (since and ctx.as_of and ctx.as_of < since)
+
+
+@rule("F101", "formulation-variant", "error", "规范表述写成了已知的错误写法", fix="safe")
+def formulation_variant(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    词库中的规范表述（如“以习近平同志为核心的党中央”）必须一字不差；这里报告词库记录的已知
+    错误写法，并给出规范表述作为替换。各条目的级别见 orgwrite lexicon show 编号。
+    原因：
+    规范表述是党的文件确定的固定提法，增减或替换一个字都会改变含义或显得不严肃。
+    错误示例：
+    在以习近平总书记为核心的党中央坚强领导下，各项工作取得新成效。
+    从严落实中央八项规定及实施细则精神。
+    正确示例：
+    在以习近平同志为核心的党中央坚强领导下，各项工作取得新成效。
+    从严落实中央八项规定及其实施细则精神。
+    依据：
+    党的十八届六中全会公报（2016年10月27日）等，见各条目的出处。
+    """
+    lex = context_lexicon(ctx)
+    for block, hits in document_hits(doc, ctx):
+        for h in hits:
+            for role, eid, _ in h.roles:
+                if role != "fwrong":
+                    continue
+                e = lex.entries[eid]
+                canonical = e.get("canonical")
+                source = cite(e)
+                yield ctx.emit(
+                    "F101",
+                    block,
+                    h.start,
+                    h.end,
+                    f"规范表述为“{canonical}”，不写作“{h.text}”" + (f"（{source}）" if source else ""),
+                    canonical,
+                    severity=e.severity,
+                )
+
+
+@rule("F102", "formulation-near-miss", "warning", "疑似规范表述有增删或错字")
+def formulation_near_miss(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    在规范表述的关键字（锚点）附近比对原文，与规范表述只差一两个字（漏字、多字、错字）时报告，
+    并给出规范表述。只比对锚点附近的窗口，不做全文模糊搜索；词库列出的正确变体（如习近平
+    总书记讲话中的“新时代中国特色社会主义思想”）不报告。
+    原因：
+    规范表述漏字、错字往往是誊写或输入失误，校对时最难看出。
+    错误示例：
+    在以习近平同志为核心的中央坚强领导下。
+    坚持以习近平新时代中国特别社会主义思想为指导。
+    正确示例：
+    在以习近平同志为核心的党中央坚强领导下。
+    坚持以新时代中国特色社会主义思想为指导。
+    依据：
+    各条目的出处（orgwrite lexicon show 编号）。
+    """
+    lex = context_lexicon(ctx)
+    for block, hits in document_hits(doc, ctx):
+        for start, end, e in lex.near_misses(block.text, hits):
+            if not _in_force(e, ctx):
+                continue
+            canonical = e.get("canonical")
+            source = cite(e)
+            yield ctx.emit(
+                "F102",
+                block,
+                start,
+                end,
+                f"疑似规范表述有误：“{block.text[start:end]}”应为“{canonical}”" + (f"（{source}）" if source else ""),
+                canonical,
+            )
+
+
+_NUM = r"(?:二十[一二三]?|十[一二三四五六七八九])"
+_CONGRESS_RE = re.compile(
+    rf"(?<![一二三四五六七八九十〇零第\d])(?P<name>{_NUM}届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|{_NUM}大)"
+    r"(?![学会队类项批])"
+)
+_PREFIX_RE = re.compile(r"(?:党的|中共|共产党|中国共产党)$")
+_LIST_SEP_RE = re.compile(r"^(?:、|和|及|以及|与)$")
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside 《…》 (a document title keeps its own wording)."""
+    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+
+
+@rule("F103", "party-prefix", "warning", "党的代表大会、全会名称前缺少“党的”", fix="unsafe")
+def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    党的全国代表大会和中央委员会全体会议的简称前应加“党的”（或“中共”）：党的十九大、
+    党的十八届三中全会。“党的”可管到顿号连接的几项：“党的十八大、十九大、二十大”
+    “党的十八届三中、四中全会”都是正确的。书名号内的标题不检查。
+    原因：
+    “十九大”“十八届三中全会”是口语化的省略，正式文稿中应写全称或规范简称。
+    错误示例：
+    扎实抓好十八届三中、四中全会精神学习培训。
+    深入学习贯彻二十大精神。
+    正确示例：
+    扎实抓好党的十八届三中、四中全会精神学习培训。
+    深入学习贯彻党的十八大、十九大、二十大精神。
+    依据：
+    人民日报、新华社和党的文件的通行写法（lexicon-facts C1）。
+    """
+    for block in doc.blocks:
+        if block.kind is BlockKind.CHROME:
+            continue
+        text = block.text
+        if "大" not in text and "全会" not in text:
+            continue
+        covered_until = -1  # end of the previous name that had (or inherited) the prefix
+        for m in _CONGRESS_RE.finditer(text):
+            start = m.start()
+            between = text[covered_until:start] if covered_until >= 0 else None
+            if _PREFIX_RE.search(text[max(0, start - 5) : start]) or (
+                between is not None and _LIST_SEP_RE.match(between)
+            ):
+                covered_until = m.end()
+                continue
+            covered_until = -1
+            if _inside_title(text, start) or text[max(0, start - 2) : start].endswith(("省委", "市委", "县委", "区委")):
+                continue
+            name = m.group("name")
+            yield ctx.emit(
+                "F103",
+                block,
+                start,
+                m.end(),
+                f"“{name}”前应加“党的”：党的{name}（“党的”可管到顿号连接的几项）",
+                f"党的{name}",
+            )
+            covered_until = m.end()
+
+
+_NPC_RE = re.compile(rf"全国人大({_NUM}届)([一二三四五六七八九]次会议)")
+_CPPCC_RE = re.compile(rf"({_NUM}届)全国政协([一二三四五六七八九]次会议)")
+
+
+@rule("F104", "session-name-order", "error", "全国人大、全国政协会议届次的语序", fix="safe")
+def session_name_order(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    全国人大会议写作“十四届全国人大三次会议”（届次在前），全国政协会议写作“全国政协十四届
+    三次会议”（届次在后）。
+    原因：
+    这是新华社和两会文件的固定写法，二者恰好相反，最容易写混。
+    错误示例：
+    出席全国人大十四届三次会议。
+    出席十四届全国政协三次会议。
+    正确示例：
+    出席十四届全国人大三次会议和全国政协十四届三次会议。
+    依据：
+    新华社两会报道规范（lexicon-facts B12）。
+    """
+    for block in doc.blocks:
+        if block.kind is BlockKind.CHROME or "全国" not in block.text:
+            continue
+        for m in _NPC_RE.finditer(block.text):
+            right = f"{m.group(1)}全国人大{m.group(2)}"
+            yield ctx.emit("F104", block, m.start(), m.end(), f"全国人大会议届次在前：应为“{right}”", right)
+        for m in _CPPCC_RE.finditer(block.text):
+            right = f"全国政协{m.group(1)}{m.group(2)}"
+            yield ctx.emit("F104", block, m.start(), m.end(), f"全国政协会议届次在后：应为“{right}”", right)
