@@ -437,8 +437,10 @@ def enumeration_count(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue
             if a_entry is c.entry and len(c.items) < len(c.entry.get("members")):
                 continue  # fewer items than the abbreviation says: E103 reports the missing ones
-            if a_entry is not c.entry and len(c.known) < len(c.items):
-                continue
+            if a_entry is not c.entry and (
+                len(c.known) < len(c.items) or not _introduces(block.text, a_end, c.items[0].member_start or c.start)
+            ):
+                continue  # another entry's list: only when the abbreviation plainly introduces it
             better = c.entry.get("abbr") if count_word(c.entry.get("abbr")) == len(c.items) else None
             hint = f"，应为“{better}”" if better else ""
             yield ctx.emit(
@@ -449,6 +451,14 @@ def enumeration_count(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"“{block.text[a_start:a_end]}”与所列{len(c.items)}项（{'、'.join(i.text for i in c.items)}）数目不符{hint}",
                 better,
             )
+
+
+_INTRODUCES_RE = re.compile(r"[”’\"]?(?:[（(：:]|[，,]?(?:即|就是|也就是|包括|主要是)[：:]?)[“\"]?")
+
+
+def _introduces(text: str, abbr_end: int, list_start: int) -> bool:
+    """True when nothing but "，即" and the like stands between an abbreviation and a list."""
+    return list_start >= abbr_end and _INTRODUCES_RE.fullmatch(text[abbr_end:list_start]) is not None
 
 
 def _abbr_hits(doc: Document, ctx: Context):

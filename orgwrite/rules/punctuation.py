@@ -457,14 +457,15 @@ _SPACE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING
 @rule("P109", "space-in-chinese", "warning", "中文文字之间有多余的空格", fix="safe")
 def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     """说明：
-    正文中两个汉字（或汉字与中文标点）之间不应有空格。段首缩进不在此列；标题中用空格隔开的
-    并列短语是新闻标题的习惯写法，也不报告。
+    正文中两个汉字（或汉字与中文标点）之间不应有空格。段首缩进不在此列；标题中、引号内的口号中
+    用空格隔开的并列短语（“好客山东 好品山东”）是习惯写法，也不报告。
     原因：
     多余的空格多是从网页、PDF复制或排版对齐留下的，打印出来是一个空白。
     错误示例：
     全面加强 基层党组织建设。
     正确示例：
     全面加强基层党组织建设。
+    全面打响“好品山东 商行天下”品牌。
     依据：
     GB/T 15834-2011 第5章（标点符号的位置和书写形式）；公文排版惯例。
     """
@@ -473,7 +474,11 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     for block in doc.blocks:
         if block.kind not in _SPACE_KINDS and not (block.kind is BlockKind.HEADING and block.level):
             continue
-        for m in _SPACE_RE.finditer(block.text):
+        text = block.text
+        for m in _SPACE_RE.finditer(text):
+            before = text[: m.start()]
+            if before.count("“") > before.count("”"):
+                continue  # inside a quoted slogan: “好客山东 好品山东” separates its two halves
             yield ctx.emit("P109", block, m.start(), m.end(), "中文文字之间有多余的空格", "")
 
 
