@@ -400,7 +400,7 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
                 quoted = quoted_spans(text)
             if inside(quoted, m.start(), m.end()):
                 continue
-            items = _find_items(doc, index, block, m, lead, markers, runs_by_start)
+            items = _find_items(doc, index, block, m, lead, markers, runs_by_start, stated)
             if items is None or items.count == stated:
                 continue
             phrase = m.group(0)
@@ -409,7 +409,7 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield ctx.emit("E201", block, span_start, m.end(), msg)
 
 
-def _find_items(doc, index, block, m, lead, markers, runs_by_start) -> Items | None:
+def _find_items(doc, index, block, m, lead, markers, runs_by_start, stated: int) -> Items | None:
     text = block.text
     after = m.end()
     run = _items_inline(block, after, runs_by_start, markers[index])
@@ -436,7 +436,10 @@ def _find_items(doc, index, block, m, lead, markers, runs_by_start) -> Items | N
         if mks and mks[0].start <= 2 and mks[0].value == 1:
             run = runs_by_start.get((id(mks[0].block), mks[0].start))
             if run:
-                return _items_from_run(run)
+                items = _items_from_run(run)
+                # Fewer paragraphs than stated: the later items may stand after paragraphs of
+                # detail under the first ones (一是…… then three paragraphs, then 二是……).
+                return items if items.count > stated else None
         if lead or text.rstrip()[-1:] in ("：", ":") or _LEAD_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
             return _items_headings(doc, index)
     return None
