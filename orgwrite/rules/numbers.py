@@ -24,10 +24,14 @@ _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, Bloc
 _DIGIT_RE = re.compile(r"\d")
 
 
-def _numeric_blocks(doc: Document, kinds: frozenset[BlockKind] = _PROSE) -> Iterator[Block]:
-    for b in doc.blocks:
-        if b.kind in kinds and _DIGIT_RE.search(b.text):
-            yield b
+def _numeric_blocks(doc: Document, ctx: Context, kinds: frozenset[BlockKind] = _PROSE) -> list[Block]:
+    """Blocks of ``kinds`` that contain a digit (the blocks with digits are found once per
+    document and shared by the rules)."""
+    hit = ctx.cache.get("numbers.digit_blocks")
+    if hit is None or hit[0] is not doc:
+        hit = (doc, [b for b in doc.blocks if _DIGIT_RE.search(b.text)])
+        ctx.cache["numbers.digit_blocks"] = hit
+    return [b for b in hit[1] if b.kind in kinds]
 
 
 def _protected(ctx: Context, block: Block) -> list[tuple[int, int]]:
@@ -74,7 +78,7 @@ def share_over_100(doc: Document, ctx: Context) -> Iterator[Finding]:
     常识：比例的分子不大于分母。
     """
     pattern = _share_re()
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         if "%" not in block.text:
             continue
         for m in pattern.finditer(block.text):
@@ -113,7 +117,7 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011 第4.2条（概数）；编辑出版常规。
     """
-    for block in _numeric_blocks(doc, _PROSE):
+    for block in _numeric_blocks(doc, ctx, _PROSE):
         text = block.text
         for m in _APPROX_RE.finditer(text):
             if _after(text, m.start(), _NOT_APPROX_BEFORE.get(m.group("pre"), "")):
@@ -135,6 +139,8 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"“{m.group(0)}”概数重复：{why}，应写“{quantity}”或去掉“{post}”",
                 quantity,
             )
+        if "余多" not in text and "多余" not in text:
+            continue  # in every match of _DOUBLE_RE
         for m in _DOUBLE_RE.finditer(text):
             if _after(text, m.start(), "0123456789."):
                 continue
@@ -154,6 +160,8 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 _DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:[（(](?:星期|周)([一二三四五六日天])[）)])?")
 _WEEKDAY = "一二三四五六日"
+#: In every match of _DATE_RE, led by the literal 年 (a leading digit class is slow).
+_DATE_QUICK_RE = re.compile(r"年(?<=\d{4}年)\d")
 
 
 @rule("N103", "bad-date", "error", "日期不存在、星期与日期不符或月日带前导零", fix="unsafe")
@@ -173,8 +181,8 @@ def bad_date(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011 第4.1条；公历。
     """
-    for block in _numeric_blocks(doc, _TEXT_KINDS):
-        if "年" not in block.text:
+    for block in _numeric_blocks(doc, ctx, _TEXT_KINDS):
+        if "年" not in block.text or not _DATE_QUICK_RE.search(block.text):
             continue
         for m in _DATE_RE.finditer(block.text):
             if _after(block.text, m.start(), "0123456789."):
@@ -235,6 +243,8 @@ def _range_re() -> re.Pattern[str]:
 
 
 _MAGNITUDES = ("万亿", "亿", "万", "%")
+#: A range separator before a digit: in every match of _range_re(), led by the class.
+_SEP_DIGIT_RE = re.compile(r"[-－~～—–]\d")
 
 
 @rule("N104", "value-range", "warning", "数值范围写法不规范（3-5万、3～5万、15～30%）", fix="safe")
@@ -255,9 +265,9 @@ def value_range(doc: Document, ctx: Context) -> Iterator[Finding]:
     GB/T 15835-2011 第5.1.1条（数值范围）；GB/T 15834-2011 第4.13、4.14条（连接号）。
     """
     pattern = _range_re()
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         text = block.text
-        if not any(c in text for c in "-－~～—–"):
+        if not any(c in text for c in "-－~～—–") or not _SEP_DIGIT_RE.search(text):
             continue
         for m in pattern.finditer(text):
             if _after(text, m.start(), "0123456789.-－/:：〔[") or (
@@ -444,6 +454,8 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- N106 growth with a negative figure --------------------------------------------------------
 
 _NEG_GROWTH_RE = re.compile(rf"(增长|增加|提高|上升|提升)(了)?[-－−]({_NUM})(%|个百分点)?")
+#: A minus sign after 长/加/高/升/了 and before a digit: in every match of _NEG_GROWTH_RE.
+_NEG_QUICK_RE = re.compile(r"[-－−](?<=[长加高升了][-－−])\d")
 
 
 @rule("N106", "negative-growth", "warning", "“增长”后面跟了负数", fix="unsafe")
@@ -459,7 +471,9 @@ def negative_growth(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     统计公报和政府工作报告的通行写法。
     """
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
+        if not _NEG_QUICK_RE.search(block.text):
+            continue
         for m in _NEG_GROWTH_RE.finditer(block.text):
             verb = {"增长": "下降", "增加": "减少", "提高": "降低", "上升": "下降", "提升": "下降"}[m.group(1)]
             fixed = f"{verb}{m.group(2) or ''}{m.group(3)}{m.group(4) or ''}"
@@ -469,6 +483,8 @@ def negative_growth(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- N107 two-digit year ----------------------------------------------------------------------
 
 _SHORT_YEAR_RE = re.compile(r"(\d{2})年(?=\d{1,2}月)")
+#: In every match of _SHORT_YEAR_RE, led by the literal 年.
+_SHORT_YEAR_QUICK_RE = re.compile(r"年(?<=\d{2}年)\d")
 
 
 @rule("N107", "short-year", "warning", "年份简写（18年3月）", fix="unsafe")
@@ -484,7 +500,9 @@ def short_year(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-1995 第5.1.1.1条“年份一般不用简写”；公文写作常规。
     """
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
+        if not _SHORT_YEAR_QUICK_RE.search(block.text):
+            continue
         for m in _SHORT_YEAR_RE.finditer(block.text):
             if _after(block.text, m.start(), "0123456789.-/年第"):
                 continue
@@ -517,7 +535,7 @@ def percentage_points(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     国家统计局统计用语规范。
     """
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         if block.text.count("%") < 3:
             continue
         for m in _POINTS_RE.finditer(block.text):
@@ -574,7 +592,7 @@ def parts_exceed_total(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     常识：部分不大于整体。
     """
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         text = block.text
         if "其中" not in text:
             continue
@@ -691,7 +709,7 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     seen: dict[tuple[str, str], tuple[Block, re.Match[str], tuple[float, float], int]] = {}
     pattern = _figure_re()
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         text = block.text
         stops: list[int] | None = None
         ends: list[int] | None = None
