@@ -61,3 +61,35 @@ def test_range_prefilter_examples() -> None:
     assert not P._no_range(read_string("1-6月"))
     assert P._no_range(read_string("电话0571-12345678，第3-5项"))
     assert P._no_range(read_string("12018-2022年"))  # a longer number: not a range of years
+
+
+_PAIR_TEXT = st.one_of(
+    st.text(alphabet="“”（）《》文", max_size=10), st.text(alphabet="“”‘’（）《》〈〉【】「」『』文a", max_size=16)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PAIR_TEXT, _PAIR_TEXT)
+def test_pair_fast_path_changes_no_finding(first: str, second: str) -> None:
+    from orgwrite.config import Config
+    from orgwrite.rules.base import Context
+
+    doc = read_string(f"正文{first}。\n正文{second}。")
+
+    def findings() -> list[tuple]:
+        return [(f.line, f.column, f.end_column, f.message) for f in P.unbalanced_pairs(doc, Context(config=Config()))]
+
+    fast = findings()
+    original = P._well_paired
+    P._well_paired = lambda text: False
+    try:
+        assert findings() == fast
+    finally:
+        P._well_paired = original
+
+
+def test_well_paired_examples() -> None:
+    assert P._well_paired("他说：“要坚持《条例》（试行）。”")
+    assert not P._well_paired("“外层“内层””")  # a double quote inside a double quote
+    assert not P._well_paired("《条例（试行》）")
+    assert not P._well_paired("don’t")

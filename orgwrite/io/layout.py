@@ -72,8 +72,14 @@ class RawParagraph:
     level: int = 0
 
 
+#: The characters a heading number can start with (besides digits).
+_NUMBER_START = frozenset(CN_NUM + "（(")
+
+
 def heading_number(text: str) -> tuple[int, str]:
     """(level, number as written) of a heading/item number at the start of ``text``."""
+    if not text or (text[0] not in _NUMBER_START and not text[0].isdigit()):
+        return 0, ""  # str.isdigit covers every character \d matches
     for level, pattern in NUMBER_PATTERNS:
         m = pattern.match(text)
         if m:
