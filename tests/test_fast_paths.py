@@ -93,3 +93,12 @@ def test_well_paired_examples() -> None:
     assert not P._well_paired("“外层“内层””")  # a double quote inside a double quote
     assert not P._well_paired("《条例（试行》）")
     assert not P._well_paired("don’t")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="（(二〇三一十年月日0129)）\n附件谢", max_size=20))
+def test_date_line_length_guard(text: str) -> None:
+    from orgwrite.io import layout
+
+    if layout._DATE_LINE_RE.match(text):
+        assert len(text) <= layout.MAX_DATE_LINE
