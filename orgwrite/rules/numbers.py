@@ -27,11 +27,15 @@ _DIGIT_RE = re.compile(r"\d")
 def _numeric_blocks(doc: Document, ctx: Context, kinds: frozenset[BlockKind] = _PROSE) -> list[Block]:
     """Blocks of ``kinds`` that contain a digit (the blocks with digits are found once per
     document and shared by the rules)."""
+    return [b for b in _digit_blocks(doc, ctx) if b.kind in kinds]
+
+
+def _digit_blocks(doc: Document, ctx: Context) -> list[Block]:
     hit = ctx.cache.get("numbers.digit_blocks")
     if hit is None or hit[0] is not doc:
         hit = (doc, [b for b in doc.blocks if _DIGIT_RE.search(b.text)])
         ctx.cache["numbers.digit_blocks"] = hit
-    return [b for b in hit[1] if b.kind in kinds]
+    return hit[1]
 
 
 def _protected(ctx: Context, block: Block) -> list[tuple[int, int]]:
@@ -378,7 +382,8 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     # What the document contains at all, found by one search each over its whole text.
     alltext = block_text(doc, ctx.cache)
-    has_fullwidth = _FULLWIDTH_RE.search(alltext) is not None
+    has_fullwidth = any(d in alltext for d in "０１２３４５６７８９")  # ten scans beat one class scan
+    with_digits = {id(b) for b in _digit_blocks(doc, ctx)}
     has_year_zero = _YEAR_ZERO_QUICK_RE.search(alltext) is not None
     has_mixed = _MIXED_DATE_QUICK_RE.search(alltext) is not None
     fixed_res = [(r, lit) for r, lit in _fixed_cn_res() if lit in alltext]
@@ -402,7 +407,7 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
                     yield ctx.emit(
                         "N105", block, m.start(), m.end(), f"汉字年份中的零应写“〇”：“{m.group(0)}”应为“{fixed}”", fixed
                     )
-        if not _DIGIT_RE.search(text):
+        if id(block) not in with_digits:
             continue
         if has_mixed and _MIXED_DATE_QUICK_RE.search(text):
             for m in _MIXED_DATE_RE.finditer(text):
