@@ -277,6 +277,7 @@ def _count_quick_re() -> re.Pattern[str]:
 
 
 _LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
+_COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
 
 
 _SENTENCE_END = "。！？"
@@ -428,7 +429,7 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
         if block.kind not in _PROSE:
             continue
         text = block.text
-        if not any(c in text for c in "两二三四五六七八九十23456789") or not quick.search(text):
+        if not _COUNT_DIGIT_RE.search(text) or not quick.search(text):
             continue
         quoted: list[tuple[int, int]] | None = None
         for m in pattern.finditer(text):
