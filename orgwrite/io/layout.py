@@ -42,6 +42,7 @@ _LABEL_ONLY_RE = re.compile(r"^(来源|作者|创建时间|发布时间|发布�
 _SITE_RE = re.compile(r"(网站联盟|网站|首页|频道|门户网|客户端|微信公众号)$")
 _SALUTATION_RE = re.compile(r"^(尊敬的|各位|同志们|亲爱的|女士们|先生们|老师们|同学们|朋友们)[^。！？]{0,40}[:：,，]?$")
 _CLOSING_RE = re.compile(r"^(汇报完毕|发言完毕|以上发言|以上汇报|谢谢大家|谢谢)")
+_CLOSING_WORDS = ("汇报完毕", "发言完毕", "以上发言", "以上汇报", "谢谢")
 _DATE_LINE_RE = re.compile(
     rf"^[（(]?(\d{{4}}|[{CN_NUM}]{{4}})年\d{{1,2}}月\d{{1,2}}日[）)]?$"
     rf"|^[（(]?[{CN_NUM}]{{4}}年[{CN_NUM}]{{1,2}}月[{CN_NUM}]{{1,3}}日[）)]?$"
@@ -58,6 +59,8 @@ _SPEAKER_RE = re.compile(
 
 #: A line longer than this is never web-page furniture.
 MAX_CHROME = 80
+#: _DATE_LINE_RE matches at most 15 characters (（二〇二三年十二月三十一日） and a line end).
+MAX_DATE_LINE = 17
 #: A line this long or longer is never a heading or a title.
 MAX_HEADING = 60
 
@@ -74,8 +77,14 @@ class RawParagraph:
     level: int = 0
 
 
+#: The characters a heading number can start with (besides digits).
+_NUMBER_START = frozenset(CN_NUM + "（(")
+
+
 def heading_number(text: str) -> tuple[int, str]:
     """(level, number as written) of a heading/item number at the start of ``text``."""
+    if not text or (text[0] not in _NUMBER_START and not text[0].isdigit()):
+        return 0, ""  # str.isdigit covers every character \d matches
     for level, pattern in NUMBER_PATTERNS:
         m = pattern.match(text)
         if m:
@@ -137,19 +146,19 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
             and not _SALUTATION_RE.match(text)
         ):
             kind = BlockKind.TITLE  # a title set on several lines
-        elif not seen_body and _DATE_LINE_RE.match(text):
+        elif not seen_body and len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
             kind = BlockKind.DATE
-        elif _SALUTATION_RE.match(text) and len(text) <= 40 and not seen_body:
+        elif not seen_body and len(text) <= 40 and _SALUTATION_RE.match(text):
             kind = BlockKind.SALUTATION
-        elif _ATTACHMENT_RE.match(text):
+        elif text.startswith("附件") and _ATTACHMENT_RE.match(text):
             kind = BlockKind.ATTACHMENT
-        elif _DATE_LINE_RE.match(text):
+        elif len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
             kind = BlockKind.DATE
         elif number and looks_like_heading(text):
             kind = BlockKind.HEADING
         elif number:
             kind = BlockKind.ITEM
-        elif _CLOSING_RE.match(text):
+        elif text.startswith(_CLOSING_WORDS) and _CLOSING_RE.match(text):
             kind = BlockKind.CLOSING
         elif looks_like_heading(text):
             kind = BlockKind.HEADING

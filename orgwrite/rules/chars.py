@@ -44,3 +44,17 @@ def cn_number(text: str) -> int | None:
     if len(text) == 1:
         return CN_DIGITS.get(text)
     return None
+
+
+def block_text(doc, cache: dict) -> str:
+    """The texts of all blocks joined by newlines, built once per document (kept in ``cache``).
+
+    Every block's text is a substring of it, so a pattern that does not look across a line
+    end and is absent here occurs in no block: one search in C decides that a rule has
+    nothing to do.
+    """
+    hit = cache.get("chars.block_text")
+    if hit is None or hit[0] is not doc:
+        hit = (doc, "\n".join(b.text for b in doc.blocks))
+        cache["chars.block_text"] = hit
+    return hit[1]

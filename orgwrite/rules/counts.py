@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, number_data, quoted_spans
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import block_text
 
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING})
 _STOP = frozenset({BlockKind.CLOSING, BlockKind.SIGNATURE, BlockKind.DATE, BlockKind.ATTACHMENT, BlockKind.TITLE})
@@ -38,6 +39,23 @@ _MARKER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
     re.compile(r"(?P<dot>\d{1,2})[.．、](?![\d.．])"),
     re.compile(r"(?P<ord>首先|其次|再次|最后)(?=[，,])"),
+)
+#: For each pattern above, one that matches wherever it does and starts with a literal or a
+#: class of rare characters (a leading 一二三 or digit class makes the engine try a match at
+#: every numeral of the text): a paragraph, or a whole document, without it is skipped.
+_MARKER_QUICK_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"是(?<=[一二三四五六七八九十]是)"),
+    re.compile(r"要(?<=[一二三四五六七八九十]要)"),
+    re.compile(r"第[一二三四五六七八九十]"),
+    re.compile(r"[（(][一二三四五六七八九十\d]"),
+    _MARKER_RES[4],
+    re.compile(r"[.．、](?<=\d[.．、])"),
+    re.compile(r"首先|其次|再次|最后"),
+)
+#: (pattern, quick test) pairs; the quick test of 首先/其次 is four scans for a literal.
+_ALL_MARKERS: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
+    *((p, q.search) for p, q in zip(_MARKER_RES[:-1], _MARKER_QUICK_RES[:-1], strict=True)),
+    (_MARKER_RES[-1], lambda t: "首先" in t or "其次" in t or "再次" in t or "最后" in t),
 )
 _GROUP_FAMILY = {
     "shi": "是",
@@ -100,14 +118,19 @@ class Marker:
         return self.block.text[self.start : self.end]
 
 
-def _markers(block: Block) -> list[Marker]:
-    """Inline markers of ``block`` in order, outside quotations and titles."""
+def _markers(
+    block: Block, patterns: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = _ALL_MARKERS
+) -> list[Marker]:
+    """Inline markers of ``block`` in order, outside quotations and titles.
+
+    ``patterns`` are (marker pattern, quick test) pairs: those the document can contain.
+    """
     text = block.text
     if block.kind not in _PROSE:
         return []
     quoted: list[tuple[int, int]] | None = None
     out: list[Marker] = []
-    matches = [m for pattern in _MARKER_RES for m in pattern.finditer(text)]
+    matches = [m for pattern, quick in patterns if quick(text) for m in pattern.finditer(text)]
     matches.sort(key=lambda m: m.start())
     for m in matches:
         group = m.lastgroup
@@ -139,7 +162,9 @@ def _block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
     cached = ctx.cache.get(key)
     if cached is not None and cached[0] is doc:
         return cached[1]
-    markers = [_markers(b) for b in doc.blocks]
+    alltext = block_text(doc, ctx.cache)
+    patterns = tuple((p, q) for p, q in _ALL_MARKERS if q(alltext))
+    markers = [_markers(b, patterns) for b in doc.blocks]
     ctx.cache[key] = (doc, markers)
     return markers
 
@@ -238,7 +263,21 @@ def _count_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _count_quick_re() -> re.Pattern[str]:
+    """Matches wherever _count_re() does: the character after the number (a classifier, a
+    noun's first character or a bare count word) preceded by a numeral.  Led by that class,
+    so the engine does not try a match at every numeral of the text."""
+    data = number_data()
+    follow = "".join(
+        sorted(set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"]))
+    )
+    follow = re.escape(follow)
+    return re.compile(rf"[{follow}](?<=[两一二三四五六七八九十0-9][{follow}])")
+
+
 _LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
+_COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
 
 
 _SENTENCE_END = "。！？"
@@ -379,6 +418,9 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     公文写作常规：总述与分述一致。
     """
+    quick = _count_quick_re()
+    if not quick.search(block_text(doc, ctx.cache)):
+        return
     markers = _block_markers(doc, ctx)
     runs = _runs(doc, markers)
     runs_by_start = {(id(r[0].block), r[0].start): r for r in runs}
@@ -387,7 +429,7 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
         if block.kind not in _PROSE:
             continue
         text = block.text
-        if not any(c in text for c in "两二三四五六七八九十23456789"):
+        if not _COUNT_DIGIT_RE.search(text) or not quick.search(text):
             continue
         quoted: list[tuple[int, int]] | None = None
         for m in pattern.finditer(text):

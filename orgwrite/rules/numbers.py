@@ -8,6 +8,7 @@ run once over each paragraph; a paragraph without a digit costs one ``str`` scan
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -16,16 +17,25 @@ from functools import cache
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import fmt_number, inside, int_to_cn, number_data, protected_spans
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import block_text
 
 _TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.HEADING})
 _DIGIT_RE = re.compile(r"\d")
 
 
-def _numeric_blocks(doc: Document, kinds: frozenset[BlockKind] = _PROSE) -> Iterator[Block]:
-    for b in doc.blocks:
-        if b.kind in kinds and _DIGIT_RE.search(b.text):
-            yield b
+def _numeric_blocks(doc: Document, ctx: Context, kinds: frozenset[BlockKind] = _PROSE) -> list[Block]:
+    """Blocks of ``kinds`` that contain a digit (the blocks with digits are found once per
+    document and shared by the rules)."""
+    return [b for b in _digit_blocks(doc, ctx) if b.kind in kinds]
+
+
+def _digit_blocks(doc: Document, ctx: Context) -> list[Block]:
+    hit = ctx.cache.get("numbers.digit_blocks")
+    if hit is None or hit[0] is not doc:
+        hit = (doc, [b for b in doc.blocks if _DIGIT_RE.search(b.text)])
+        ctx.cache["numbers.digit_blocks"] = hit
+    return hit[1]
 
 
 def _protected(ctx: Context, block: Block) -> list[tuple[int, int]]:
@@ -72,7 +82,7 @@ def share_over_100(doc: Document, ctx: Context) -> Iterator[Finding]:
     常识：比例的分子不大于分母。
     """
     pattern = _share_re()
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         if "%" not in block.text:
             continue
         for m in pattern.finditer(block.text):
@@ -111,7 +121,7 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011 第4.2条（概数）；编辑出版常规。
     """
-    for block in _numeric_blocks(doc, _PROSE):
+    for block in _numeric_blocks(doc, ctx, _PROSE):
         text = block.text
         for m in _APPROX_RE.finditer(text):
             if _after(text, m.start(), _NOT_APPROX_BEFORE.get(m.group("pre"), "")):
@@ -133,6 +143,8 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"“{m.group(0)}”概数重复：{why}，应写“{quantity}”或去掉“{post}”",
                 quantity,
             )
+        if "余多" not in text and "多余" not in text:
+            continue  # in every match of _DOUBLE_RE
         for m in _DOUBLE_RE.finditer(text):
             if _after(text, m.start(), "0123456789."):
                 continue
@@ -152,6 +164,8 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 _DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:[（(](?:星期|周)([一二三四五六日天])[）)])?")
 _WEEKDAY = "一二三四五六日"
+#: In every match of _DATE_RE, led by the literal 年 (a leading digit class is slow).
+_DATE_QUICK_RE = re.compile(r"年(?<=\d{4}年)\d")
 
 
 @rule("N103", "bad-date", "error", "日期不存在、星期与日期不符或月日带前导零", fix="unsafe")
@@ -171,8 +185,8 @@ def bad_date(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011 第4.1条；公历。
     """
-    for block in _numeric_blocks(doc, _TEXT_KINDS):
-        if "年" not in block.text:
+    for block in _numeric_blocks(doc, ctx, _TEXT_KINDS):
+        if "年" not in block.text or not _DATE_QUICK_RE.search(block.text):
             continue
         for m in _DATE_RE.finditer(block.text):
             if _after(block.text, m.start(), "0123456789."):
@@ -233,6 +247,8 @@ def _range_re() -> re.Pattern[str]:
 
 
 _MAGNITUDES = ("万亿", "亿", "万", "%")
+#: A range separator before a digit: in every match of _range_re(), led by the class.
+_SEP_DIGIT_RE = re.compile(r"[-－~～—–]\d")
 
 
 @rule("N104", "value-range", "warning", "数值范围写法不规范（3-5万、3～5万、15～30%）", fix="safe")
@@ -253,9 +269,9 @@ def value_range(doc: Document, ctx: Context) -> Iterator[Finding]:
     GB/T 15835-2011 第5.1.1条（数值范围）；GB/T 15834-2011 第4.13、4.14条（连接号）。
     """
     pattern = _range_re()
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         text = block.text
-        if not any(c in text for c in "-－~～—–"):
+        if not any(c in text for c in "-－~～—–") or not _SEP_DIGIT_RE.search(text):
             continue
         for m in pattern.finditer(text):
             if _after(text, m.start(), "0123456789.-－/:：〔[") or (
@@ -291,13 +307,46 @@ def value_range(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 @cache
-def _fixed_cn_res() -> tuple[re.Pattern[str], ...]:
-    # One pattern each: an alternation of patterns that start differently scans slowly.
-    return tuple(re.compile(p) for p in number_data()["fixed_cn"])
+def _fixed_cn_res() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The fixed_cn patterns, each with a literal that every match of it contains.
+
+    One pattern each: an alternation of patterns that start differently scans slowly.  The
+    literal (“党的”, “全会”) is looked for with ``in`` before the pattern is run.
+    """
+    return tuple((re.compile(p), _required_literal(p)) for p in number_data()["fixed_cn"])
+
+
+def _required_literal(pattern: str) -> str:
+    """The longest run of literal characters at the top level of ``pattern`` ("" if none).
+
+    Top-level items follow one another in every match, so each run occurs in every match.
+    """
+    from re import _constants, _parser  # the standard parser: exact, and run once per pattern
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return ""
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    best, run = "", ""
+    for op, arg in parsed:
+        if op is _constants.LITERAL:
+            run += chr(arg)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
 
 
 _QIAN_RE = re.compile(r"(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字])")
 _YEAR_ZERO_RE = re.compile(r"([一二三四五六七八九〇零0]{4})年")
+#: Exactly where _YEAR_ZERO_RE or _MIXED_DATE_RE can match, written to start with the
+#: literal 年 (a leading class of digits would make every digit a candidate).
+_YEAR_ZERO_QUICK_RE = re.compile(r"年(?<=[一二三四五六七八九〇零0]{4}年)")
+_MIXED_DATE_QUICK_RE = re.compile(
+    r"年(?:(?<=[一二三四五六七八九〇零]{4}年)[0-9]|(?<=[0-9]{4}年)[一二三四五六七八九十])"
+)
 _JI_RE = re.compile(r"([1-9]0)几")
 _MIXED_DATE_RE = re.compile(
     r"([一二三四五六七八九〇零]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?|([0-9]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
@@ -331,15 +380,24 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011 第4.2、4.3、5.1.2、5.2.5条。
     """
-    fixed_res = _fixed_cn_res()
+    # What the document contains at all, found by one search each over its whole text.
+    alltext = block_text(doc, ctx.cache)
+    has_fullwidth = any(d in alltext for d in "０１２３４５６７８９")  # ten scans beat one class scan
+    with_digits = {id(b) for b in _digit_blocks(doc, ctx)}
+    has_year_zero = _YEAR_ZERO_QUICK_RE.search(alltext) is not None
+    has_mixed = _MIXED_DATE_QUICK_RE.search(alltext) is not None
+    fixed_res = [(r, lit) for r, lit in _fixed_cn_res() if lit in alltext]
     for block in doc.blocks:
         if block.kind not in _TEXT_KINDS:
             continue
         text = block.text
-        for m in _FULLWIDTH_RE.finditer(text):
-            ascii_ = m.group(0).translate(_FW)
-            yield ctx.emit("N105", block, m.start(), m.end(), f"“{m.group(0)}”是全角数字，应写半角“{ascii_}”", ascii_)
-        if "零" in text or "〇" in text or "0" in text:
+        if has_fullwidth:
+            for m in _FULLWIDTH_RE.finditer(text):
+                ascii_ = m.group(0).translate(_FW)
+                yield ctx.emit(
+                    "N105", block, m.start(), m.end(), f"“{m.group(0)}”是全角数字，应写半角“{ascii_}”", ascii_
+                )
+        if has_year_zero and ("零" in text or "〇" in text or "0" in text) and _YEAR_ZERO_QUICK_RE.search(text):
             for m in _YEAR_ZERO_RE.finditer(text):
                 if _after(text, m.start(), "一二三四五六七八九十〇零0123456789"):
                     continue
@@ -349,52 +407,60 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
                     yield ctx.emit(
                         "N105", block, m.start(), m.end(), f"汉字年份中的零应写“〇”：“{m.group(0)}”应为“{fixed}”", fixed
                     )
-        if not _DIGIT_RE.search(text):
+        if id(block) not in with_digits:
             continue
-        for m in _MIXED_DATE_RE.finditer(text):
-            yield ctx.emit(
-                "N105",
-                block,
-                m.start(),
-                m.end(),
-                f"“{m.group(0)}”中汉字数字与阿拉伯数字混用，同一日期应统一，公文中一般写阿拉伯数字",
-            )
-        for m in sorted((m for r in fixed_res for m in r.finditer(text)), key=lambda m: m.start()):
-            digits = m.group(1)
-            value = int(digits)
-            if value > 99:
-                continue
-            cn = int_to_cn(value)
-            fixed = m.group(0).replace(digits, cn, 1)
-            yield ctx.emit(
-                "N105", block, m.start(), m.end(), f"固定提法中的数字应用汉字：“{m.group(0)}”应为“{fixed}”", fixed
-            )
-        protected = _protected(ctx, block)
-        for m in _QIAN_RE.finditer(text):
-            if _after(text, m.start(), "0123456789."):
-                continue
-            if inside(protected, m.start()):
-                continue
-            value = float(m.group(1)) * (1000 if m.group(2) == "千" else 100)
-            fixed = fmt_number(value)
-            yield ctx.emit(
-                "N105",
-                block,
-                m.start(),
-                m.end(),
-                f"阿拉伯数字不与“{m.group(2)}”连用：“{m.group(0)}”应为“{fixed}”",
-                fixed,
-            )
-        for m in _JI_RE.finditer(text):
-            if _after(text, m.start(), "0123456789."):
-                continue
-            fixed = int_to_cn(int(m.group(1))) + "几"
-            yield ctx.emit("N105", block, m.start(), m.end(), f"含“几”的概数用汉字：“{m.group(0)}”应为“{fixed}”", fixed)
+        if has_mixed and _MIXED_DATE_QUICK_RE.search(text):
+            for m in _MIXED_DATE_RE.finditer(text):
+                yield ctx.emit(
+                    "N105",
+                    block,
+                    m.start(),
+                    m.end(),
+                    f"“{m.group(0)}”中汉字数字与阿拉伯数字混用，同一日期应统一，公文中一般写阿拉伯数字",
+                )
+        if fixed_res:
+            found = [m for r, lit in fixed_res if lit in text for m in r.finditer(text)]
+            for m in sorted(found, key=lambda m: m.start()):
+                digits = m.group(1)
+                value = int(digits)
+                if value > 99:
+                    continue
+                cn = int_to_cn(value)
+                fixed = m.group(0).replace(digits, cn, 1)
+                yield ctx.emit(
+                    "N105", block, m.start(), m.end(), f"固定提法中的数字应用汉字：“{m.group(0)}”应为“{fixed}”", fixed
+                )
+        if "千" in text or "百" in text:
+            for m in _QIAN_RE.finditer(text):
+                if _after(text, m.start(), "0123456789."):
+                    continue
+                if inside(_protected(ctx, block), m.start()):
+                    continue
+                value = float(m.group(1)) * (1000 if m.group(2) == "千" else 100)
+                fixed = fmt_number(value)
+                yield ctx.emit(
+                    "N105",
+                    block,
+                    m.start(),
+                    m.end(),
+                    f"阿拉伯数字不与“{m.group(2)}”连用：“{m.group(0)}”应为“{fixed}”",
+                    fixed,
+                )
+        if "几" in text:
+            for m in _JI_RE.finditer(text):
+                if _after(text, m.start(), "0123456789."):
+                    continue
+                fixed = int_to_cn(int(m.group(1))) + "几"
+                yield ctx.emit(
+                    "N105", block, m.start(), m.end(), f"含“几”的概数用汉字：“{m.group(0)}”应为“{fixed}”", fixed
+                )
 
 
 # --- N106 growth with a negative figure --------------------------------------------------------
 
 _NEG_GROWTH_RE = re.compile(rf"(增长|增加|提高|上升|提升)(了)?[-－−]({_NUM})(%|个百分点)?")
+#: A minus sign after 长/加/高/升/了 and before a digit: in every match of _NEG_GROWTH_RE.
+_NEG_QUICK_RE = re.compile(r"[-－−](?<=[长加高升了][-－−])\d")
 
 
 @rule("N106", "negative-growth", "warning", "“增长”后面跟了负数", fix="unsafe")
@@ -410,7 +476,9 @@ def negative_growth(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     统计公报和政府工作报告的通行写法。
     """
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
+        if not _NEG_QUICK_RE.search(block.text):
+            continue
         for m in _NEG_GROWTH_RE.finditer(block.text):
             verb = {"增长": "下降", "增加": "减少", "提高": "降低", "上升": "下降", "提升": "下降"}[m.group(1)]
             fixed = f"{verb}{m.group(2) or ''}{m.group(3)}{m.group(4) or ''}"
@@ -420,6 +488,8 @@ def negative_growth(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- N107 two-digit year ----------------------------------------------------------------------
 
 _SHORT_YEAR_RE = re.compile(r"(\d{2})年(?=\d{1,2}月)")
+#: In every match of _SHORT_YEAR_RE, led by the literal 年.
+_SHORT_YEAR_QUICK_RE = re.compile(r"年(?<=\d{2}年)\d")
 
 
 @rule("N107", "short-year", "warning", "年份简写（18年3月）", fix="unsafe")
@@ -435,7 +505,9 @@ def short_year(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-1995 第5.1.1.1条“年份一般不用简写”；公文写作常规。
     """
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
+        if not _SHORT_YEAR_QUICK_RE.search(block.text):
+            continue
         for m in _SHORT_YEAR_RE.finditer(block.text):
             if _after(block.text, m.start(), "0123456789.-/年第"):
                 continue
@@ -468,7 +540,7 @@ def percentage_points(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     国家统计局统计用语规范。
     """
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         if block.text.count("%") < 3:
             continue
         for m in _POINTS_RE.finditer(block.text):
@@ -525,7 +597,7 @@ def parts_exceed_total(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     常识：部分不大于整体。
     """
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         text = block.text
         if "其中" not in text:
             continue
@@ -584,6 +656,26 @@ _TIME_RE = re.compile(
 )
 _LEAD_RE = re.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
 _CLAUSE_RE = re.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
+#: The characters _CLAUSE_RE stops at, and the ends of sentences.
+_CLAUSE_STOP_RE = re.compile(r"[，。；！？：,;:!?、（）()“”《》\d\s]")
+_SENTENCE_END_RE = re.compile(r"[。；！？]")
+
+
+def _clause_before(text: str, begin: int, stops: list[int]) -> tuple[int, int] | None:
+    """The span ``_CLAUSE_RE.search(text, max(0, begin - 60), begin)`` would match.
+
+    Found by bisecting the sorted offsets ``stops`` of the block's stop characters instead of
+    letting the engine try each of the 60 starting places (the engine's way costs a scan of
+    up to 40 characters per place, for every figure in the text).
+    """
+    if begin and text[begin - 1] == "\n":
+        c = _CLAUSE_RE.search(text, max(0, begin - 60), begin)  # "$" may match before a newline
+        return c.span() if c else None
+    i = bisect.bisect_left(stops, begin) - 1
+    run_start = stops[i] + 1 if i >= 0 else 0
+    if begin - run_start < 8:
+        return None
+    return max(run_start, begin - 40), begin
 
 
 _PRE_RE = re.compile(r"(?:大约|约有|约|将近|接近|近|超过|逾)$")
@@ -622,21 +714,33 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     seen: dict[tuple[str, str], tuple[Block, re.Match[str], tuple[float, float], int]] = {}
     pattern = _figure_re()
-    for block in _numeric_blocks(doc):
+    for block in _numeric_blocks(doc, ctx):
         text = block.text
+        stops: list[int] | None = None
+        ends: list[int] | None = None
         for m in pattern.finditer(text):
-            if _after(text, m.start(), "0123456789."):
+            start = m.start()
+            if _after(text, start, "0123456789."):
                 continue
-            p = _PRE_RE.search(text, max(0, m.start() - 2), m.start())
+            # _PRE_RE ends in one of these (or "$" matches before a newline).
+            p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, "约有近过逾\n") else None
             pre = p.group(0) if p else None
-            begin = p.start() if p else m.start()
-            c = _CLAUSE_RE.search(text, max(0, begin - 60), begin)
+            begin = p.start() if p else start
+            if begin < 8 or (text[begin - 1] != "\n" and _CLAUSE_STOP_RE.search(text, begin - 8, begin)):
+                continue  # no clause of eight characters before the figure
+            if stops is None:
+                stops = [s.start() for s in _CLAUSE_STOP_RE.finditer(text)]
+            c = _clause_before(text, begin, stops)
             if c is None:
                 continue
-            clause = _LEAD_RE.sub("", c.group(0))
+            clause = _LEAD_RE.sub("", text[c[0] : c[1]])
             if len(clause) < 8 or _TIME_RE.search(clause):
                 continue
-            sentence_start = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
+            if ends is None:
+                ends = [e.start() for e in _SENTENCE_END_RE.finditer(text)]
+            # The offset after the last sentence end before the figure (0 when none).
+            last_end = bisect.bisect_left(ends, m.start()) - 1
+            sentence_start = ends[last_end] + 1 if last_end >= 0 else 0
             if _TIME_RE.search(text, sentence_start, m.start()) or _DIGIT_RE.search(text, sentence_start, m.start()):
                 continue
             if inside(_protected(ctx, block), m.start("num")):

@@ -9,7 +9,7 @@ alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -23,13 +23,19 @@ def _text_blocks(doc: Document) -> Iterator[Block]:
     return (b for b in doc.blocks if b.kind in _TEXT_KINDS)
 
 
-def _absent(doc: Document, pattern: re.Pattern[str]) -> bool:
+def _absent(doc: Document, pattern: re.Pattern[str], quick: Callable[[str], object] | None = None) -> bool:
     """True when ``pattern`` occurs nowhere in the source: the rule has nothing to do.
 
     One search over the whole text in C is far cheaper than one per paragraph, and most
-    clean texts contain none of the marks a punctuation rule looks for.
+    clean texts contain none of the marks a punctuation rule looks for.  ``quick(text)`` is
+    a cheaper test that is true wherever ``pattern`` matches (a search for a pattern that
+    starts with a literal or a character class, or a few ``in`` tests): when it is false,
+    ``pattern`` is absent too (a pattern with a leading look-behind makes every position a
+    candidate and scans slowly).
     """
     text = doc.text or "\n".join(b.text for b in doc.blocks)
+    if quick is not None and not quick(text):
+        return True
     return pattern.search(text) is None
 
 
@@ -40,13 +46,20 @@ _FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！",
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[\w./?=&%#:;,@+~-]*|[\w.-]+@[\w-]+\.[\w.]+|[\w-]+\.(?:com|cn|net|org|gov)\b[\w./?=&%-]*"
 )
+#: In every match of _URL_RE (which scans slowly: ``[\w.-]+@`` tries every run of letters).
+_URL_QUICK_RE = re.compile(r"\.(?:com|cn|net|org|gov)|@|www\.|://")
 _LEADING_NUMBER_RE = re.compile(r"^(?:\d{1,3}\.(?!\d)|\(\d{1,3}\)|[一二三四五六七八九十]{1,3}\.)")
 
 
 _CN = f"[{CHINESE}]"
-#: , ; : ? ! and the full stop next to Chinese text (one pass in C; parentheses need pairing).
+#: , ; : ? ! and the full stop next to Chinese text (one pass in C; parentheses need pairing):
+#: a mark preceded by Chinese; , ; : followed by Chinese; ? ! between a non-ASCII character and
+#: Chinese; a full stop after Chinese before Chinese, a space or the end.  Written to start with
+#: the class of marks, so the engine scans for a mark at C speed and checks its neighbours only
+#: there (a leading look-behind would be tried at every character).
 _HALF_RE = re.compile(
-    rf"(?<={_CN})[,;:?!]|[,;:](?={_CN})|(?<=[^\x00-\x7f])[?!](?={_CN})|(?<={_CN})\.(?=[{CHINESE} \u3000]|$)"
+    rf"[,;:?!.](?:(?<={_CN}[,;:?!])|(?<=[,;:])(?={_CN})|(?<=[^\x00-\x7f][?!])(?={_CN})"
+    rf"|(?<={_CN}\.)(?=[{CHINESE} \u3000]|$))"
 )
 _PAREN_RE = re.compile(r"[()]")
 _ANY_HALF_RE = re.compile(r"[,.:;?!()]")
@@ -54,6 +67,8 @@ _ANY_HALF_RE = re.compile(r"[,.:;?!()]")
 
 def _half_width_offsets(text: str) -> list[int]:
     """Offsets of ASCII marks that stand in Chinese text."""
+    if not _ANY_HALF_RE.search(text):
+        return []
     found = [m.start() for m in _HALF_RE.finditer(text)]
     if "(" in text or ")" in text:
         found.extend(_paren_offsets(text))
@@ -61,7 +76,7 @@ def _half_width_offsets(text: str) -> list[int]:
     if not found:
         return found
     skip: set[int] = set()
-    if "." in text or "@" in text or ":" in text:
+    if _URL_QUICK_RE.search(text):
         for m in _URL_RE.finditer(text):
             skip.update(range(m.start(), m.end()))
     lead = _LEADING_NUMBER_RE.match(text)
@@ -138,6 +153,8 @@ def half_width_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
 _OPEN = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "「": "」", "『": "』"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _PAIR_RE = re.compile("[" + "".join(_OPEN) + "".join(_CLOSE) + "]")
+#: Deletes every pair mark except the double quotes.
+_NOT_DOUBLE_QUOTE = str.maketrans("", "", "".join(ch for ch in (*_OPEN, *_CLOSE) if ch not in "“”"))
 _NAMES = {
     "“": "引号",
     "‘": "单引号",
@@ -148,6 +165,31 @@ _NAMES = {
     "「": "引号",
     "『": "引号",
 }
+
+
+_PAIRS = tuple(o + c for o, c in _OPEN.items())
+
+
+def _well_paired(text: str) -> bool:
+    """True when the marks of ``text`` are paired and nested properly, with no double quote
+    inside a double quote and no ’ (which may be an apostrophe): P102 has nothing to say.
+
+    Done on the string of marks alone with ``str.replace`` (C speed): marks nest properly
+    exactly when removing adjacent matching pairs again and again leaves nothing.
+    """
+    marks = "".join(_PAIR_RE.findall(text))
+    if "’" in marks:
+        return False
+    quotes = marks.translate(_NOT_DOUBLE_QUOTE)
+    if quotes != "“”" * (len(quotes) // 2):
+        return False
+    while marks:
+        before = len(marks)
+        for pair in _PAIRS:
+            marks = marks.replace(pair, "")
+        if len(marks) == before:
+            return False
+    return True
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -175,7 +217,7 @@ def unbalanced_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
     prose = [b for b in _text_blocks(doc)]
     for index, block in enumerate(prose):
         text = block.text
-        if not _PAIR_RE.search(text):
+        if not _PAIR_RE.search(text) or _well_paired(text):
             continue
         stack: list[int] = []
         for m in _PAIR_RE.finditer(text):
@@ -256,6 +298,8 @@ def empty_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- P104 doubled marks ------------------------------------------------------------------
 
 _DOUBLE_RE = re.compile(r"[，、；：。]{2,}|[，、；：。][？！]|[？！][，、；：。]")
+#: Two marks in a row: in every match of _DOUBLE_RE, and found by a fast class scan.
+_DOUBLE_QUICK_RE = re.compile(r"[，、；：。？！][，、；：。？！]")
 
 
 @rule("P104", "doubled-punctuation", "error", "点号重复或冲突（，， 。， ；。）", fix="safe")
@@ -275,9 +319,11 @@ def doubled_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4章（点号的用法）。
     """
-    if _absent(doc, _DOUBLE_RE):
+    if _absent(doc, _DOUBLE_RE, _DOUBLE_QUICK_RE.search):
         return
     for block in _text_blocks(doc):
+        if not _DOUBLE_QUICK_RE.search(block.text):
+            continue
         for m in _DOUBLE_RE.finditer(block.text):
             s = m.group(0)
             if len(s) >= 3 and set(s) == {"。"}:
@@ -291,6 +337,11 @@ def doubled_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- P105 顿号 between quoted items ------------------------------------------------------
 
 _QUOTED_LIST_RE = re.compile(r"(?<=”)、(?=“)|(?<=》)、(?=《)")
+
+
+def _has_quoted_list(text: str) -> bool:
+    """Exactly when _QUOTED_LIST_RE matches, without its leading look-behind."""
+    return "”、“" in text or "》、《" in text
 
 
 @rule("P105", "dunhao-between-quotes", "warning", "标有引号或书名号的并列成分之间用了顿号", fix="safe")
@@ -309,11 +360,11 @@ def dunhao_between_quotes(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.5.3.5条。
     """
-    if _absent(doc, _QUOTED_LIST_RE):
+    if _absent(doc, _QUOTED_LIST_RE, _has_quoted_list):
         return
     for block in _text_blocks(doc):
         text = block.text
-        if "、" not in text:
+        if not _has_quoted_list(text):
             continue
         for m in _QUOTED_LIST_RE.finditer(text):
             kind = "引号" if text[m.start() - 1] == "”" else "书名号"
@@ -323,6 +374,11 @@ def dunhao_between_quotes(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- P106 ellipsis -----------------------------------------------------------------------
 
 _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|·{3,}|，{3,}")
+
+
+def _has_ellipsis(text: str) -> bool:
+    """Exactly when _ELLIPSIS_RE matches (five scans for a literal are faster than the regex)."""
+    return "…" in text or "..." in text or "。。。" in text or "···" in text or "，，，" in text
 
 
 @rule("P106", "ellipsis", "error", "省略号应为“……”（六个点，占两个字位置）", fix="safe")
@@ -340,17 +396,11 @@ def ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.11节。
     """
-    if _absent(doc, _ELLIPSIS_RE):
+    if _absent(doc, _ELLIPSIS_RE, _has_ellipsis):
         return
     for block in _text_blocks(doc):
         text = block.text
-        if (
-            "…" not in text
-            and "..." not in text
-            and "。。。" not in text
-            and "···" not in text
-            and "，，，" not in text
-        ):
+        if not _has_ellipsis(text):
             continue
         for m in _ELLIPSIS_RE.finditer(text):
             s = m.group(0)
@@ -374,6 +424,21 @@ _ANY_DASH_RE = re.compile(r"--|－－|―|──|—{3}|^—|[ \u3000]—", re.M
 _DASH_RE = re.compile(r"-{2,}|－{2,}|―{1,2}|─{2}|—{3,}|^—(?!—)|(?<=[ \u3000])—(?!—)(?=[" + CHINESE + r"])")
 
 
+def _maybe_dash(text: str) -> bool:
+    """True wherever _ANY_DASH_RE (and so _DASH_RE) can match: scans for literals only."""
+    return (
+        "--" in text
+        or "－－" in text
+        or "―" in text
+        or "──" in text
+        or "———" in text
+        or text.startswith("—")
+        or "\n—" in text
+        or " —" in text
+        or "\u3000—" in text
+    )
+
+
 @rule("P107", "dash", "error", "破折号应为“——”（两个一字线）", fix="safe")
 def dash(doc: Document, ctx: Context) -> Iterator[Finding]:
     """说明：
@@ -390,11 +455,11 @@ def dash(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.9节（破折号）、第4.13节（连接号）。
     """
-    if _absent(doc, _ANY_DASH_RE):
+    if _absent(doc, _ANY_DASH_RE, _maybe_dash):
         return
     for block in _text_blocks(doc):
         text = block.text
-        if not any(c in text for c in "-－―─—"):
+        if not _maybe_dash(text):
             continue
         for m in _DASH_RE.finditer(text):
             s = m.group(0)
@@ -414,6 +479,24 @@ _RANGE_RE = re.compile(
     r"|(?<![\d.\-/:：])(\d{1,2}月?)[-－~–](\d{1,2}月)(?!\d)"
     r"|(?<![\d.\-/:：])(\d{1,2}日?)[-－~–](\d{1,2}日)(?!\d)"
 )
+#: A separator before a digit: in every match of _RANGE_RE, found by a fast class scan.
+_RANGE_QUICK_RE = re.compile(r"[-－~～—–]\d")
+
+
+def _no_range(doc: Document) -> bool:
+    """``_absent(doc, _RANGE_RE)``, trying the slow pattern only just before each separator.
+
+    A match of _RANGE_RE is 1–5 characters, a separator, then a digit; so it starts at one
+    of the five positions before a hit of _RANGE_QUICK_RE (whose hits cannot overlap: a
+    separator is not a digit).
+    """
+    text = doc.text or "\n".join(b.text for b in doc.blocks)
+    for hit in _RANGE_QUICK_RE.finditer(text):
+        i = hit.start()
+        for start in range(max(0, i - 5), i):
+            if _RANGE_RE.match(text, start):
+                return False
+    return True
 
 
 @rule("P108", "hyphen-range", "error", "年、月、日的起止用了连字符，应用一字线“—”", fix="safe")
@@ -430,11 +513,11 @@ def hyphen_range(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.13.3.2条。
     """
-    if _absent(doc, _RANGE_RE):
+    if _no_range(doc):
         return
     for block in _text_blocks(doc):
         text = block.text
-        if not any(c in text for c in "-－~–～"):
+        if not any(c in text for c in "-－~–～") or not _RANGE_QUICK_RE.search(text):
             continue
         for m in _RANGE_RE.finditer(text):
             first, second = next((g, h) for g, h in zip(m.groups()[::2], m.groups()[1::2], strict=True) if g)
@@ -451,6 +534,7 @@ def hyphen_range(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- P109 spaces inside Chinese text ------------------------------------------------------
 
 _SPACE_RE = re.compile(rf"(?<=[{CHINESE}])[ \u3000\u00a0\t]+(?=[{CHINESE}])")
+_ANY_SPACE_RE = re.compile(r"[ \u3000\u00a0\t]")
 _SPACE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.SALUTATION})
 
 
@@ -469,12 +553,14 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第5章（标点符号的位置和书写形式）；公文排版惯例。
     """
-    if _absent(doc, _SPACE_RE):
+    if _absent(doc, _SPACE_RE, _ANY_SPACE_RE.search):
         return
     for block in doc.blocks:
         if block.kind not in _SPACE_KINDS and not (block.kind is BlockKind.HEADING and block.level):
             continue
         text = block.text
+        if not _ANY_SPACE_RE.search(text):
+            continue
         for m in _SPACE_RE.finditer(text):
             before = text[: m.start()]
             if before.count("“") > before.count("”"):
@@ -590,7 +676,13 @@ def sequence_number_punctuation(doc: Document, ctx: Context) -> Iterator[Finding
 
 # --- P113 invisible characters ----------------------------------------------------------
 
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]+")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]+")
+
+
+def _has_invisible(text: str) -> bool:
+    """Exactly when _INVISIBLE_RE matches (thirteen scans for one character beat the class)."""
+    return any(c in text for c in _INVISIBLE)
 
 
 @rule("P113", "invisible-character", "warning", "文中有看不见的字符（零宽字符、软连字符等）", fix="safe")
@@ -607,7 +699,7 @@ def invisible_characters(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     公文用字规范：正文只含可见字符。
     """
-    if _absent(doc, _INVISIBLE_RE):
+    if _absent(doc, _INVISIBLE_RE, _has_invisible):
         return
     for block in doc.blocks:
         text = block.text

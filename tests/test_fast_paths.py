@@ -1,0 +1,104 @@
+"""The fast paths of the rules give exactly what the plain regexes give.
+
+Rules skip a document or a paragraph with a cheap test before running their slow
+patterns; those tests must be true wherever the slow pattern matches, or findings would
+be lost.  Random texts over an alphabet of the marks involved check that.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgwrite.io.read_text import read_string
+from orgwrite.rules import punctuation as P
+from orgwrite.rules.chars import CHINESE
+
+_ALPHABET = "中文。，、；：？！“”《》（）,.:;?!()-－~～—–―─…·1209年月日 \u3000\n@w/acomn"
+texts = st.text(alphabet=_ALPHABET, max_size=40)
+
+_CN = f"[{CHINESE}]"
+#: _HALF_RE as it was first written: four alternatives, each with its own look-behind.
+_HALF_PLAIN_RE = re.compile(
+    rf"(?<={_CN})[,;:?!]|[,;:](?={_CN})|(?<=[^\x00-\x7f])[?!](?={_CN})|(?<={_CN})\.(?=[{CHINESE} \u3000]|$)"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_half_width_marks_same_as_plain_pattern(text: str) -> None:
+    assert [m.span() for m in P._HALF_RE.finditer(text)] == [m.span() for m in _HALF_PLAIN_RE.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_quick_tests_hold_wherever_the_pattern_matches(text: str) -> None:
+    assert P._has_ellipsis(text) == bool(P._ELLIPSIS_RE.search(text))
+    assert P._has_quoted_list(text) == bool(P._QUOTED_LIST_RE.search(text))
+    if P._ANY_DASH_RE.search(text) or P._DASH_RE.search(text.split("\n")[0]):
+        assert P._maybe_dash(text)
+    if P._DOUBLE_RE.search(text):
+        assert P._DOUBLE_QUICK_RE.search(text)
+    if P._RANGE_RE.search(text):
+        assert P._RANGE_QUICK_RE.search(text)
+    if P._SPACE_RE.search(text):
+        assert P._ANY_SPACE_RE.search(text)
+    if P._URL_RE.search(text):
+        assert P._URL_QUICK_RE.search(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_range_prefilter_same_as_search(text: str) -> None:
+    doc = read_string(text)
+    assert P._no_range(doc) == (P._RANGE_RE.search(doc.text) is None)
+
+
+def test_range_prefilter_examples() -> None:
+    assert not P._no_range(read_string("研究制定2018-2022年规划"))
+    assert not P._no_range(read_string("1-6月"))
+    assert P._no_range(read_string("电话0571-12345678，第3-5项"))
+    assert P._no_range(read_string("12018-2022年"))  # a longer number: not a range of years
+
+
+_PAIR_TEXT = st.one_of(
+    st.text(alphabet="“”（）《》文", max_size=10), st.text(alphabet="“”‘’（）《》〈〉【】「」『』文a", max_size=16)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PAIR_TEXT, _PAIR_TEXT)
+def test_pair_fast_path_changes_no_finding(first: str, second: str) -> None:
+    from orgwrite.config import Config
+    from orgwrite.rules.base import Context
+
+    doc = read_string(f"正文{first}。\n正文{second}。")
+
+    def findings() -> list[tuple]:
+        return [(f.line, f.column, f.end_column, f.message) for f in P.unbalanced_pairs(doc, Context(config=Config()))]
+
+    fast = findings()
+    original = P._well_paired
+    P._well_paired = lambda text: False
+    try:
+        assert findings() == fast
+    finally:
+        P._well_paired = original
+
+
+def test_well_paired_examples() -> None:
+    assert P._well_paired("他说：“要坚持《条例》（试行）。”")
+    assert not P._well_paired("“外层“内层””")  # a double quote inside a double quote
+    assert not P._well_paired("《条例（试行》）")
+    assert not P._well_paired("don’t")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="（(二〇三一十年月日0129)）\n附件谢", max_size=20))
+def test_date_line_length_guard(text: str) -> None:
+    from orgwrite.io import layout
+
+    if layout._DATE_LINE_RE.match(text):
+        assert len(text) <= layout.MAX_DATE_LINE
