@@ -339,7 +339,7 @@ def _required_literal(pattern: str) -> str:
     return best
 
 
-_QIAN_RE = re.compile(r"(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字])")
+_QIAN_RE = re.compile(r"(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字]|亿亿)")
 _YEAR_ZERO_RE = re.compile(r"([一二三四五六七八九〇零0]{4})年")
 #: Exactly where _YEAR_ZERO_RE or _MIXED_DATE_RE can match, written to start with the
 #: literal 年 (a leading class of digits would make every digit a candidate).
@@ -697,12 +697,30 @@ def _interval(value: float, m: re.Match[str], pre: str | None) -> tuple[float, f
     return value, value
 
 
+def _sections(doc: Document) -> dict[int, int]:
+    """Block id → number of the top-level part it stands in.
+
+    A report reviews last year in one part and sets this year's targets in another, where
+    the same words (新建改造高标准农田) carry a new figure: figures are compared within a part.
+    Parts begin at a level-one heading (一、) or an unnumbered heading.
+    """
+    out: dict[int, int] = {}
+    part = 0
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING and block.level in (0, 1):
+            part += 1
+        out[id(block)] = part
+    return out
+
+
 @rule("N110", "figure-mismatch", "warning", "同一指标在文中前后数值不一致")
 def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     r"""说明：
     同一句话（主语和谓语完全相同）在文中两次给出不同的数：“全省共选派第一书记1.2万人”与
     “全省共选派第一书记12300人”。“3万余”“近3万”“约3万”按概数的范围比较，不算矛盾。只在
-    两处说法一字不差、且不含年份、“今年”“增长”“新增”“目标”等可能指不同时间或口径的词时报告。
+    两处说法一字不差、且不含年份、“今年”“增长”“新增”“目标”等可能指不同时间或口径的词时报告；
+    只比较同一部分（一级标题或无编号小标题之下）内的说法，因为报告的回顾部分和任务部分常用同样
+    的话说去年的实绩和今年的目标。
     原因：
     同一数据前后不一，是综述、报告最容易被挑出的硬伤。
     错误示例：
@@ -712,8 +730,9 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     公文写作常规：同一数据全文一致。
     """
-    seen: dict[tuple[str, str], tuple[Block, re.Match[str], tuple[float, float], int]] = {}
+    seen: dict[tuple[str, str, int], tuple[Block, re.Match[str], tuple[float, float], int]] = {}
     pattern = _figure_re()
+    section = _sections(doc)
     for block in _numeric_blocks(doc, ctx):
         text = block.text
         stops: list[int] | None = None
@@ -748,7 +767,7 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             unit = m.group("unit")
             value = float(m.group("num")) * _MAGNITUDE[m.group("mag")]
             span = _interval(value, m, pre)
-            key = (clause, unit)
+            key = (clause, unit, section[id(block)])
             first = seen.get(key)
             if first is None:
                 seen[key] = (block, m, span, begin)
