@@ -184,3 +184,43 @@ def test_sample_fix_leaves_only_unfixable_findings():
 
     rules = {f.rule for f in check(fixed)}
     assert "P101" not in rules and "P103" in rules
+
+
+def test_a_file_over_the_size_limit_is_refused_and_the_run_goes_on(cli, tmp_path):
+    from orgwrite.batch import MAX_INPUT_BYTES
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_INPUT_BYTES + 1)  # sparse: costs no disk
+    good = tmp_path / "good.txt"
+    good.write_text(DEFECTS, "utf-8")
+    r = cli("check", str(big), str(good), "--format", "json")
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert "big.txt" in err and "上限" in err and len(err.strip().splitlines()) == 1
+    assert [os.path.basename(f["path"]) for f in json.loads(r.stdout)["files"]] == ["good.txt"]
+
+
+def test_ctrl_c_ends_with_130_and_no_traceback(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    root = _tree(tmp_path, 200)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "orgwrite", "check", str(root), "--jobs", "1", "--fix"],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err
+    leftovers = [p for p in root.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
