@@ -54,7 +54,9 @@ def phase(name: str, path: Path, out: Path) -> None:
     seconds = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     paragraphs = len(result.document.lines)
-    print(f"{name:<18} {seconds:6.2f} s   peak RSS {rss:6.1f} MB   {paragraphs} paragraphs, {len(result.findings)} findings")
+    print(
+        f"{name:<18} {seconds:6.2f} s   peak RSS {rss:6.1f} MB   {paragraphs} paragraphs, {len(result.findings)} findings"
+    )
 
 
 def main() -> None:
@@ -71,7 +73,9 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "bench.docx"
     chars = build(path, a.pages)
-    print(f"document: {path} ({chars} characters ≈ {chars / CHARS_PER_PAGE:.0f} pages, {path.stat().st_size // 1024} KB)")
+    print(
+        f"document: {path} ({chars} characters ≈ {chars / CHARS_PER_PAGE:.0f} pages, {path.stat().st_size // 1024} KB)"
+    )
     for name in ("read+check", "read+check+annotate"):
         key = "annotate" if "annotate" in name else "check"
         subprocess.run([sys.executable, __file__, "--phase", key, "--file", str(path)], check=True)

@@ -219,7 +219,7 @@ def test_ctrl_c_ends_with_130_and_no_traceback(tmp_path):
     )
     time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert b"Traceback" not in err
     leftovers = [p for p in root.rglob("*") if p.name.endswith(".tmp")]
