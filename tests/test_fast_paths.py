@@ -102,3 +102,15 @@ def test_date_line_length_guard(text: str) -> None:
 
     if layout._DATE_LINE_RE.match(text):
         assert len(text) <= layout.MAX_DATE_LINE
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="文字党员，。；1 \n（“", max_size=90), st.integers(min_value=0, max_value=90))
+def test_clause_before_same_as_regex(text: str, begin: int) -> None:
+    from orgwrite.rules import numbers as N
+
+    begin = min(begin, len(text))
+    c = N._CLAUSE_RE.search(text, max(0, begin - 60), begin)
+    assert N._clause_before(text, begin) == (c.span() if c else None)
+    last = N._LAST_END_RE.match(text, 0, begin)
+    assert (last.end() if last else 0) == max(text.rfind(ch, 0, begin) for ch in "。；！？") + 1
