@@ -118,3 +118,14 @@ def test_clause_before_same_as_regex(pieces: list[str], begin: int) -> None:
     assert N._clause_before(text, begin) == (c.span() if c else None)
     last = N._LAST_END_RE.match(text, 0, begin)
     assert (last.end() if last else 0) == max(text.rfind(ch, 0, begin) for ch in "。；！？") + 1
+
+
+def test_lazy_pattern_compiles_on_first_use_and_behaves_as_compiled() -> None:
+    from orgwrite.lazyre import LazyPattern, lazy
+
+    p = lazy(r"(\d+)年", re.M)
+    assert isinstance(p, LazyPattern)
+    assert p.pattern == r"(\d+)年" and p.flags & re.M
+    assert p.search("于2023年召开").group(1) == "2023"
+    assert [m.span() for m in p.finditer("1年\n22年")] == [(0, 2), (3, 6)]
+    assert p.sub("X", "3年") == "X" and p.match("x") is None and p.groups == 1

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
+from orgwrite.lazyre import lazy
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import fmt_number, inside, int_to_cn, number_data, protected_spans
 from orgwrite.rules.base import Context, rule
@@ -347,7 +348,7 @@ _MIXED_DATE_QUICK_RE = re.compile(
     r"年(?:(?<=[一二三四五六七八九〇零]{4}年)[0-9]|(?<=[0-9]{4}年)[一二三四五六七八九十])"
 )
 _JI_RE = re.compile(r"([1-9]0)几")
-_MIXED_DATE_RE = re.compile(
+_MIXED_DATE_RE = lazy(
     r"([一二三四五六七八九〇零]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?|([0-9]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
 )
 _FULLWIDTH_RE = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
@@ -560,7 +561,7 @@ def percentage_points(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- N109 parts that exceed their stated total ------------------------------------------------
 
 _UNIT = r"(?P<unit>人次|万人|人|名|个|家|项|户|所|场|期|篇|万元|亿元|元)"
-_TOTAL_RE = re.compile(
+_TOTAL_RE = lazy(
     rf"(?:共|总计|合计|累计|总数)[^，。；\d]{{0,12}}?(?<![\d.])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}"
     r"(?P<rest>[^。；]*?)其中(?P<parts>[^。；]+)"
 )
