@@ -102,3 +102,30 @@ def test_date_line_length_guard(text: str) -> None:
 
     if layout._DATE_LINE_RE.match(text):
         assert len(text) <= layout.MAX_DATE_LINE
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.one_of(st.text(alphabet="文字党员", max_size=50), st.sampled_from("，。；1 \n（“")), max_size=8),
+    st.integers(min_value=0, max_value=120),
+)
+def test_clause_before_same_as_regex(pieces: list[str], begin: int) -> None:
+    from orgwrite.rules import numbers as N
+
+    text = "".join(pieces)
+    begin = min(begin, len(text))
+    c = N._CLAUSE_RE.search(text, max(0, begin - 60), begin)
+    assert N._clause_before(text, begin) == (c.span() if c else None)
+    last = N._LAST_END_RE.match(text, 0, begin)
+    assert (last.end() if last else 0) == max(text.rfind(ch, 0, begin) for ch in "。；！？") + 1
+
+
+def test_lazy_pattern_compiles_on_first_use_and_behaves_as_compiled() -> None:
+    from orgwrite.lazyre import LazyPattern, lazy
+
+    p = lazy(r"(\d+)年", re.M)
+    assert isinstance(p, LazyPattern)
+    assert p.pattern == r"(\d+)年" and p.flags & re.M
+    assert p.search("于2023年召开").group(1) == "2023"
+    assert [m.span() for m in p.finditer("1年\n22年")] == [(0, 2), (3, 6)]
+    assert p.sub("X", "3年") == "X" and p.match("x") is None and p.groups == 1

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from orgwrite.lazyre import lazy
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, number_data, quoted_spans
 from orgwrite.rules.base import Context, rule
@@ -495,7 +496,7 @@ _LEAD_BEFORE_RE = re.compile(r"(?:以下|如下|下面|下列|从|抓好|做好|
 _NUMTOK = (
     r"(?:约)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:%|个百分点|[^\d、和及与，。；,;：:（）()]{0,3})(?:左右|以上|以下|上下)?"
 )
-_RESPECTIVELY_RE = re.compile(
+_RESPECTIVELY_RE = lazy(
     r"(?P<before>[^，。；：,;:“”（）()]{2,60})分别"
     r"(?P<verb>(?:同比|比上年|较上年)?(?:为|是|达|达到|增长|下降|提高|降低|减少|增加|占|完成|提升到|提高到|上升到|下降到|降至|升至)?了?)"
     rf"(?P<values>{_NUMTOK}(?:[、和及与]{_NUMTOK})+)(?![\d.])"

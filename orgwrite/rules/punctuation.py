@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from orgwrite.lazyre import lazy
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import CHINESE, is_chinese
@@ -43,7 +44,7 @@ def _absent(doc: Document, pattern: re.Pattern[str], quick: Callable[[str], obje
 
 _ASCII_MARKS_RE = re.compile(r"[,.:;?!()]")
 _FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_URL_RE = re.compile(
+_URL_RE = lazy(
     r"(?:https?://|www\.)[\w./?=&%#:;,@+~-]*|[\w.-]+@[\w-]+\.[\w.]+|[\w-]+\.(?:com|cn|net|org|gov)\b[\w./?=&%-]*"
 )
 #: In every match of _URL_RE (which scans slowly: ``[\w.-]+@`` tries every run of letters).
@@ -57,7 +58,7 @@ _CN = f"[{CHINESE}]"
 #: Chinese; a full stop after Chinese before Chinese, a space or the end.  Written to start with
 #: the class of marks, so the engine scans for a mark at C speed and checks its neighbours only
 #: there (a leading look-behind would be tried at every character).
-_HALF_RE = re.compile(
+_HALF_RE = lazy(
     rf"[,;:?!.](?:(?<={_CN}[,;:?!])|(?<=[,;:])(?={_CN})|(?<=[^\x00-\x7f][?!])(?={_CN})"
     rf"|(?<={_CN}\.)(?=[{CHINESE} \u3000]|$))"
 )
@@ -421,7 +422,7 @@ def ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- P107 dash -----------------------------------------------------------------------------
 
 _ANY_DASH_RE = re.compile(r"--|－－|―|──|—{3}|^—|[ \u3000]—", re.M)
-_DASH_RE = re.compile(r"-{2,}|－{2,}|―{1,2}|─{2}|—{3,}|^—(?!—)|(?<=[ \u3000])—(?!—)(?=[" + CHINESE + r"])")
+_DASH_RE = lazy(r"-{2,}|－{2,}|―{1,2}|─{2}|—{3,}|^—(?!—)|(?<=[ \u3000])—(?!—)(?=[" + CHINESE + r"])")
 
 
 def _maybe_dash(text: str) -> bool:
@@ -474,7 +475,7 @@ def dash(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 # --- P108 ranges written with a hyphen -----------------------------------------------------
 
-_RANGE_RE = re.compile(
+_RANGE_RE = lazy(
     r"(?<![\d.\-/:：])(\d{4}年?)[-－~～—–](\d{4}年)"
     r"|(?<![\d.\-/:：])(\d{1,2}月?)[-－~–](\d{1,2}月)(?!\d)"
     r"|(?<![\d.\-/:：])(\d{1,2}日?)[-－~–](\d{1,2}日)(?!\d)"
