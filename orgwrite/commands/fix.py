@@ -71,15 +71,15 @@ def fix(
             src, result.findings, output, track_changes=track_changes, unsafe=unsafe_fixes, force=force
         )
     else:
-        from orgwrite.fix import fix_text
+        from orgwrite.fix import encode_like, fix_source
 
+        # The same fix as check --fix: re-checked until nothing applicable is left.
         doc = result.document
-        fixed, edits = fix_text(doc.text, result.findings, unsafe=unsafe_fixes)
-        data = fixed.encode(doc.source.encoding)  # "utf-16" writes its own BOM
-        if doc.source.bom and doc.source.encoding == "utf-8":
-            data = b"\xef\xbb\xbf" + data
-        atomic_write_bytes(output, data, force=force)
-        applied, skipped = len(edits), 0
+        fixed, applied = fix_source(
+            doc.text, doc.source.path, doc.source.format, resolver.for_path(input_path), unsafe=unsafe_fixes
+        )
+        atomic_write_bytes(output, encode_like(fixed, doc.source.encoding, doc.source.bom), force=force)
+        skipped = 0
     how = "修订" if track_changes else "修复"
     note = f"，{skipped} 处涉及自动编号无法修改" if skipped else ""
     click.echo(f"已写入 {output}：{applied} 处{how}{note}", err=True)
