@@ -30,8 +30,10 @@ def test_the_shipped_data_is_big_enough_and_valid():
         assert e.id and e.source, e.id
 
 
-def _found(text: str, as_of: str | None = None, select=LEXICON_RULES):
-    config = Config(select=select, as_of=date.fromisoformat(as_of) if as_of else None)
+def _found(text: str, as_of: str | date | None = None, select=LEXICON_RULES):
+    if isinstance(as_of, str):  # example_as_of is loaded as a date; the tests pass strings
+        as_of = date.fromisoformat(as_of)
+    config = Config(select=select, as_of=as_of)
     return check(text, config)
 
 
