@@ -252,3 +252,12 @@ def test_mixed_numerals_in_one_date():
         )
     ]
     assert found("二〇二三年十月十一日，2023年10月11日。") == []
+
+
+def test_double_approximation_with_counted_units():
+    """人次, 期 and similar counting units are units too: 约……人次左右 doubles the approximation."""
+    from orgwrite import check
+
+    found = [f for f in check("全年培训干部约3000人次左右，举办培训班超过120期以上。") if f.rule == "N102"]
+    assert [(f.column, f.end_column) for f in found] == [(7, 16), (22, 30)]
+    assert not [f for f in check("全年培训干部约3000人次，举办培训班120期以上。") if f.rule == "N102"]
