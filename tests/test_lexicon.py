@@ -99,7 +99,7 @@ def test_enumeration_in_order_is_silent_and_swapped_order_is_found(entry):
 @pytest.mark.parametrize("entry", kind("dated"), ids=lambda e: e.id)
 def test_dated_wording_fires_after_the_switch_only(entry):
     term, until = entry.get("term"), entry.get("until")
-    text = f"我们认真学习{term}。"
+    text = entry.get("example_wrong") or f"我们认真学习{term}。"
     after = [f for f in _found(text, until.isoformat(), ("T101",))]
     assert [(text[f.column - 1 : f.end_column - 1], f.replacement) for f in after] == [(term, entry.get("replacement"))]
     assert after[0].severity.value == entry.severity
@@ -222,3 +222,27 @@ def test_an_unwritable_cache_folder_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     monkeypatch.setattr(lexicon, "_MEMORY", {})
     assert lexicon.load_lexicon().entries
+
+
+# --- false alarms found on unseen published texts ---------------------------------------------
+
+
+def test_new_ideas_said_of_ideas_put_forward_are_not_the_old_name_of_the_thought():
+    # 党的二十大报告 (2022-10-16) itself: the ideas, not the name of the guiding thought
+    text = (
+        "我们创立了新时代中国特色社会主义思想，明确坚持和发展中国特色社会主义的基本方略，"
+        "提出一系列治国理政新理念新思想新战略，实现了马克思主义中国化时代化新的飞跃。"
+    )
+    assert _spans(_found(text, "2022-10-16", ("T101",)), text) == []
+    named = "深入学习贯彻以习近平同志为核心的党中央治国理政新理念新思想新战略。"
+    assert _spans(_found(named, "2022-10-16", ("T101",)), named) == [("T101", "治国理政新理念新思想新战略")]
+
+
+def test_environmental_protection_departments_are_not_the_old_ministry():
+    text = (
+        "进入21世纪，国家颁布了一系列环境保护法律、环境保护行政法规、环境保护部门规章和规范性文件，"
+        "各级环境保护部门依法履职。"
+    )
+    assert _spans(_found(text, "2024-10-01", ("T101",)), text) == []
+    ministry = "2024年，环境保护部印发了通知。"
+    assert _spans(_found(ministry, "2024-10-01", ("T101",)), ministry) == [("T101", "环境保护部")]
