@@ -246,3 +246,19 @@ def test_environmental_protection_departments_are_not_the_old_ministry():
     assert _spans(_found(text, "2024-10-01", ("T101",)), text) == []
     ministry = "2024年，环境保护部印发了通知。"
     assert _spans(_found(ministry, "2024-10-01", ("T101",)), ministry) == [("T101", "环境保护部")]
+
+
+def test_wording_the_twentieth_congress_report_itself_uses_is_not_a_variant():
+    # 党的二十大报告 (2022-10-16), parts one and seven, word for word
+    text = (
+        "提出实现中华民族伟大复兴的中国梦，以中国式现代化推进中华民族伟大复兴，统揽伟大斗争、伟大工程、伟大事业、伟大梦想。"
+        "动员全体中华儿女围绕实现中华民族伟大复兴中国梦一起来想、一起来干。"
+    )
+    assert _spans(_found(text, "2022-10-16", ("F101",)), text) == []
+
+
+def test_twenty_first_century_marxism_in_arabic_figures_is_found_only_after_the_2021_resolution():
+    # 习近平在庆祝改革开放40周年大会上的讲话 (2018-12-18)
+    text = "发展21世纪马克思主义、当代中国马克思主义，是当代中国共产党人责无旁贷的历史责任。"
+    assert _spans(_found(text, "2018-12-18", ("F101",)), text) == []
+    assert _spans(_found(text, "2024-03-01", ("F101",)), text) == [("F101", "21世纪马克思主义")]
