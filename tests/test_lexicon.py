@@ -262,3 +262,11 @@ def test_twenty_first_century_marxism_in_arabic_figures_is_found_only_after_the_
     text = "发展21世纪马克思主义、当代中国马克思主义，是当代中国共产党人责无旁贷的历史责任。"
     assert _spans(_found(text, "2018-12-18", ("F101",)), text) == []
     assert _spans(_found(text, "2024-03-01", ("F101",)), text) == [("F101", "21世纪马克思主义")]
+
+
+def test_some_members_picked_out_by_a_verb_after_the_abbreviation_are_not_an_incomplete_list():
+    # 党的二十大报告: the verb 重点纠治 picks two of the 四风 on purpose
+    text = "持续深化纠治“四风”，重点纠治形式主义、官僚主义，坚决破除特权思想和特权行为。"
+    assert _spans(_found(text, "2022-10-16", ("E1",)), text) == []
+    listed = "持续深化纠治“四风”，即形式主义、官僚主义。"
+    assert _spans(_found(listed, "2022-10-16", ("E1",)), listed) == [("E103", "即形式主义、官僚主义")]
