@@ -270,3 +270,10 @@ def test_some_members_picked_out_by_a_verb_after_the_abbreviation_are_not_an_inc
     assert _spans(_found(text, "2022-10-16", ("E1",)), text) == []
     listed = "持续深化纠治“四风”，即形式主义、官僚主义。"
     assert _spans(_found(listed, "2022-10-16", ("E1",)), listed) == [("E103", "即形式主义、官僚主义")]
+
+
+def test_a_locative_after_the_last_member_is_not_a_wrong_member():
+    text = "在统揽伟大斗争、伟大工程、伟大事业、伟大梦想中，起决定性作用的是党的建设新的伟大工程。"
+    assert _spans(_found(text, "2019-01-05", ("E1",)), text) == []
+    wrong = "在统揽伟大斗争、伟大工程、伟大事业、伟大理想中，起决定性作用的是党的建设新的伟大工程。"
+    assert [r for r, _ in _spans(_found(wrong, "2019-01-05", ("E1",)), wrong)] == ["E101"]

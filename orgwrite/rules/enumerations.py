@@ -148,9 +148,19 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None) -> Item 
             if best is None or len(m) > len(best[0]):
                 best = (m, i, right, until)
     if best is None:
-        return None
+        # “在统揽伟大斗争、伟大工程、伟大事业、伟大梦想中”: a locative closes the last member
+        for m, i, right, until in candidates:
+            if item.startswith(m) and item[len(m) :] in _LOCATIVES and (best is None or len(m) > len(best[0])):
+                best = (m, i, right, until)
+        if best is None:
+            return None
+        m, i, right, until = best
+        return Item(s, s + len(m), m, i, right, until, s, False)
     m, i, right, until = best
     return Item(s, e, item, i, right, until, e - len(m), item == m)
+
+
+_LOCATIVES = frozenset({"中", "之中", "上", "里"})
 
 
 def _match_exact(entry: Entry, item: str) -> int | None:
