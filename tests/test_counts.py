@@ -167,6 +167,8 @@ def test_respectively_with_fewer_values():
         "全区一般公共预算收入、税收收入和非税收入分别增长5.2%、8.1%和2.3%。",
         "城乡常住居民人均可支配收入分别达35512元、25689元，同比分别增长6.5%、9.4%。",
         "城镇和农村居民人均可支配收入分别增长7%和8%左右。",
+        # 新华社综述 (2024): the last item carries the head noun the three share
+        "2023年底，我国城市公共汽电车、巡游出租车和城市物流配送新能源汽车数量分别达到53万辆、41.2万辆和100万辆。",
     ],
 )
 def test_respectively_silent(text):

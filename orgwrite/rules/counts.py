@@ -541,7 +541,8 @@ def respectively_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 # "A、B和C": the last item may hold the final conjunction — or be one name with 和
                 # in it (租赁和商务服务业): both readings count, report only when neither fits.
                 tail = _LAST_JOIN_RE.split(names[-1])
-                if len(tail) == 2 and all(1 < len(t) <= 12 for t in tail):
+                # The last part may carry the head noun all items share (……和城市物流配送新能源汽车数量).
+                if len(tail) == 2 and 1 < len(tail[0]) <= 12 and 1 < len(tail[1]) <= 20:
                     names[-1:] = tail
                     # A two-character head (租赁和…服务业, 软件和…服务业) is how statistical
                     # category names read; a longer one (税收收入和非税收入) is a second item.
