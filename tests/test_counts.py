@@ -93,6 +93,13 @@ def test_stated_count_silent_cases(text):
     assert [f for f in found(text) if f[0] == "E201"] == []
 
 
+def test_a_school_grade_before_a_noun_is_not_a_count():
+    # 家长会讲话稿: 高三 is the senior year
+    text = "近期，高三重点：一是要着力平衡好语数与选考科目关系；二是要找准首考成绩新的增长点。"
+    assert found(text) == []
+    assert [f[0] for f in found("要着力提高三个方面的能力：一是学习能力，二是调研能力。")] == ["E201"]
+
+
 # --- E202 ------------------------------------------------------------------------------------
 
 

@@ -284,6 +284,8 @@ _COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
 _SENTENCE_END = "。！？"
 #: A count right after these is an ordinal, a larger number or a reference back (这三个方面).
 _NOT_BEFORE_COUNT = frozenset("0123456789一二三四五六七八九十百千万第这些前后上")
+#: 高三、初二: a school grade (but 提高三项、升高两个 are counts).
+_GRADE_RE = re.compile(r"(?:^|[^提抬升增拔最])[高初]$")
 
 
 @dataclass(slots=True)
@@ -436,6 +438,8 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
                 continue
+            if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
+                continue  # 高三重点：一是…… — a school grade, not a count
             stated, lead = _count_value(m, text)
             if stated is None or stated < 2:
                 continue
