@@ -100,6 +100,12 @@ def test_a_school_grade_before_a_noun_is_not_a_count():
     assert [f[0] for f in found("要着力提高三个方面的能力：一是学习能力，二是调研能力。")] == ["E201"]
 
 
+def test_a_count_that_belongs_to_the_last_of_several_numbered_documents():
+    # 海拉尔区政府工作报告 (2017)
+    text = "严格落实中央八项规定、自治区党委28条配套规定和呼伦贝尔市委十项要求，政府自身建设持续加强。"
+    assert found(text) == []
+
+
 # --- E202 ------------------------------------------------------------------------------------
 
 

@@ -366,6 +366,7 @@ def _items_colon(block: Block, after: int) -> Items | None:
 
 
 _BEFORE_LIST_RE = re.compile(r"([^，。；：,;:“”（）()]{2,80})$")
+_NUMBERED_THING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项条个点款]")
 
 
 def _items_before(block: Block, start: int) -> Items | None:
@@ -377,6 +378,8 @@ def _items_before(block: Block, start: int) -> Items | None:
     if "、" not in segment or "等" in segment[-3:]:
         return None
     parts = segment.split("、")
+    if any(_NUMBERED_THING_RE.search(p) for p in parts[:-1]):
+        return None  # 中央八项规定、自治区28条配套规定和市委十项要求: the count is the last item's own
     last_parts = _JOINERS_RE.split(parts[-1])
     parts = parts[:-1] + [p for p in last_parts if p]
     if len(parts) > 1 and len(parts[0]) > len(parts[1]):
