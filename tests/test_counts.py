@@ -106,6 +106,21 @@ def test_a_count_that_belongs_to_the_last_of_several_numbered_documents():
     assert found(text) == []
 
 
+def test_a_list_nested_in_the_paragraph_of_an_outer_item():
+    # 全市教育工作会议讲话 (2010): 一是…… opens a paragraph that holds a list of its own
+    text = (
+        "一年来，我们始终把质量作为一切工作的出发点，在以下四个方面走在全省前列。\n"
+        "一是高考成绩走在全省前列。我市有四项指标列全省第一：一是本科上线率全省第一；二是重点上线率全省第一；"
+        "三是前100名人数全省第一；四是优秀率全省第一。\n"
+        "二是技能竞赛走在全省前列。蝉联团体冠军。\n"
+        "三是学科竞赛走在全省前列。获全国一等奖44人。\n"
+        "四是优质教育资源覆盖率走在全省前列。覆盖率达85%。\n"
+    )
+    assert found(text) == []
+    wrong = text.replace("三是学科竞赛", "四是学科竞赛", 1).replace("三是前100名", "四是前100名", 1)
+    assert [f[:2] for f in found(wrong)] == [("E202", 2), ("E202", 4)]
+
+
 # --- E202 ------------------------------------------------------------------------------------
 
 

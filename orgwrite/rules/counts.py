@@ -184,15 +184,30 @@ def _runs(doc: Document, markers: list[list[Marker]]) -> list[list[Marker]]:
         for family in list(active):
             if first is None or first.family != family:
                 del active[family]
+        inner: dict[str, list[Marker]] = {}
         for mk in found:
+            run = inner.get(mk.family)
+            if run is not None and not (mk.value == 1 and run[-1].value != 1):
+                run.append(mk)
+                continue
             run = active.get(mk.family)
-            if run is None or (mk.value == 1 and run[-1].value != 1):
+            if run is not None and mk.value == 1 and _opens_nested(run[-1], mk):
+                # 一是高考成绩走在全省前列……有四项指标列全省第一：一是……二是……: a list nested in
+                # the paragraph its outer item opens; the outer list goes on in the next paragraphs.
+                inner[mk.family] = [mk]
+                runs.append(inner[mk.family])
+            elif run is None or (mk.value == 1 and run[-1].value != 1):
                 run = [mk]
                 active[mk.family] = run
                 runs.append(run)
             else:
                 run.append(mk)
     return runs
+
+
+def _opens_nested(outer: Marker, mk: Marker) -> bool:
+    """``mk`` (a 1) starts a list inside the paragraph that ``outer`` opens, after a colon."""
+    return outer.block is mk.block and outer.start <= 2 and any(c in "：:" for c in mk.block.text[outer.end : mk.start])
 
 
 def _cn_count(n: int) -> str:
