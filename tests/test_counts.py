@@ -93,6 +93,34 @@ def test_stated_count_silent_cases(text):
     assert [f for f in found(text) if f[0] == "E201"] == []
 
 
+def test_a_school_grade_before_a_noun_is_not_a_count():
+    # 家长会讲话稿: 高三 is the senior year
+    text = "近期，高三重点：一是要着力平衡好语数与选考科目关系；二是要找准首考成绩新的增长点。"
+    assert found(text) == []
+    assert [f[0] for f in found("要着力提高三个方面的能力：一是学习能力，二是调研能力。")] == ["E201"]
+
+
+def test_a_count_that_belongs_to_the_last_of_several_numbered_documents():
+    # 海拉尔区政府工作报告 (2017)
+    text = "严格落实中央八项规定、自治区党委28条配套规定和呼伦贝尔市委十项要求，政府自身建设持续加强。"
+    assert found(text) == []
+
+
+def test_a_list_nested_in_the_paragraph_of_an_outer_item():
+    # 全市教育工作会议讲话 (2010): 一是…… opens a paragraph that holds a list of its own
+    text = (
+        "一年来，我们始终把质量作为一切工作的出发点，在以下四个方面走在全省前列。\n"
+        "一是高考成绩走在全省前列。我市有四项指标列全省第一：一是本科上线率全省第一；二是重点上线率全省第一；"
+        "三是前100名人数全省第一；四是优秀率全省第一。\n"
+        "二是技能竞赛走在全省前列。蝉联团体冠军。\n"
+        "三是学科竞赛走在全省前列。获全国一等奖44人。\n"
+        "四是优质教育资源覆盖率走在全省前列。覆盖率达85%。\n"
+    )
+    assert found(text) == []
+    wrong = text.replace("三是学科竞赛", "四是学科竞赛", 1).replace("三是前100名", "四是前100名", 1)
+    assert [f[:2] for f in found(wrong)] == [("E202", 2), ("E202", 4)]
+
+
 # --- E202 ------------------------------------------------------------------------------------
 
 
@@ -167,6 +195,8 @@ def test_respectively_with_fewer_values():
         "全区一般公共预算收入、税收收入和非税收入分别增长5.2%、8.1%和2.3%。",
         "城乡常住居民人均可支配收入分别达35512元、25689元，同比分别增长6.5%、9.4%。",
         "城镇和农村居民人均可支配收入分别增长7%和8%左右。",
+        # 新华社综述 (2024): the last item carries the head noun the three share
+        "2023年底，我国城市公共汽电车、巡游出租车和城市物流配送新能源汽车数量分别达到53万辆、41.2万辆和100万辆。",
     ],
 )
 def test_respectively_silent(text):

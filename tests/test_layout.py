@@ -51,3 +51,15 @@ def test_malformed_level_one_number_is_still_a_heading():
 def test_dash_at_the_start_of_a_subtitle():
     found = [f for f in check("政府工作报告\n----2013年2月28日在区第十五届人民代表大会上\n") if f.rule == "P107"]
     assert [(f.line, f.column, f.end_column, f.replacement) for f in found] == [(2, 1, 5, "——")]
+
+
+def test_speech_title_with_an_exclamation_and_its_occasion_on_one_line():
+    text = (
+        "欢迎你为“求真”而来！——在2020级高一新生报到会上的讲话\n"
+        "亲爱的同学们：\n"
+        "今天，我们在这里欢迎新同学。希望大家珍惜时光。\n"
+    )
+    assert kinds(text) == [BlockKind.TITLE, BlockKind.SALUTATION, BlockKind.PARAGRAPH]
+    assert [f.rule for f in check(text)] == []
+    body = "希望大家珍惜时光！——在这里，我们一起成长\n今天，我们在这里欢迎新同学。\n"
+    assert kinds(body)[0] is not BlockKind.TITLE

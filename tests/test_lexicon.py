@@ -101,7 +101,7 @@ def test_enumeration_in_order_is_silent_and_swapped_order_is_found(entry):
 @pytest.mark.parametrize("entry", kind("dated"), ids=lambda e: e.id)
 def test_dated_wording_fires_after_the_switch_only(entry):
     term, until = entry.get("term"), entry.get("until")
-    text = f"我们认真学习{term}。"
+    text = entry.get("example_wrong") or f"我们认真学习{term}。"
     after = [f for f in _found(text, until.isoformat(), ("T101",))]
     assert [(text[f.column - 1 : f.end_column - 1], f.replacement) for f in after] == [(term, entry.get("replacement"))]
     assert after[0].severity.value == entry.severity
@@ -224,3 +224,61 @@ def test_an_unwritable_cache_folder_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     monkeypatch.setattr(lexicon, "_MEMORY", {})
     assert lexicon.load_lexicon().entries
+
+
+# --- false alarms found on unseen published texts ---------------------------------------------
+
+
+def test_new_ideas_said_of_ideas_put_forward_are_not_the_old_name_of_the_thought():
+    # 党的二十大报告 (2022-10-16) itself: the ideas, not the name of the guiding thought
+    text = (
+        "我们创立了新时代中国特色社会主义思想，明确坚持和发展中国特色社会主义的基本方略，"
+        "提出一系列治国理政新理念新思想新战略，实现了马克思主义中国化时代化新的飞跃。"
+    )
+    assert _spans(_found(text, "2022-10-16", ("T101",)), text) == []
+    named = "深入学习贯彻以习近平同志为核心的党中央治国理政新理念新思想新战略。"
+    assert _spans(_found(named, "2022-10-16", ("T101",)), named) == [("T101", "治国理政新理念新思想新战略")]
+
+
+def test_environmental_protection_departments_are_not_the_old_ministry():
+    text = (
+        "进入21世纪，国家颁布了一系列环境保护法律、环境保护行政法规、环境保护部门规章和规范性文件，"
+        "各级环境保护部门依法履职。"
+    )
+    assert _spans(_found(text, "2024-10-01", ("T101",)), text) == []
+    ministry = "2024年，环境保护部印发了通知。"
+    assert _spans(_found(ministry, "2024-10-01", ("T101",)), ministry) == [("T101", "环境保护部")]
+
+
+def test_wording_the_twentieth_congress_report_itself_uses_is_not_a_variant():
+    # 党的二十大报告 (2022-10-16), parts one and seven, word for word
+    text = (
+        "提出实现中华民族伟大复兴的中国梦，以中国式现代化推进中华民族伟大复兴，统揽伟大斗争、伟大工程、伟大事业、伟大梦想。"
+        "动员全体中华儿女围绕实现中华民族伟大复兴中国梦一起来想、一起来干。"
+    )
+    assert _spans(_found(text, "2022-10-16", ("F101",)), text) == []
+
+
+def test_some_members_picked_out_by_a_verb_after_the_abbreviation_are_not_an_incomplete_list():
+    # 党的二十大报告: the verb 重点纠治 picks two of the 四风 on purpose
+    text = "持续深化纠治“四风”，重点纠治形式主义、官僚主义，坚决破除特权思想和特权行为。"
+    assert _spans(_found(text, "2022-10-16", ("E1",)), text) == []
+    listed = "持续深化纠治“四风”，即形式主义、官僚主义。"
+    assert _spans(_found(listed, "2022-10-16", ("E1",)), listed) == [("E103", "即形式主义、官僚主义")]
+
+
+def test_a_locative_after_the_last_member_is_not_a_wrong_member():
+    text = "在统揽伟大斗争、伟大工程、伟大事业、伟大梦想中，起决定性作用的是党的建设新的伟大工程。"
+    assert _spans(_found(text, "2019-01-05", ("E1",)), text) == []
+    wrong = "在统揽伟大斗争、伟大工程、伟大事业、伟大理想中，起决定性作用的是党的建设新的伟大工程。"
+    assert [r for r, _ in _spans(_found(wrong, "2019-01-05", ("E1",)), wrong)] == ["E101"]
+
+
+def test_twenty_first_century_in_arabic_or_chinese_figures_is_not_reported():
+    # 习近平在庆祝改革开放40周年大会上的讲话 (2018) writes 21世纪; the 2021 决议 writes 二十一世纪
+    for text in (
+        "2018年12月18日\n发展21世纪马克思主义、当代中国马克思主义，是当代中国共产党人责无旁贷的历史责任。\n",
+        "2019年1月5日\n发展二十一世纪马克思主义、当代中国马克思主义。\n",
+        "2024年3月1日\n这一思想是当代中国马克思主义、21世纪马克思主义。\n",
+    ):
+        assert [f.rule for f in _found(text, None, ("F1", "T1"))] == []

@@ -100,6 +100,12 @@ def is_chrome(text: str) -> bool:
     return bool(_CHROME_PATTERNS.search(text) or _TIMESTAMP_RE.match(text.strip()))
 
 
+#: A speech's title and subtitle on one line: “主题——在……上的讲话”.
+_SPEECH_TITLE_RE = re.compile(
+    r"^[^。；，]{2,40}—{1,2}\s*在[^。；，！？]{2,60}(?:上|时)的(?:讲话|致辞|发言|报告|主旨演讲)$"
+)
+
+
 def looks_like_heading(text: str) -> bool:
     """Short, with no sentence inside and no final punctuation: a heading or title."""
     if not text or len(text) > MAX_HEADING:
@@ -132,6 +138,9 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
                 title_done = True
         elif not title_done and not seen_body and looks_like_heading(text) and not number:
             kind = BlockKind.TITLE
+            title_done = True
+        elif not title_done and not seen_body and index < 3 and _SPEECH_TITLE_RE.search(text):
+            kind = BlockKind.TITLE  # 欢迎你为“求真”而来！——在……上的讲话: a slogan may end in ！
             title_done = True
         elif title_done and not seen_body and text.startswith(("——", "—— ", "--", "—")):
             kind = BlockKind.SUBTITLE

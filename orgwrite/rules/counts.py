@@ -184,15 +184,30 @@ def _runs(doc: Document, markers: list[list[Marker]]) -> list[list[Marker]]:
         for family in list(active):
             if first is None or first.family != family:
                 del active[family]
+        inner: dict[str, list[Marker]] = {}
         for mk in found:
+            run = inner.get(mk.family)
+            if run is not None and not (mk.value == 1 and run[-1].value != 1):
+                run.append(mk)
+                continue
             run = active.get(mk.family)
-            if run is None or (mk.value == 1 and run[-1].value != 1):
+            if run is not None and mk.value == 1 and _opens_nested(run[-1], mk):
+                # 一是高考成绩走在全省前列……有四项指标列全省第一：一是……二是……: a list nested in
+                # the paragraph its outer item opens; the outer list goes on in the next paragraphs.
+                inner[mk.family] = [mk]
+                runs.append(inner[mk.family])
+            elif run is None or (mk.value == 1 and run[-1].value != 1):
                 run = [mk]
                 active[mk.family] = run
                 runs.append(run)
             else:
                 run.append(mk)
     return runs
+
+
+def _opens_nested(outer: Marker, mk: Marker) -> bool:
+    """``mk`` (a 1) starts a list inside the paragraph that ``outer`` opens, after a colon."""
+    return outer.block is mk.block and outer.start <= 2 and any(c in "：:" for c in mk.block.text[outer.end : mk.start])
 
 
 def _cn_count(n: int) -> str:
@@ -284,6 +299,8 @@ _COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
 _SENTENCE_END = "。！？"
 #: A count right after these is an ordinal, a larger number or a reference back (这三个方面).
 _NOT_BEFORE_COUNT = frozenset("0123456789一二三四五六七八九十百千万第这些前后上")
+#: 高三、初二: a school grade (but 提高三项、升高两个 are counts).
+_GRADE_RE = re.compile(r"(?:^|[^提抬升增拔最])[高初]$")
 
 
 @dataclass(slots=True)
@@ -364,6 +381,7 @@ def _items_colon(block: Block, after: int) -> Items | None:
 
 
 _BEFORE_LIST_RE = re.compile(r"([^，。；：,;:“”（）()]{2,80})$")
+_NUMBERED_THING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项条个点款]")
 
 
 def _items_before(block: Block, start: int) -> Items | None:
@@ -375,6 +393,8 @@ def _items_before(block: Block, start: int) -> Items | None:
     if "、" not in segment or "等" in segment[-3:]:
         return None
     parts = segment.split("、")
+    if any(_NUMBERED_THING_RE.search(p) for p in parts[:-1]):
+        return None  # 中央八项规定、自治区28条配套规定和市委十项要求: the count is the last item's own
     last_parts = _JOINERS_RE.split(parts[-1])
     parts = parts[:-1] + [p for p in last_parts if p]
     if len(parts) > 1 and len(parts[0]) > len(parts[1]):
@@ -436,6 +456,8 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
         for m in pattern.finditer(text):
             if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
                 continue
+            if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
+                continue  # 高三重点：一是…… — a school grade, not a count
             stated, lead = _count_value(m, text)
             if stated is None or stated < 2:
                 continue
@@ -541,7 +563,8 @@ def respectively_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 # "A、B和C": the last item may hold the final conjunction — or be one name with 和
                 # in it (租赁和商务服务业): both readings count, report only when neither fits.
                 tail = _LAST_JOIN_RE.split(names[-1])
-                if len(tail) == 2 and all(1 < len(t) <= 12 for t in tail):
+                # The last part may carry the head noun all items share (……和城市物流配送新能源汽车数量).
+                if len(tail) == 2 and 1 < len(tail[0]) <= 12 and 1 < len(tail[1]) <= 20:
                     names[-1:] = tail
                     # A two-character head (租赁和…服务业, 软件和…服务业) is how statistical
                     # category names read; a longer one (税收收入和非税收入) is a second item.

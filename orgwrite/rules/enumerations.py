@@ -148,9 +148,19 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None) -> Item 
             if best is None or len(m) > len(best[0]):
                 best = (m, i, right, until)
     if best is None:
-        return None
+        # “在统揽伟大斗争、伟大工程、伟大事业、伟大梦想中”: a locative closes the last member
+        for m, i, right, until in candidates:
+            if item.startswith(m) and item[len(m) :] in _LOCATIVES and (best is None or len(m) > len(best[0])):
+                best = (m, i, right, until)
+        if best is None:
+            return None
+        m, i, right, until = best
+        return Item(s, s + len(m), m, i, right, until, s, False)
     m, i, right, until = best
     return Item(s, e, item, i, right, until, e - len(m), item == m)
+
+
+_LOCATIVES = frozenset({"中", "之中", "上", "里"})
 
 
 def _match_exact(entry: Entry, item: str) -> int | None:
@@ -240,8 +250,12 @@ def _chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
                 run, run_seps = [], []
     # Anchor each chain to an abbreviation right before or after it.
     for c in chains:
+        # Before the list, only "，即" and the like may stand between the abbreviation and the first
+        # member: in “纠治“四风”，重点纠治形式主义、官僚主义” the verb picks some of the members.
+        first = c.items[0]
+        first_member = first.member_start if first.index is not None and first.member_start > first.start else c.start
         for a_start, a_end, a_entry in abbrs:
-            if a_end <= c.start and _ANCHOR_BEFORE_RE.match(text[a_end : c.start]):
+            if a_end <= c.start and _ANCHOR_BEFORE_RE.match(text[a_end:first_member]):
                 c.anchor = (a_start, a_end, a_entry)
             elif a_start >= c.end and _ANCHOR_AFTER_RE.match(text[c.end : a_start]):
                 c.anchor = (a_start, a_end, a_entry)

@@ -42,6 +42,8 @@ def formulation_variant(doc: Document, ctx: Context) -> Iterator[Finding]:
                 if role != "fwrong":
                     continue
                 e = lex.entries[eid]
+                if not _in_force(e, ctx):
+                    continue  # the formulation was fixed after the text's date
                 canonical = e.get("canonical")
                 source = cite(e)
                 yield ctx.emit(
