@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from orgwrite.config import Config
 
 #: Bump when the compiled form changes, so stale disk caches are ignored.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 #: TOML table name of each kind, the file it ships in, and its Chinese name.
 KINDS: dict[str, tuple[str, str]] = {
@@ -455,6 +455,19 @@ GUARDED_ROLES = frozenset({"fwrong", "dated", "dated_new", "conf", "ban"})
 _NOT_COVERING = frozenset({"mwrong", "anchor"})
 
 
+def _hit_order(h: Hit) -> tuple[int, int]:
+    return (h.start, -h.end)
+
+
+def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
+    """What a pattern's roles mean for the longest-match guard (computed once per pattern)."""
+    return (
+        any(r[0] in GUARDED_ROLES for r in roles),
+        any(r[0] not in _NOT_COVERING for r in roles),
+        tuple(r for r in roles if r[0] not in GUARDED_ROLES),
+    )
+
+
 @dataclass
 class Lexicon:
     """Entries compiled into one automaton.  Build with :func:`load_lexicon`."""
@@ -464,6 +477,8 @@ class Lexicon:
     words: list[str] = field(default_factory=list)
     data_hash: str = ""
     _regex: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
+    #: pattern → (has a guarded role, covers shorter hits, its roles without the guarded ones)
+    _flags: dict[str, tuple[bool, bool, tuple]] = field(default_factory=dict, repr=False)
 
     # -- lookup API for drafting --
 
@@ -517,25 +532,29 @@ class Lexicon:
 
     def scan(self, text: str) -> list[Hit]:
         """Every known string in ``text``; guarded roles inside a longer known string are dropped."""
-        raw: list[Hit] = []
-        for end_idx, (pattern, roles) in self.automaton.iter(text):
-            start = end_idx - len(pattern) + 1
-            raw.append(Hit(start, end_idx + 1, pattern, roles))
+        raw = [
+            Hit(end_idx - len(pattern) + 1, end_idx + 1, pattern, roles)
+            for end_idx, (pattern, roles) in self.automaton.iter(text)
+        ]
         if len(raw) < 2:
             return raw
-        raw.sort(key=lambda h: (h.start, -h.end))
+        raw.sort(key=_hit_order)
+        flags = self._flags
         # One sweep: hits are ordered by start, longer first; a hit is covered when an earlier
         # covering hit reaches at least as far (patterns are unique, so that hit is longer).
         out: list[Hit] = []
         reach = -1
         for h in raw:
-            if reach >= h.end and any(r[0] in GUARDED_ROLES for r in h.roles):
-                roles = tuple(r for r in h.roles if r[0] not in GUARDED_ROLES)
-                if roles:
-                    out.append(Hit(h.start, h.end, h.text, roles))
+            f = flags.get(h.text)
+            if f is None:
+                f = flags[h.text] = _role_flags(h.roles)
+            guarded, covering, unguarded = f
+            if reach >= h.end and guarded:
+                if unguarded:
+                    out.append(Hit(h.start, h.end, h.text, unguarded))
             else:
                 out.append(h)
-            if h.end > reach and any(r[0] not in _NOT_COVERING for r in h.roles):
+            if covering and h.end > reach:
                 reach = h.end
         return out
 
