@@ -224,3 +224,29 @@ def test_ctrl_c_ends_with_130_and_no_traceback(tmp_path):
     assert b"Traceback" not in err
     leftovers = [p for p in root.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    """Under a pseudo-terminal (util-linux ``script``) a long run shows the progress bar on stderr."""
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    from tests.conftest import ROOT
+
+    if not shutil.which("script"):
+        pytest.skip("the script command (util-linux) is not available to provide a terminal")
+    root = _tree(tmp_path, 40)
+    typescript = tmp_path / "typescript"
+    inner = f"{sys.executable} -m orgwrite check {root} --jobs 1 --fail-on never > {tmp_path / 'out.txt'}"
+    subprocess.run(
+        ["script", "-q", "-c", inner, str(typescript)],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        timeout=300,
+    )
+    assert "检查中" in typescript.read_text("utf-8", errors="replace")
+    assert "检查中" not in (tmp_path / "out.txt").read_text("utf-8")
