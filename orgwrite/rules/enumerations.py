@@ -116,8 +116,13 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None) -> Item | None:
-    """The item text[s:e] as a member (or known wrong member) of ``entry``, allowing a short verb prefix."""
+def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None, lead: int = 4, tail=None) -> Item | None:
+    """The item text[s:e] as a member (or known wrong member) of ``entry``, allowing a short verb prefix.
+
+    ``lead`` is the longest prefix allowed before the member (the first item of a clause carries the
+    whole lead-in: “完整准确全面贯彻创新”).  ``tail``, given for the last item of a clause, is asked
+    whether the member text[s:k] may be followed by the rest of the clause (“共享的新发展理念”).
+    """
     raw_s, raw_e = s, e
     while raw_s < raw_e and text[raw_s] in " \u3000":
         raw_s += 1
@@ -144,7 +149,7 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None) -> Item 
             candidates.append((wrong, members.index(right), right, None))
     best = None
     for m, i, right, until in candidates:
-        if item == m or (item.endswith(m) and len(item) - len(m) <= 4):
+        if item == m or (item.endswith(m) and _lead_ok(item[: len(item) - len(m)], lead)):
             if best is None or len(m) > len(best[0]):
                 best = (m, i, right, until)
     if best is None:
@@ -152,6 +157,14 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None) -> Item 
         for m, i, right, until in candidates:
             if item.startswith(m) and item[len(m) :] in _LOCATIVES and (best is None or len(m) > len(best[0])):
                 best = (m, i, right, until)
+        if best is None and tail is not None:
+            # “……、共享的新发展理念”: the last member, then the rest of the clause
+            for m, i, right, until in candidates:
+                if item.startswith(m) and (best is None or len(m) > len(best[0])) and tail(s, s + len(m)):
+                    best = (m, i, right, until)
+            if best is not None:
+                m, i, right, until = best
+                return Item(s, s + len(m), m, i, right, until, s, True)
         if best is None:
             return None
         m, i, right, until = best
@@ -161,6 +174,12 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None) -> Item 
 
 
 _LOCATIVES = frozenset({"中", "之中", "上", "里"})
+
+
+def _lead_ok(lead_in: str, lead: int) -> bool:
+    """A lead-in of up to 4 characters always; a longer one (first item of a clause) up to ``lead``,
+    unless it ends in 的: in “让群众有更多的安全感、获得感、幸福感” the nouns are described, not quoted."""
+    return len(lead_in) <= 4 or (len(lead_in) <= lead and not lead_in.endswith("的"))
 
 
 def _match_exact(entry: Entry, item: str) -> int | None:
@@ -195,6 +214,29 @@ def _candidates(positions: list[int], has_abbr: bool) -> list[int]:
     return keep
 
 
+_LEAD_IN = 12  # longest lead-in before the first member of a clause (“完整准确全面贯彻创新、……”)
+
+
+def _rest_ok(lex: Lexicon, entry: Entry, text: str, hi: int):
+    """Whether the member text[s:e] that opens the last item may be followed by the rest of the clause.
+
+    It may when the rest is “的……”/“等……” or the abbreviation (“……、精准脱贫三大攻坚战”), or when the
+    member is a whole word of four characters or more there (“奢靡之风一起纠”; a short member may
+    begin a longer word: “开放型经济”).
+    """
+    names = [entry.get("abbr"), *entry.get("aliases", [])]
+
+    def ok(s: int, e: int) -> bool:
+        rest = text[e:hi].lstrip("”’\"'")
+        if not rest:
+            return True
+        if rest[0] in "的等" or any(n and rest.startswith(n) for n in names):
+            return True
+        return e - s >= 4 and lex.is_word(text, s, e)
+
+    return ok
+
+
 def _chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
     """The enumeration lists of one block."""
     by_entry: dict[str, list[int]] = {}
@@ -218,19 +260,22 @@ def _chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
                 continue
             done.add((lo, hi))
             spans, used = _items(text, lo, hi, seps)
+            rest_ok = _rest_ok(lex, entry, text, hi)
             # The last item may be "A和B": split it when B is a member.
             s, e = spans[-1]
             joined = [m for m in _LAST_JOIN_RE.finditer(text, s, e)]
             if joined:
                 j = joined[-1]
-                tail = _match(entry, text, j.end(), e, as_of)
+                tail = _match(entry, text, j.end(), e, as_of, tail=rest_ok)
                 if tail is not None and tail.exact:
                     spans[-1] = (s, j.start())
                     spans.append((j.end(), e))
                     used.append(j.group())
             items: list[Item | None] = []
-            for s, e in spans:
-                it = _match(entry, text, s, e, as_of)
+            for k, (s, e) in enumerate(spans):
+                many = len(spans) > 1
+                lead = _LEAD_IN if many and k == 0 else 4
+                it = _match(entry, text, s, e, as_of, lead, rest_ok if many and k == len(spans) - 1 else None)
                 if it is None:
                     ss, ee = _strip(text, s, e)
                     if _looks_like_member(entry, text[ss:ee]) and len(spans) > 1:
