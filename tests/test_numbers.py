@@ -200,6 +200,22 @@ def test_percentage_points():
     assert found("党员参学率从85%提高到95%，提高了10个百分点。") == []
 
 
+@pytest.mark.parametrize(
+    "text, col",
+    [("由85%提高到90%，提高了5%。", 15), ("从85%提升至90%，增长5%。", 14), ("换届率由85%提升至90%，增长5%。", 17)],
+)
+def test_percentage_points_with_you_and_zhi(text, col):
+    assert found(text) == [("N108", 1, col, col + 2, "从85%到90%相差的是5个百分点，不是5%", "5个百分点")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["由85%提高到90%，提高了5个百分点。", "由85%提高到90%，增长5.9%。", "理由是参学率达到85%，提高到90%，提高5%。"],
+)
+def test_percentage_points_silent(text):
+    assert found(text) == []
+
+
 def test_parts_exceed_total():
     assert found("全年共培训党员干部3000人次，其中线上培训2000人次，线下培训1500人次。") == [
         ("N109", 1, 23, 40, "总数为“3000人次”，其中各项（2000人次、1500人次）之和为3500人次，超过总数，请核对", None)
@@ -210,6 +226,18 @@ def test_parts_exceed_total():
     assert found("今年共发展党员300名，其中女性党员120名，35岁以下党员200名。") == []
     assert found("共投入资金1.2亿元，其中省级资金8000万元、市级资金3000万元。") == []
     assert found("共投入资金1.2亿元，其中省级资金9000万元、市级资金5000万元。")[0][0] == "N109"
+
+
+def test_single_overlapping_part_over_total():
+    # 35岁以下 and 女性 overlap, so their sum is not checked; a single part over the total is wrong.
+    assert found("今年共发展党员300名，其中35岁以下党员350名。") == [
+        ("N109", 1, 22, 26, "总数为“300名”，其中一项“350名”反而更多，请核对", None)
+    ]
+    assert found("今年共发展党员300名，其中女性党员120名，35岁以下党员350名。") == [
+        ("N109", 1, 31, 35, "总数为“300名”，其中一项“350名”反而更多，请核对", None)
+    ]
+    assert found("共发展党员300名，其中女性党员120名，35岁以下党员200名。") == []
+    assert found("共发展党员300名，其中女性党员200名，35岁以下党员250名。") == []
 
 
 def test_text_without_numbers_is_silent():
