@@ -289,3 +289,32 @@ def test_double_approximation_with_counted_units():
     found = [f for f in check("全年培训干部约3000人次左右，举办培训班超过120期以上。") if f.rule == "N102"]
     assert [(f.column, f.end_column) for f in found] == [(7, 16), (22, 30)]
     assert not [f for f in check("全年培训干部约3000人次，举办培训班120期以上。") if f.rule == "N102"]
+
+
+# --- N111 -------------------------------------------------------------------------------------
+
+
+def test_decrease_in_times():
+    assert found("通过精简会议文件，全年发文数量下降了一倍。") == [
+        ("N111", 1, 16, 21, "“下降了一倍”：倍数只用于增加，减少应用分数或百分数表示，如“下降了一半”", "下降了一半")
+    ]
+    assert found("会议数量减少一倍以上。") == [
+        ("N111", 1, 5, 9, "“减少一倍”：倍数只用于增加，减少应用分数或百分数表示，如“减少一半”", "减少一半")
+    ]
+    assert found("办文成本降低了3倍。") == [
+        ("N111", 1, 5, 10, "“降低了3倍”：倍数只用于增加，减少应用分数或百分数表示", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "办文效率提高了一倍。",
+        "发文数量减少了一半。",
+        "下降倍数较大。",
+        "会议数量下降50%，成倍减少。",
+        "他说“下降了一倍”不对。",
+    ],
+)
+def test_decrease_in_times_silent(text):
+    assert found(text) == []

@@ -780,3 +780,47 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 m.end(),
                 f"“{clause}”此处为“{figure}”，第{line}行为“{other_figure}”，前后不一致，请核对",
             )
+
+
+# --- N111 a decrease stated in times ----------------------------------------------------------
+
+_DECREASE_TIMES_RE = re.compile(
+    r"(?P<verb>下降|降低|减少|缩小|缩减|减小|缩短|回落)(?P<le>了)?(?P<pre>近|约|超过)?"
+    r"(?P<n>[一二两三四五六七八九十]{1,3}|\d+(?:\.\d+)?)(?P<post>多)?倍"
+)
+
+
+@rule("N111", "decrease-in-times", "warning", "减少用了倍数（下降了一倍）", fix="unsafe")
+def decrease_in_times(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    倍数只用于增加：“增加了一倍”“增加到两倍”。减少不用倍数，用分数或百分数：“下降了一半”
+    “降低了50%”。“下降了一倍”按字面是降到零，读者无法确定实际降了多少。
+    原因：
+    用倍数说减少，意思不清，是数字表述的常见错误。
+    错误示例：
+    通过精简会议文件，全年发文数量下降了一倍。
+    正确示例：
+    通过精简会议文件，全年发文数量下降了一半，办文效率提高了一倍。
+    依据：
+    出版物编辑和统计用语常规：倍数用于增加，减少用分数或百分数。
+    """
+    for block in doc.blocks:
+        if block.kind not in _PROSE or "倍" not in block.text:
+            continue
+        text = block.text
+        for m in _DECREASE_TIMES_RE.finditer(text):
+            if inside(_protected(ctx, block), m.start()):
+                continue
+            n = m.group("n")
+            fixed = None
+            if n in ("一", "1") and not m.group("pre") and not m.group("post"):
+                fixed = f"{m.group('verb')}{m.group('le') or ''}一半"
+            hint = f"，如“{fixed}”" if fixed else ""
+            yield ctx.emit(
+                "N111",
+                block,
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}”：倍数只用于增加，减少应用分数或百分数表示{hint}",
+                fixed,
+            )
