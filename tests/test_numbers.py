@@ -157,6 +157,39 @@ def test_range_silent(text):
 # --- N105 -------------------------------------------------------------------------------------
 
 
+def test_adjacent_numbers_as_approximation():
+    assert found("整改工作用了三、四个月时间。") == [
+        ("N105", 1, 7, 12, "相邻两个数字连用表示概数，中间不用顿号：“三、四个月”应为“三四个月”", "三四个月")
+    ]
+    assert found("整改工作用了3、4个月时间。") == [
+        ("N105", 1, 7, 12, "相邻两个数字连用表示概数，中间不用顿号，概数用汉字：“3、4个月”应为“三四个月”", "三四个月")
+    ]
+    assert found("每个支部每年开展3、4次主题党日活动。") == [
+        ("N105", 1, 9, 13, "相邻两个数字连用表示概数，中间不用顿号，概数用汉字：“3、4次”应为“三四次”", "三四次")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "整改工作用了三四个月时间。",
+        "获得一、二等奖的支部。",
+        "1、2月份完成换届。",
+        "完成三、四季度任务。",
+        "进入第三、四个阶段。",
+        "分为二、三、四个层次。",
+        "标题\n\n三、四个方面的问题\n",
+        "三、四年级学生。",
+        "引进二、三级子公司。",
+        "获得二、三名。",
+        "他说“三、四个月”就能完成。",
+        "用了三、五个月。",
+    ],
+)
+def test_adjacent_numbers_silent(text):
+    assert found(text) == []
+
+
 def test_numeral_forms():
     text = "深入学习贯彻党的20大精神，全年培训党员3千人次，二零二三年十月，共有２０２３名党员参加，十九届4中全会，20几个村。"
     assert found(text) == [
@@ -200,6 +233,22 @@ def test_percentage_points():
     assert found("党员参学率从85%提高到95%，提高了10个百分点。") == []
 
 
+@pytest.mark.parametrize(
+    "text, col",
+    [("由85%提高到90%，提高了5%。", 15), ("从85%提升至90%，增长5%。", 14), ("换届率由85%提升至90%，增长5%。", 17)],
+)
+def test_percentage_points_with_you_and_zhi(text, col):
+    assert found(text) == [("N108", 1, col, col + 2, "从85%到90%相差的是5个百分点，不是5%", "5个百分点")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["由85%提高到90%，提高了5个百分点。", "由85%提高到90%，增长5.9%。", "理由是参学率达到85%，提高到90%，提高5%。"],
+)
+def test_percentage_points_silent(text):
+    assert found(text) == []
+
+
 def test_parts_exceed_total():
     assert found("全年共培训党员干部3000人次，其中线上培训2000人次，线下培训1500人次。") == [
         ("N109", 1, 23, 40, "总数为“3000人次”，其中各项（2000人次、1500人次）之和为3500人次，超过总数，请核对", None)
@@ -210,6 +259,18 @@ def test_parts_exceed_total():
     assert found("今年共发展党员300名，其中女性党员120名，35岁以下党员200名。") == []
     assert found("共投入资金1.2亿元，其中省级资金8000万元、市级资金3000万元。") == []
     assert found("共投入资金1.2亿元，其中省级资金9000万元、市级资金5000万元。")[0][0] == "N109"
+
+
+def test_single_overlapping_part_over_total():
+    # 35岁以下 and 女性 overlap, so their sum is not checked; a single part over the total is wrong.
+    assert found("今年共发展党员300名，其中35岁以下党员350名。") == [
+        ("N109", 1, 22, 26, "总数为“300名”，其中一项“350名”反而更多，请核对", None)
+    ]
+    assert found("今年共发展党员300名，其中女性党员120名，35岁以下党员350名。") == [
+        ("N109", 1, 31, 35, "总数为“300名”，其中一项“350名”反而更多，请核对", None)
+    ]
+    assert found("共发展党员300名，其中女性党员120名，35岁以下党员200名。") == []
+    assert found("共发展党员300名，其中女性党员200名，35岁以下党员250名。") == []
 
 
 def test_text_without_numbers_is_silent():
@@ -261,3 +322,32 @@ def test_double_approximation_with_counted_units():
     found = [f for f in check("全年培训干部约3000人次左右，举办培训班超过120期以上。") if f.rule == "N102"]
     assert [(f.column, f.end_column) for f in found] == [(7, 16), (22, 30)]
     assert not [f for f in check("全年培训干部约3000人次，举办培训班120期以上。") if f.rule == "N102"]
+
+
+# --- N111 -------------------------------------------------------------------------------------
+
+
+def test_decrease_in_times():
+    assert found("通过精简会议文件，全年发文数量下降了一倍。") == [
+        ("N111", 1, 16, 21, "“下降了一倍”：倍数只用于增加，减少应用分数或百分数表示，如“下降了一半”", "下降了一半")
+    ]
+    assert found("会议数量减少一倍以上。") == [
+        ("N111", 1, 5, 9, "“减少一倍”：倍数只用于增加，减少应用分数或百分数表示，如“减少一半”", "减少一半")
+    ]
+    assert found("办文成本降低了3倍。") == [
+        ("N111", 1, 5, 10, "“降低了3倍”：倍数只用于增加，减少应用分数或百分数表示", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "办文效率提高了一倍。",
+        "发文数量减少了一半。",
+        "下降倍数较大。",
+        "会议数量下降50%，成倍减少。",
+        "他说“下降了一倍”不对。",
+    ],
+)
+def test_decrease_in_times_silent(text):
+    assert found(text) == []

@@ -351,6 +351,19 @@ _JI_RE = re.compile(r"([1-9]0)几")
 _MIXED_DATE_RE = lazy(
     r"([一二三四五六七八九〇零]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?|([0-9]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
 )
+#: Two adjacent numbers joined by 顿号 before a counting unit: an approximation (三、四个月).
+#: Not 1/一 first (一、二等奖, 一、二级 abbreviate lists), not months (1、2月份), not 名
+#: (一、二名 are ranks); 年级 and 年度 are lists too.
+_ADJ_APPROX_RE = re.compile(
+    r"(?P<a>[2-8二三四五六七八两])、(?P<b>[3-9三四五六七八九])"
+    r"(?P<unit>个月|个|人|天|次|家|项|条|件|场|篇|岁|小时|周|倍|位|户|年(?![级度代]))"
+)
+#: In every match of _ADJ_APPROX_RE, led by the literal 、.
+_ADJ_QUICK_RE = re.compile(r"、(?<=[2-8二三四五六七八两]、)[3-9三四五六七八九]")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
+#: Before the first number: an ordinal (第三、四个), a longer list (二、三、四个) or the start
+#: of a clause, where “三、” may be an item number (三、四个方面的问题).
+_NOT_ADJ_BEFORE = "第0123456789.．、。；;：:！？!?\n \t\u3000"
 _FULLWIDTH_RE = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
 _FW = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
@@ -366,7 +379,9 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
     r"""说明：
     GB/T 15835-2011 规定：已定型的含汉字数字的词语用汉字（党的二十大、十九届四中全会、“十四五”、
     四个意识）；阿拉伯数字不与“千”“百”连用（3000人，不写“3千人”）；汉字年份中的零写“〇”
-    （二〇二三年）；“几”前的概数用汉字（二十几）；数字用半角（2023，不用全角“２０２３”）。
+    （二〇二三年）；“几”前的概数用汉字（二十几）；相邻两个数字连用表示概数，用汉字且中间不用
+    顿号（三四个月，不写“三、四个月”“3、4个月”；“一、二等奖”是列举，不报告）；数字用半角（2023，
+    不用全角“２０２３”）。
     原因：
     数字形式不统一、不规范，是出版物和公文审校的必查项。
     错误示例：
@@ -375,10 +390,14 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
     二零二三年十月。
     共有２０２３名党员参加。
     二〇二三年10月11日，召开全市组织工作会议。
+    整改工作用了三、四个月时间。
+    每个支部每年开展3、4次主题党日活动。
     正确示例：
     深入学习贯彻党的二十大精神，全年培训党员3000人次，共有2023名党员参加。
+    整改工作用了三四个月时间，获得一、二等奖的支部各有两三个。
     依据：
-    GB/T 15835-2011 第4.2、4.3、5.1.2、5.2.5条。
+    GB/T 15835-2011 第4.2、4.3、5.1.2、5.2.5条；GB/T 15834-2011 顿号用法（相邻或相近两数字连用
+    表示概数通常不用顿号，缩略形式如“一、二等奖”用顿号）。
     """
     # What the document contains at all, found by one search each over its whole text.
     alltext = block_text(doc, ctx.cache)
@@ -387,6 +406,7 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
     has_year_zero = _YEAR_ZERO_QUICK_RE.search(alltext) is not None
     has_mixed = _MIXED_DATE_QUICK_RE.search(alltext) is not None
     fixed_res = [(r, lit) for r, lit in _fixed_cn_res() if lit in alltext]
+    has_adjacent = _ADJ_QUICK_RE.search(alltext) is not None
     for block in doc.blocks:
         if block.kind not in _TEXT_KINDS:
             continue
@@ -407,6 +427,8 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
                     yield ctx.emit(
                         "N105", block, m.start(), m.end(), f"汉字年份中的零应写“〇”：“{m.group(0)}”应为“{fixed}”", fixed
                     )
+        if has_adjacent and "、" in text and _ADJ_QUICK_RE.search(text):
+            yield from _adjacent_approximations(ctx, block)
         if id(block) not in with_digits:
             continue
         if has_mixed and _MIXED_DATE_QUICK_RE.search(text):
@@ -454,6 +476,32 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
                 yield ctx.emit(
                     "N105", block, m.start(), m.end(), f"含“几”的概数用汉字：“{m.group(0)}”应为“{fixed}”", fixed
                 )
+
+
+def _adjacent_approximations(ctx: Context, block: Block) -> Iterator[Finding]:
+    """N105 findings for “三、四个月”“3、4个月”: adjacent numbers as an approximation."""
+    text = block.text
+    for m in _ADJ_APPROX_RE.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if m.start() == 0 or text[m.start() - 1] in _NOT_ADJ_BEFORE or a.isdigit() != b.isdigit():
+            continue
+        if m.end() < len(text) and text[m.end()] in "、0123456789":
+            continue
+        va = int(a) if a.isdigit() else _CN_DIGIT[a]
+        vb = int(b) if b.isdigit() else _CN_DIGIT[b]
+        if vb != va + 1 or inside(_protected(ctx, block), m.start()):
+            continue
+        unit = m.group("unit")
+        fixed = ("两" if a == "两" else int_to_cn(va)) + int_to_cn(vb) + unit
+        why = "中间不用顿号" if not a.isdigit() else "中间不用顿号，概数用汉字"
+        yield ctx.emit(
+            "N105",
+            block,
+            m.start(),
+            m.end(),
+            f"相邻两个数字连用表示概数，{why}：“{m.group(0)}”应为“{fixed}”",
+            fixed,
+        )
 
 
 # --- N106 growth with a negative figure --------------------------------------------------------
@@ -521,7 +569,7 @@ def short_year(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- N108 percent vs percentage points ---------------------------------------------------------
 
 _POINTS_RE = re.compile(
-    rf"从({_NUM})%(?:提高|提升|增长|增加|上升|下降|降低|减少|回落)(?:到|至)({_NUM})%[，,]?"
+    rf"[从由]({_NUM})%(?:提高|提升|增长|增加|上升|下降|降低|减少|回落)(?:到|至)({_NUM})%[，,]?"
     rf"(?:提高|提升|增长|增加|上升|下降|降低|减少|回落)了?(?P<c>{_NUM})%"
 )
 
@@ -529,12 +577,13 @@ _POINTS_RE = re.compile(
 @rule("N108", "percentage-points", "warning", "百分比的差值应称“百分点”", fix="unsafe")
 def percentage_points(doc: Document, ctx: Context) -> Iterator[Finding]:
     r"""说明：
-    两个百分比相减的差是“百分点”：从30%提高到35%，是提高了5个百分点（相对增长约16.7%），
-    不是“提高了5%”。
+    两个百分比相减的差是“百分点”：从（由）30%提高到35%，是提高了5个百分点（相对增长约
+    16.7%），不是“提高了5%”。
     原因：
     百分点与百分比混用，会把数据夸大或缩小。
     错误示例：
     党员参学率从85%提高到95%，提高了10%。
+    基层党组织按期换届率由85%提升至90%，增长5%。
     正确示例：
     党员参学率从85%提高到95%，提高了10个百分点。
     依据：
@@ -778,4 +827,48 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 begin,
                 m.end(),
                 f"“{clause}”此处为“{figure}”，第{line}行为“{other_figure}”，前后不一致，请核对",
+            )
+
+
+# --- N111 a decrease stated in times ----------------------------------------------------------
+
+_DECREASE_TIMES_RE = re.compile(
+    r"(?P<verb>下降|降低|减少|缩小|缩减|减小|缩短|回落)(?P<le>了)?(?P<pre>近|约|超过)?"
+    r"(?P<n>[一二两三四五六七八九十]{1,3}|\d+(?:\.\d+)?)(?P<post>多)?倍"
+)
+
+
+@rule("N111", "decrease-in-times", "warning", "减少用了倍数（下降了一倍）", fix="unsafe")
+def decrease_in_times(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    倍数只用于增加：“增加了一倍”“增加到两倍”。减少不用倍数，用分数或百分数：“下降了一半”
+    “降低了50%”。“下降了一倍”按字面是降到零，读者无法确定实际降了多少。
+    原因：
+    用倍数说减少，意思不清，是数字表述的常见错误。
+    错误示例：
+    通过精简会议文件，全年发文数量下降了一倍。
+    正确示例：
+    通过精简会议文件，全年发文数量下降了一半，办文效率提高了一倍。
+    依据：
+    出版物编辑和统计用语常规：倍数用于增加，减少用分数或百分数。
+    """
+    for block in doc.blocks:
+        if block.kind not in _PROSE or "倍" not in block.text:
+            continue
+        text = block.text
+        for m in _DECREASE_TIMES_RE.finditer(text):
+            if inside(_protected(ctx, block), m.start()):
+                continue
+            n = m.group("n")
+            fixed = None
+            if n in ("一", "1") and not m.group("pre") and not m.group("post"):
+                fixed = f"{m.group('verb')}{m.group('le') or ''}一半"
+            hint = f"，如“{fixed}”" if fixed else ""
+            yield ctx.emit(
+                "N111",
+                block,
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}”：倍数只用于增加，减少应用分数或百分数表示{hint}",
+                fixed,
             )
