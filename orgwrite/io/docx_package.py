@@ -106,19 +106,9 @@ def open_docx(path: str | Path, *, check_all_xml: bool = False) -> DocxPackage:
     package to another library (annotate, fix) need.
     """
     path = Path(path)
-    if path.is_dir():
-        raise InputError(f"{path}：是文件夹，不是文件")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise InputError(f"{path}：文件过大（超过 {MAX_FILE >> 20} MB），拒绝读取")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}：文件不存在") from None
-    except PermissionError:
-        raise InputError(f"{path}：没有读取权限") from None
-    except OSError as exc:
-        raise InputError(f"{path}：无法读取（{exc.strerror or exc.__class__.__name__}）") from None
+    from orgwrite.io.files import read_input_bytes
+
+    data = read_input_bytes(path, max_bytes=MAX_FILE)
     return open_docx_bytes(data, path, check_all_xml=check_all_xml)
 
 

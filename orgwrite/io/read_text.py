@@ -22,17 +22,10 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 def read_path(path: Path, *, format: str | None = None) -> Document:
     """Read a text file; every failure is an InputError with a Chinese message."""
+    from orgwrite.io.files import read_input_bytes
+
     name = str(path)
-    if path.is_dir():
-        raise InputError(f"{name}：是文件夹，不是文件")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{name}：文件不存在") from None
-    except PermissionError:
-        raise InputError(f"{name}：没有读取权限") from None
-    except OSError as exc:
-        raise InputError(f"{name}：无法读取（{exc.strerror or exc.__class__.__name__}）") from None
+    data = read_input_bytes(path)
     fmt = format or ("md" if path.suffix.lower() in MARKDOWN_SUFFIXES else "txt")
     return read_bytes(data, name, format=fmt)
 
