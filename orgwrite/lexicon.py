@@ -22,6 +22,7 @@ import os
 import pickle
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -824,6 +825,16 @@ def document_hits(doc: Any, ctx: Any) -> list[tuple[Any, list[Hit]]]:
             out.append((block, hits))
     ctx.cache["lexicon.hits"] = out
     return out
+
+
+def role_hits(doc: Any, ctx: Any, role: str) -> Iterator[tuple[Any, Hit, Entry]]:
+    """(block, hit, entry) for every hit of ``doc`` in which an entry plays ``role``."""
+    entries = context_lexicon(ctx).entries
+    for block, hits in document_hits(doc, ctx):
+        for h in hits:
+            for r, eid, _ in h.roles:
+                if r == role:
+                    yield block, h, entries[eid]
 
 
 def context_lexicon(ctx: Any) -> Lexicon:

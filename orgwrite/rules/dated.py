@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from orgwrite.asof import bounds
-from orgwrite.lexicon import cite, context_lexicon, document_hits
+from orgwrite.lexicon import cite, context_lexicon, document_hits, role_hits
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 
@@ -50,23 +50,18 @@ def superseded_wording(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     lo, _hi = span
     lex = context_lexicon(ctx)
-    for block, hits in document_hits(doc, ctx):
-        for h in hits:
-            for role, eid, _ in h.roles:
-                if role != "dated":
-                    continue
-                e = lex.entries[eid]
-                if lo < e.get("until") or not lex.context_ok(e, block.text, h.start, h.end):
-                    continue
-                yield ctx.emit(
-                    "T101",
-                    block,
-                    h.start,
-                    h.end,
-                    f"{e.get('change')}；本文日期为{_when(doc, ctx)}，应为“{e.get('replacement')}”",
-                    e.get("replacement"),
-                    severity=e.severity,
-                )
+    for block, h, e in role_hits(doc, ctx, "dated"):
+        if lo < e.get("until") or not lex.context_ok(e, block.text, h.start, h.end):
+            continue
+        yield ctx.emit(
+            "T101",
+            block,
+            h.start,
+            h.end,
+            f"{e.get('change')}；本文日期为{_when(doc, ctx)}，应为“{e.get('replacement')}”",
+            e.get("replacement"),
+            severity=e.severity,
+        )
 
 
 @rule("T102", "superseded-member", "warning", "按文本日期已变更的列举成员", fix="unsafe")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from orgwrite.lexicon import Entry, Lexicon, cite, context_lexicon, count_word, document_hits
+from orgwrite.lexicon import Entry, Lexicon, cite, context_lexicon, count_word, document_hits, role_hits
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 
@@ -521,12 +521,7 @@ def _introduces(text: str, abbr_end: int, list_start: int) -> bool:
 
 
 def _abbr_hits(doc: Document, ctx: Context):
-    lex = context_lexicon(ctx)
-    for block, hits in document_hits(doc, ctx):
-        for h in hits:
-            for role, eid, _ in h.roles:
-                if role == "abbr":
-                    yield block, h, lex.entries[eid]
+    return role_hits(doc, ctx, "abbr")
 
 
 @rule("E105", "enumeration-head-verb", "warning", "简称前的动词搭配不当", fix="unsafe")

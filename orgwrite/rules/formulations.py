@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from orgwrite.lexicon import cite, context_lexicon, document_hits
+from orgwrite.lexicon import cite, context_lexicon, document_hits, role_hits
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 
@@ -35,26 +35,20 @@ def formulation_variant(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     党的十八届六中全会公报（2016年10月27日）等，见各条目的出处。
     """
-    lex = context_lexicon(ctx)
-    for block, hits in document_hits(doc, ctx):
-        for h in hits:
-            for role, eid, _ in h.roles:
-                if role != "fwrong":
-                    continue
-                e = lex.entries[eid]
-                if not _in_force(e, ctx):
-                    continue  # the formulation was fixed after the text's date
-                canonical = e.get("canonical")
-                source = cite(e)
-                yield ctx.emit(
-                    "F101",
-                    block,
-                    h.start,
-                    h.end,
-                    f"规范表述为“{canonical}”，不写作“{h.text}”" + (f"（{source}）" if source else ""),
-                    canonical,
-                    severity=e.severity,
-                )
+    for block, h, e in role_hits(doc, ctx, "fwrong"):
+        if not _in_force(e, ctx):
+            continue  # the formulation was fixed after the text's date
+        canonical = e.get("canonical")
+        source = cite(e)
+        yield ctx.emit(
+            "F101",
+            block,
+            h.start,
+            h.end,
+            f"规范表述为“{canonical}”，不写作“{h.text}”" + (f"（{source}）" if source else ""),
+            canonical,
+            severity=e.severity,
+        )
 
 
 @rule("F102", "formulation-near-miss", "warning", "疑似规范表述有增删或错字")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgwrite.asof import bounds
-from orgwrite.lexicon import context_lexicon, document_hits
+from orgwrite.lexicon import context_lexicon, role_hits
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 
@@ -18,20 +18,15 @@ from orgwrite.rules.base import Context, rule
 def _hits(doc: Document, ctx: Context, role: str):
     lex = context_lexicon(ctx)
     span = bounds(ctx.as_of, doc.meta.as_of_source)
-    for block, hits in document_hits(doc, ctx):
-        for h in hits:
-            for r, eid, _ in h.roles:
-                if r != role:
-                    continue
-                e = lex.entries[eid]
-                since = e.get("since")
-                if since and span and span[0] < since:
-                    continue  # the rule did not exist yet when the text was written
-                if not lex.context_ok(e, block.text, h.start, h.end):
-                    continue
-                if e.get("boundary") and not lex.is_word(block.text, h.start, h.end):
-                    continue
-                yield block, h, e
+    for block, h, e in role_hits(doc, ctx, role):
+        since = e.get("since")
+        if since and span and span[0] < since:
+            continue  # the rule did not exist yet when the text was written
+        if not lex.context_ok(e, block.text, h.start, h.end):
+            continue
+        if e.get("boundary") and not lex.is_word(block.text, h.start, h.end):
+            continue
+        yield block, h, e
 
 
 @rule("W101", "confusable-word", "warning", "易混词、错别字和冗余搭配（按上下文判断）", fix="unsafe")
