@@ -82,9 +82,9 @@ def superseded_member(doc: Document, ctx: Context) -> Iterator[Finding]:
     if span is None:
         return
     lo, _hi = span
-    from orgwrite.rules.enumerations import _block_chains
+    from orgwrite.rules.enumerations.chains import block_chains
 
-    for block, chains in _block_chains(doc, ctx):
+    for block, chains in block_chains(doc, ctx):
         for c in chains:
             if len(c.known) < 3 and not (c.anchor and c.anchor[2] is c.entry):
                 continue

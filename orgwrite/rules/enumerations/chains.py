@@ -1,0 +1,170 @@
+"""The lists of a block: runs of member items, anchored to an abbreviation right before or after them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from orgwrite.lexicon import Entry, Lexicon, context_lexicon, document_hits
+from orgwrite.model import Document
+from orgwrite.rules.base import Context
+from orgwrite.rules.enumerations.match import (
+    _ANCHOR_AFTER_RE,
+    _ANCHOR_BEFORE_RE,
+    _LAST_JOIN_RE,
+    Chain,
+    Item,
+    _items,
+    _looks_like_member,
+    _match,
+    _split_clause,
+    _strip,
+)
+
+
+def _candidates(positions: list[int], has_abbr: bool) -> list[int]:
+    """Member hits worth a closer look: two members close together, or any member near the abbreviation.
+
+    Most hits of short members (创新, 民主) stand alone in prose; skipping them keeps the cost of
+    this rule proportional to the lists actually present.
+    """
+    if has_abbr:
+        return positions
+    keep = []
+    for i, p in enumerate(positions):
+        near_prev = i > 0 and p - positions[i - 1] <= 24
+        near_next = i + 1 < len(positions) and positions[i + 1] - p <= 24
+        if near_prev or near_next:
+            keep.append(p)
+    return keep
+
+
+_LEAD_IN = 12  # longest lead-in before the first member of a clause (“完整准确全面贯彻创新、……”)
+
+
+def _rest_ok(lex: Lexicon, entry: Entry, text: str, hi: int):
+    """Whether the member text[s:e] that opens the last item may be followed by the rest of the clause.
+
+    It may when the rest is “的……”/“等……” or the abbreviation (“……、精准脱贫三大攻坚战”), or when the
+    member is a whole word of four characters or more there (“奢靡之风一起纠”; a short member may
+    begin a longer word: “开放型经济”).
+    """
+    names = [entry.get("abbr"), *entry.get("aliases", [])]
+
+    def ok(s: int, e: int) -> bool:
+        rest = text[e:hi].lstrip("”’\"'")
+        if not rest:
+            return True
+        if rest[0] in "的等" or any(n and rest.startswith(n) for n in names):
+            return True
+        return e - s >= 4 and lex.is_word(text, s, e)
+
+    return ok
+
+
+def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
+    """The enumeration lists of one block."""
+    by_entry: dict[str, list[int]] = {}
+    abbrs: list[tuple[int, int, Entry]] = []
+    for h in hits:
+        for role, eid, _ in h.roles:
+            if role in ("member", "mwrong"):
+                by_entry.setdefault(eid, []).append(h.start)
+            elif role == "abbr":
+                abbrs.append((h.start, h.end, lex.entries[eid]))
+    chains: list[Chain] = []
+    abbr_ids = {a[2].id for a in abbrs}
+    for eid, positions in by_entry.items():
+        entry = lex.entries[eid]
+        seps = entry.get("separators", ["、"])
+        done: set[tuple[int, int]] = set()
+        positions = _candidates(sorted(positions), eid in abbr_ids)
+        for pos in positions:
+            lo, hi = _split_clause(text, pos, seps)
+            if (lo, hi) in done:
+                continue
+            done.add((lo, hi))
+            spans, used = _items(text, lo, hi, seps)
+            rest_ok = _rest_ok(lex, entry, text, hi)
+            # The last item may be "A和B": split it when B is a member.
+            s, e = spans[-1]
+            joined = [m for m in _LAST_JOIN_RE.finditer(text, s, e)]
+            if joined:
+                j = joined[-1]
+                tail = _match(entry, text, j.end(), e, as_of, tail=rest_ok)
+                if tail is not None and tail.exact:
+                    spans[-1] = (s, j.start())
+                    spans.append((j.end(), e))
+                    used.append(j.group())
+            items: list[Item | None] = []
+            for k, (s, e) in enumerate(spans):
+                many = len(spans) > 1
+                lead = _LEAD_IN if many and k == 0 else 4
+                it = _match(entry, text, s, e, as_of, lead, rest_ok if many and k == len(spans) - 1 else None)
+                if it is None:
+                    ss, ee = _strip(text, s, e)
+                    if _looks_like_member(entry, text[ss:ee]) and len(spans) > 1:
+                        it = Item(ss, ee, text[ss:ee], None, None, None, ss, True)
+                items.append(it)
+            # Maximal runs of consecutive recognised items that contain a known member.
+            run: list[Item] = []
+            run_seps: list[str] = []
+            for k, it in enumerate([*items, None]):
+                if it is not None:
+                    if run:
+                        run_seps.append(used[k - 1])
+                    run.append(it)
+                    continue
+                if len([i for i in run if i.index is not None]) >= 1 and len(run) >= 1:
+                    chains.append(Chain(entry, run, run_seps))
+                run, run_seps = [], []
+    # Anchor each chain to an abbreviation right before or after it.
+    for c in chains:
+        # Before the list, only "，即" and the like may stand between the abbreviation and the first
+        # member: in “纠治“四风”，重点纠治形式主义、官僚主义” the verb picks some of the members.
+        first = c.items[0]
+        first_member = first.member_start if first.index is not None and first.member_start > first.start else c.start
+        for a_start, a_end, a_entry in abbrs:
+            if a_end <= c.start and _ANCHOR_BEFORE_RE.match(text[a_end:first_member]):
+                c.anchor = (a_start, a_end, a_entry)
+            elif a_start >= c.end and _ANCHOR_AFTER_RE.match(text[c.end : a_start]):
+                c.anchor = (a_start, a_end, a_entry)
+    # Where the same items form lists of several enumerations, keep the one that knows most items.
+    chains.sort(key=lambda c: (c.start, -len(c.known), -(c.anchor is not None and c.anchor[2] is c.entry)))
+    kept: list[Chain] = []
+    for c in chains:
+        if any(k.start < c.end and c.start < k.end for k in kept):
+            continue
+        kept.append(c)
+    return [c for c in kept if len(c.items) >= 2 or c.anchor is not None]
+
+
+def members_for(entry: Entry, as_of: date | None) -> list[str]:
+    if as_of:
+        for v in entry.get("versions", []):
+            if as_of < v["until"]:
+                return list(v["members"])
+    return list(entry.get("members"))
+
+
+def quoted_abbr(entry: Entry) -> str:
+    return f"“{entry.get('abbr')}”"
+
+
+def unmistakable(c: Chain) -> bool:
+    """A list judged without its abbreviation: three or more members (four when they are one or two characters)."""
+    known = len(c.known)
+    short = min(len(m) for m in c.entry.get("members")) <= 2
+    return known >= (4 if short else 3)
+
+
+def block_chains(doc: Document, ctx: Context):
+    cached = ctx.cache.get("enumeration.chains")
+    if cached is None:
+        lex = context_lexicon(ctx)
+        cached = [(block, find_chains(lex, block.text, hits, ctx.as_of)) for block, hits in document_hits(doc, ctx)]
+        ctx.cache["enumeration.chains"] = cached
+    return cached
+
+
+def anchored_to_own(c: Chain) -> bool:
+    return c.anchor is not None and c.anchor[2] is c.entry

@@ -1,0 +1,92 @@
+"""E101 wrong members and E103 missing members of an anchored list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgwrite.lexicon import cite
+from orgwrite.model import Document, Finding
+from orgwrite.rules.base import Context, rule
+from orgwrite.rules.enumerations.chains import anchored_to_own, block_chains, members_for, quoted_abbr
+
+
+@rule("E101", "enumeration-wrong-member", "error", "列举中的成员写错", fix="unsafe")
+def enumeration_wrong_member(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    “四个意识”“四个自信”“五位一体”等数字概括的成员是固定的。列举中出现词库记录的错误成员
+    （如“全局意识”），或在紧跟简称的列举中出现不属于它的成员时报告，并给出应有的成员。
+    原因：
+    成员写错会改变提法的含义，是审稿中最常见的硬伤之一。
+    错误示例：
+    增强“四个意识”，即政治意识、全局意识、核心意识、看齐意识。
+    坚决反对形式主义、官僚主义、享乐主义和奢靡主义。
+    正确示例：
+    增强“四个意识”，即政治意识、大局意识、核心意识、看齐意识。
+    坚决反对形式主义、官僚主义、享乐主义和奢靡之风。
+    依据：
+    各条目的出处（orgwrite lexicon show 编号），如中央政治局会议（2016年1月29日）。
+    """
+    for block, chains in block_chains(doc, ctx):
+        for c in chains:
+            members = members_for(c.entry, ctx.as_of)
+            own = anchored_to_own(c)
+            present = {i.index for i in c.items if i.index is not None and i.wrong is None}
+            missing = [m for k, m in enumerate(members) if k not in present]
+            unknown = [i for i in c.items if i.index is None]
+            for it in c.items:
+                if it.wrong is not None and (own or len(present) >= 2):
+                    right = members[it.index]
+                    yield ctx.emit(
+                        "E101",
+                        block,
+                        it.member_start,
+                        it.end,
+                        f"{quoted_abbr(c.entry)}的成员是“{right}”，不是“{block.text[it.member_start : it.end]}”"
+                        f"（{cite(c.entry)}）",
+                        right,
+                    )
+            if unknown and (own or len(present) >= len(members) - 1) and len(c.items) <= len(members):
+                for it in unknown:
+                    replacement = missing[0] if len(unknown) == 1 and len(missing) == 1 else None
+                    hint = f"，应为“{replacement}”" if replacement else f"（成员：{'、'.join(members)}）"
+                    yield ctx.emit(
+                        "E101",
+                        block,
+                        it.start,
+                        it.end,
+                        f"“{it.text}”不是{quoted_abbr(c.entry)}的成员{hint}",
+                        replacement,
+                    )
+
+
+@rule("E103", "enumeration-missing-member", "error", "紧跟简称的列举缺少成员")
+def enumeration_missing_member(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    简称后随即列出成员（“四个意识”，即……）时，成员应齐全；缺项时报告缺少的成员。
+    原因：
+    写明“四个”却只列三个，读者会以为漏印，也不符合中央提法。
+    错误示例：
+    增强“四个意识”，即政治意识、大局意识、看齐意识。
+    正确示例：
+    增强“四个意识”，即政治意识、大局意识、核心意识、看齐意识。
+    依据：
+    各条目的出处（orgwrite lexicon show 编号）。
+    """
+    for block, chains in block_chains(doc, ctx):
+        for c in chains:
+            if not anchored_to_own(c) or not c.entry.get("check_missing", True):
+                continue
+            members = members_for(c.entry, ctx.as_of)
+            if len(c.items) >= len(members):
+                continue
+            present = {i.index for i in c.items if i.index is not None}
+            missing = [m for k, m in enumerate(members) if k not in present]
+            if not missing or any(i.index is None for i in c.items):
+                continue
+            yield ctx.emit(
+                "E103",
+                block,
+                c.start,
+                c.end,
+                f"{quoted_abbr(c.entry)}共{len(members)}项，这里缺少“{'、'.join(missing)}”（{cite(c.entry)}）",
+            )
