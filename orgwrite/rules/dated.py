@@ -7,10 +7,12 @@ itself (:mod:`orgwrite.asof`).  A date known only by its year is judged as the w
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 from datetime import date
 
-from orgwrite.asof import bounds
+from orgwrite.asof import LOWER_BOUND_MARK, YEAR_MARK, bounds
 from orgwrite.lexicon import cite, context_lexicon, document_hits, role_hits
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -25,9 +27,12 @@ def _interval(doc: Document, ctx: Context) -> tuple[date, date] | None:
 
 
 def _when(doc: Document, ctx: Context) -> str:
-    if doc.meta.as_of_source and "年份" in doc.meta.as_of_source and ctx.as_of:
-        return f"{ctx.as_of.year}年"
-    return _cn_date(ctx.as_of) if ctx.as_of else ""
+    """“为2023年3月1日”, “为2023年” or “不早于2022年10月16日”: the text's date as the user should read it."""
+    if not ctx.as_of:
+        return ""
+    source = doc.meta.as_of_source or ""
+    when = f"{ctx.as_of.year}年" if YEAR_MARK in source else _cn_date(ctx.as_of)
+    return f"不早于{when}" if LOWER_BOUND_MARK in source else f"为{when}"
 
 
 @rule("T101", "superseded-wording", "warning", "按文本日期已被新提法取代的表述", fix="unsafe")
@@ -58,7 +63,7 @@ def superseded_wording(doc: Document, ctx: Context) -> Iterator[Finding]:
             block,
             h.start,
             h.end,
-            f"{e.get('change')}；本文日期为{_when(doc, ctx)}，应为“{e.get('replacement')}”",
+            f"{e.get('change')}；本文日期{_when(doc, ctx)}，应为“{e.get('replacement')}”",
             e.get("replacement"),
             severity=e.severity,
         )
@@ -99,7 +104,7 @@ def superseded_member(doc: Document, ctx: Context) -> Iterator[Finding]:
                     it.member_start,
                     it.end,
                     f"自{_cn_date(it.old_until)}起“{c.entry.get('abbr')}”的这一项为“{right}”；"
-                    f"本文日期为{_when(doc, ctx)}（{cite(c.entry)}）",
+                    f"本文日期{_when(doc, ctx)}（{cite(c.entry)}）",
                     right,
                 )
 
@@ -143,6 +148,84 @@ def anachronism(doc: Document, ctx: Context) -> Iterator[Finding]:
                     block,
                     h.start,
                     h.end,
-                    f"“{h.text}”自{_cn_date(since)}起才使用，早于本文日期{_when(doc, ctx)}（{cite(e)}）；"
+                    f"“{h.text}”自{_cn_date(since)}起才使用，早于本文日期{_when(doc, ctx).removeprefix('为')}（{cite(e)}）；"
                     "请核对文本日期或提法",
                 )
+
+
+_STUDY_BEFORE_RE = re.compile(r"(?:学习|贯彻|落实|领会|宣传|宣讲|践行|把|按照|以)[^，,。；;！？：:]{0,10}$")
+_SPIRIT_AFTER_RE = re.compile(r"(?:和[^，,。；;、]{0,16}全会)?精神")
+_HISTORY_RE = re.compile(r"(?:19|20)\d{2}年(?:以来)?|以来|过去|年来|期间|当时|那时|曾经?|先后|回顾|历届|时任")
+_SENTENCE_END = "。！？；;!?\n"
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The paragraph up to the mention and the rest of its sentence: where a look back is told."""
+    his = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
+    return text[: min(his) if his else len(text)]
+
+
+def _history(context: str, successor) -> bool:
+    """A passage that tells the past (五年来……深入学习贯彻党的十九大精神) keeps the old congress."""
+    for m in _HISTORY_RE.finditer(context):
+        year = m.group()[:4]
+        if not year.isdigit() or int(year) <= successor.date.year:
+            return True
+    return any(n in context for n in successor.names)
+
+
+@rule(
+    "T104",
+    "stale-congress",
+    "warning",
+    "文本日期已在下一次党代会之后，仍以上一次党代会精神为当前学习贯彻的内容",
+    fix="unsafe",
+)
+def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    文本日期在下一次党的全国代表大会召开之后（2022年10月16日党的二十大之后），仍写“深入学习
+    贯彻党的十九大精神”，把上一次党代会的精神当作当前学习贯彻的内容时报告。回顾历史的说法
+    （党的十九大以来、党的十九大报告指出、党的十九大提出、五年来深入学习贯彻党的十九大精神）
+    不报告。文本无日期时，按正文提及的年份和已召开的会议推断的下限判断。
+    原因：
+    这是沿用旧材料最常见的痕迹：新一届党代会召开后，学习贯彻的对象是新一届党代会精神。
+    错误示例：
+    2023年3月1日\n全市各级党组织深入学习贯彻党的十九大精神。\n2023年3月1日
+    正确示例：
+    2023年3月1日\n全市各级党组织深入学习贯彻党的二十大精神，党的十九大以来的成就令人鼓舞。\n2023年3月1日
+    依据：
+    中国共产党第二十次全国代表大会（2022年10月16日至22日）；lexicon/events.toml。
+    """
+    span = _interval(doc, ctx)
+    if span is None:
+        return
+    lo, _hi = span
+    from orgwrite.events import mentions, shipped_events
+
+    congresses = sorted((e for e in shipped_events() if e.kind == "congress"), key=lambda e: e.date)
+    successor = {a.id: b for a, b in itertools.pairwise(congresses) if lo >= b.date}
+    if not successor:
+        return
+    for block in doc.blocks:
+        text = block.text
+        if "大" not in text or "精神" not in text:
+            continue
+        for m in mentions(text):
+            nxt = successor.get(m.event.id)
+            spirit = _SPIRIT_AFTER_RE.match(text, m.end) if nxt else None
+            if spirit is None or not _STUDY_BEFORE_RE.search(text[max(0, m.start - 12) : m.start]):
+                continue
+            if _history(_context(text, m.start, spirit.end()), nxt):
+                continue
+            name = text[m.start : m.end]
+            right = nxt.names[m.event.names.index(name)] if name in m.event.names else nxt.name
+            plain = spirit.end() - m.end == len("精神")
+            yield ctx.emit(
+                "T104",
+                block,
+                m.start,
+                spirit.end(),
+                f"本文日期{_when(doc, ctx)}，已在{nxt.name}（{_cn_date(nxt.date)}）之后，当前学习贯彻的应是"
+                f"“{nxt.name}精神”，不是“{text[m.start : spirit.end()]}”",
+                f"{right}精神" if plain else None,
+            )
