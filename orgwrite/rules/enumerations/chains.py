@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from orgwrite.lexicon import Entry, Lexicon, context_lexicon, document_hits
@@ -61,6 +62,47 @@ def _rest_ok(lex: Lexicon, entry: Entry, text: str, hi: int):
     return ok
 
 
+_NOT_A_MEMBER = re.compile(r"[“”‘’\"'《》（）()【】0-9０-９]")
+
+
+def _unknown_item(entry: Entry, text: str, s: int, e: int) -> Item | None:
+    """text[s:e] as an item that stands where a member should (a replaced member), if it looks like one."""
+    ss, ee = _strip(text, s, e)
+    lengths = [len(m) for m in entry.get("members")]
+    if not (max(1, min(lengths) - 1) <= ee - ss <= max(lengths) + 2) or _NOT_A_MEMBER.search(text, ss, ee):
+        return None
+    return Item(ss, ee, text[ss:ee], None, None, None, ss, True)
+
+
+def _fill_gaps(entry: Entry, text: str, spans: list[tuple[int, int]], items: list[Item | None]) -> None:
+    """Keep an unrecognised item inside a list when it stands exactly where one member is missing.
+
+    “创新、协调、低碳、开放、共享”: between 协调 (2nd) and 开放 (4th) the third member is missing and
+    “低碳” stands in its place, so it is an item of the list (E101 names the member it replaces).  The
+    last item is kept the same way when the abbreviation follows it (“……、开放、发展的新发展理念”).
+    """
+    names = [n for n in (entry.get("abbr"), *entry.get("aliases", [])) if n]
+    last_member = len(entry.get("members")) - 1
+    for k, it in enumerate(items):
+        if it is not None:
+            continue
+        prev = items[k - 1] if k > 0 else None
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if prev is None or prev.index is None:
+            continue
+        s, e = spans[k]
+        if nxt is not None and nxt.index is not None and nxt.index - prev.index == 2:
+            items[k] = _unknown_item(entry, text, s, e)
+        elif nxt is None and k == len(items) - 1 and prev.index == last_member - 1:
+            body = text[s:e].rstrip("”’\"'")
+            for n in names:
+                if body.endswith(n):
+                    cut = e - (len(text[s:e]) - len(body)) - len(n)
+                    cut -= 1 if text[cut - 1 : cut] == "的" else 0
+                    items[k] = _unknown_item(entry, text, s, cut)
+                    break
+
+
 def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
     """The enumeration lists of one block."""
     by_entry: dict[str, list[int]] = {}
@@ -105,6 +147,7 @@ def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain
                     if _looks_like_member(entry, text[ss:ee]) and len(spans) > 1:
                         it = Item(ss, ee, text[ss:ee], None, None, None, ss, True)
                 items.append(it)
+            _fill_gaps(entry, text, spans, items)
             # Maximal runs of consecutive recognised items that contain a known member.
             run: list[Item] = []
             run_seps: list[str] = []

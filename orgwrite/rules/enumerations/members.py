@@ -62,19 +62,33 @@ def enumeration_wrong_member(doc: Document, ctx: Context) -> Iterator[Finding]:
 @rule("E103", "enumeration-missing-member", "error", "紧跟简称的列举缺少成员")
 def enumeration_missing_member(doc: Document, ctx: Context) -> Iterator[Finding]:
     """说明：
-    简称后随即列出成员（“四个意识”，即……）时，成员应齐全；缺项时报告缺少的成员。
+    简称后随即列出成员（“四个意识”，即……）时，成员应齐全；缺项时报告缺少的成员。不带简称的
+    列举，首项和末项都在、按规范顺序、中间恰好漏了一项时（马克思列宁主义……习近平新时代中国
+    特色社会主义思想，中间漏了科学发展观）也报告；只列前几项或后几项的引用不报告。
     原因：
     写明“四个”却只列三个，读者会以为漏印，也不符合中央提法。
     错误示例：
     增强“四个意识”，即政治意识、大局意识、看齐意识。
+    坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、习近平新时代中国特色社会主义思想为指导。
     正确示例：
     增强“四个意识”，即政治意识、大局意识、核心意识、看齐意识。
+    坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、习近平新时代中国特色社会主义思想为指导。
     依据：
     各条目的出处（orgwrite lexicon show 编号）。
     """
     for block, chains in block_chains(doc, ctx):
         for c in chains:
-            if not anchored_to_own(c) or not c.entry.get("check_missing", True):
+            if not anchored_to_own(c):
+                if (gap := interior_gap(c)) is not None:
+                    yield ctx.emit(
+                        "E103",
+                        block,
+                        c.items[0].member_start,
+                        c.end,
+                        f"{quoted_abbr(c.entry)}共{len(c.entry.get('members'))}项，这里漏了“{gap}”（{cite(c.entry)}）",
+                    )
+                continue
+            if not c.entry.get("check_missing", True):
                 continue
             members = members_for(c.entry, ctx.as_of)
             if len(c.items) >= len(members):
@@ -90,3 +104,21 @@ def enumeration_missing_member(doc: Document, ctx: Context) -> Iterator[Finding]
                 c.end,
                 f"{quoted_abbr(c.entry)}共{len(members)}项，这里缺少“{'、'.join(missing)}”（{cite(c.entry)}）",
             )
+
+
+def interior_gap(c) -> str | None:
+    """The one member missing from the middle of a list that has the first and the last, else None.
+
+    A list that runs from the first member to the last in canonical order, with every item a member
+    and exactly one left out, is the whole enumeration with a slip; a citation of the first or the
+    last few members is not.  Short members (创新、协调) need four items, others three.
+    """
+    members = c.entry.get("members")
+    indices = [i.index for i in c.items]
+    if None in indices or any(i.wrong is not None for i in c.items):
+        return None
+    if indices != sorted(set(indices)) or indices[0] != 0 or indices[-1] != len(members) - 1:
+        return None
+    if len(indices) != len(members) - 1 or len(indices) < (4 if min(map(len, members)) <= 2 else 3):
+        return None
+    return next(m for k, m in enumerate(members) if k not in indices)
