@@ -154,22 +154,30 @@ def anachronism(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 _STUDY_BEFORE_RE = re.compile(r"(?:学习|贯彻|落实|领会|宣传|宣讲|践行|把|按照|以)[^，,。；;！？：:]{0,10}$")
-_SPIRIT_AFTER_RE = re.compile(r"(?:和[^，,。；;、]{0,16}全会)?精神")
-_HISTORY_RE = re.compile(r"(?:19|20)\d{2}年(?:以来)?|以来|过去|年来|期间|当时|那时|曾经?|先后|回顾|历届|时任")
+_SPIRIT_AFTER_RE = re.compile(r"(?:[和、][^，,。；;、]{0,16}全会)?精神")
+#: A look back over the years before the next congress: 五年来, 过去五年, 党的十九大以来, 2021年,
+#: 当时, 时任.  A look back over the last months (今年以来, 过去一年, 2023年以来) is not one.
+_HISTORY_RE = re.compile(
+    r"(?P<year>(?:19|20)\d{2})年|[两三四五六七八九十]年(?:来|间|以来)|(?:过去|这|近)[两三四五六七八九十]年|"
+    r"(?:十[六七八九]|二十)(?:大|届[一二三四五六七八九]中全会)以来|(?:党代会|换届|上届|本届)以来|"
+    r"当时|那时|曾经|时任|回顾|历届|先后"
+)
 _SENTENCE_END = "。！？；;!?\n"
 
 
 def _context(text: str, start: int, end: int) -> str:
-    """The paragraph up to the mention and the rest of its sentence: where a look back is told."""
+    """The sentence of the mention and the first sentence of its paragraph: where a look back is told."""
+    lo = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
     his = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
-    return text[: min(his) if his else len(text)]
+    hi = min(his) if his else len(text)
+    first = [i for i in (text.find(c) for c in _SENTENCE_END) if 0 <= i < lo]
+    return (text[: min(first)] + "。" if first else "") + text[lo:hi]
 
 
 def _history(context: str, successor) -> bool:
     """A passage that tells the past (五年来……深入学习贯彻党的十九大精神) keeps the old congress."""
     for m in _HISTORY_RE.finditer(context):
-        year = m.group()[:4]
-        if not year.isdigit() or int(year) <= successor.date.year:
+        if m.group("year") is None or int(m.group("year")) <= successor.date.year:
             return True
     return any(n in context for n in successor.names)
 
