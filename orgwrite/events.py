@@ -22,7 +22,7 @@ _FIELDS = {"id", "kind", "names", "date", "past", "source", "note"}
 #: After a congress or plenum name: what makes the mention one of the past.
 DEFAULT_PAST = (
     r"(?:精神|以来|报告|召开以来|胜利召开以来|胜利召开后|召开后|胜利闭幕|闭幕以来|闭幕后|后|作出|提出|强调|指出|"
-    r"明确|确立|描绘|擘画|部署|审议通过|通过的|修改的|确定|要求|决定|公报|上(?:强调|指出|作|提出|的)|"
+    r"明确|确立|描绘|绘就|绘制|擘画|部署|审议通过|通过的|修改的|确定|要求|决定|公报|开启|上(?:强调|指出|作|提出|的)|"
     r"的(?:重大|战略|决策|部署|精神|报告|胜利召开|召开))"
 )
 #: Before the name: a mention that looks forward (迎接党的二十大胜利召开, 党的二十大代表选举).
