@@ -17,7 +17,7 @@ from functools import cache
 from orgwrite.errors import ConfigError
 
 KINDS = ("congress", "plenum", "campaign")
-_FIELDS = {"id", "kind", "names", "date", "past", "source", "note"}
+_FIELDS = {"id", "kind", "names", "date", "past", "session", "source", "note"}
 
 #: After a congress or plenum name: what makes the mention one of the past.
 DEFAULT_PAST = (
@@ -40,6 +40,7 @@ class Event:
     date: date
     past: str
     source: str
+    session: str = ""  # a congress: the 届 of the Central Committee it elects (十九届)
 
     @property
     def name(self) -> str:
@@ -85,7 +86,10 @@ def load_events(text: str, where: str = "events.toml") -> list[Event]:
             re.compile(past)
         except re.error as exc:
             raise ConfigError(f"{label}：past 不是有效的正则表达式：{exc}") from exc
-        events.append(Event(raw["id"], raw["kind"], tuple(names), raw["date"], past, raw["source"]))
+        session = raw.get("session", "")
+        if session and (raw["kind"] != "congress" or not re.fullmatch(r"[一二三四五六七八九十]{2,3}届", session)):
+            raise ConfigError(f"{label}：session 只用于党代会，写作“十九届”")
+        events.append(Event(raw["id"], raw["kind"], tuple(names), raw["date"], past, raw["source"], session))
     return events
 
 

@@ -95,6 +95,7 @@ def _t104(text: str, as_of: str | None = "2023-06-01"):
         "今年以来，我们坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的十九大和二十届历次全会精神。",
         "过去一年，是全面贯彻党的十九大精神的开局之年。",
         "深入学习贯彻党的十九大、二十届历次全会精神和习近平总书记重要讲话精神。",
+        "全面贯彻党的十九大和十九届历次全会以及中央经济工作会议精神，深入贯彻新发展理念。",
     ],
 )
 def test_stale_congress_is_reported_after_the_next_congress(sentence):
@@ -171,3 +172,19 @@ def test_shipped_events_are_valid_and_congress_names_line_up():
 def test_bad_event_data_is_refused_with_its_entry(toml, message):
     with pytest.raises(ConfigError, match=message):
         load_events(toml, "x.toml")
+
+
+def test_plenums_of_the_old_central_committee_after_the_next_congress():
+    text = "深入贯彻党的二十大和十九届历次全会精神，全面落实习近平总书记重要讲话精神。"
+    (f,) = _t104(text, "2026-01-31")
+    assert text[f.column - 1 : f.end_column - 1] == "十九届历次全会" and f.replacement == "二十届历次全会"
+    assert _t104("深入贯彻党的二十大和二十届历次全会精神。", "2026-01-31") == []
+    assert _t104("深入贯彻党的十九大和十九届历次全会精神。", "2021-06-01") == []
+    # one finding for the congress and its plenums together
+    assert len(_t104("认真贯彻落实党的十九大和十九届历次全会精神。")) == 1
+
+
+def test_a_span_of_years_is_history_only_when_it_lies_mostly_before_the_next_congress():
+    sentence = "过去五年，我们深入学习贯彻党的十九大精神，推动高质量发展。"
+    assert _t104(sentence, "2023-06-01") == []  # 2018–2023: mostly the 十九大's years
+    assert len(_t104(sentence, "2026-02-01")) == 1  # 2021–2026: mostly after the 二十大

@@ -154,32 +154,50 @@ def anachronism(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 _STUDY_BEFORE_RE = re.compile(r"(?:学习|贯彻|落实|领会|宣传|宣讲|践行|把|按照|以)[^，,。；;！？：:]{0,10}$")
-_SPIRIT_AFTER_RE = re.compile(r"(?:[和、][^，,。；;、]{0,16}全会)?精神")
-#: A look back over the years before the next congress: 五年来, 过去五年, 党的十九大以来, 2021年,
-#: 当时, 时任.  A look back over the last months (今年以来, 过去一年, 2023年以来) is not one.
+#: After the congress: the plenums joined to it, then another meeting's 精神 (以及中央经济工作会议精神).
+_SPIRIT_AFTER_RE = re.compile(r"(?:[和、][^，,。；;、]{0,16}全会)?(?:(?:以及|和|、|及)[^，,。；;]{0,12}会议)?精神")
+_SERIES_RE = re.compile(r"(?P<session>[一二三四五六七八九十]{2,3})届历次全会")
+_SERIES_SPIRIT_RE = re.compile(r"(?:(?:以及|和|、|及)[^，,。；;]{0,12}会议)?精神")
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+#: A look back: a span of years (五年来, 过去五年), an earlier year, a past congress or plenum, 当时.
+#: 今年以来, 过去一年 and 2023年以来 look back over the last months only.
 _HISTORY_RE = re.compile(
-    r"(?P<year>(?:19|20)\d{2})年|[两三四五六七八九十]年(?:来|间|以来)|(?:过去|这|近)[两三四五六七八九十]年|"
+    r"(?P<year>(?:19|20)\d{2})年|(?P<span>[两三四五六七八九十])年(?:来|间|以来)|(?:过去|这|近)(?P<span2>[两三四五六七八九十])年|"
     r"(?:十[六七八九]|二十)(?:大|届[一二三四五六七八九]中全会)以来|(?:党代会|换届|上届|本届)以来|"
     r"当时|那时|曾经|时任|回顾|历届|先后"
 )
 _SENTENCE_END = "。！？；;!?\n"
 
 
-def _context(text: str, start: int, end: int) -> str:
-    """The sentence of the mention and the first sentence of its paragraph: where a look back is told."""
+def _context(text: str, start: int) -> str:
+    """The paragraph's first sentence and the sentence of the mention up to it: where a look back is told."""
     lo = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
-    his = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
-    hi = min(his) if his else len(text)
     first = [i for i in (text.find(c) for c in _SENTENCE_END) if 0 <= i < lo]
-    return (text[: min(first)] + "。" if first else "") + text[lo:hi]
+    return (text[: min(first)] + "。" if first else "") + text[lo:start]
 
 
-def _history(context: str, successor) -> bool:
-    """A passage that tells the past (五年来……深入学习贯彻党的十九大精神) keeps the old congress."""
+def _history(context: str, successor, as_of: date, *, named: bool = True) -> bool:
+    """A passage that tells the past (五年来……深入学习贯彻党的十九大精神) keeps the old congress.
+
+    A span of years counts when most of it lies before the next congress: “过去五年” in a report of
+    2023 looks back on the old congress's years, in a report of 2026 mostly on the new one's.
+    """
     for m in _HISTORY_RE.finditer(context):
-        if m.group("year") is None or int(m.group("year")) <= successor.date.year:
-            return True
-    return any(n in context for n in successor.names)
+        if m.group("year"):
+            if int(m.group("year")) <= successor.date.year:
+                return True
+            continue
+        span = m.group("span") or m.group("span2")
+        if span:
+            years = 2 if span == "两" else _CN[span]
+            before = (successor.date - date(as_of.year - years, as_of.month, min(as_of.day, 28))).days / 365.25
+            if before > years / 2:
+                return True
+            continue
+        return True
+    # 党的十八大、十九大、二十大精神: the old congress listed with the new one (not for the plenums:
+    # 党的二十大和十九届历次全会精神 is the slip itself).
+    return named and any(n in context for n in successor.names)
 
 
 @rule(
@@ -214,20 +232,23 @@ def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
     successor = {a.id: b for a, b in itertools.pairwise(congresses) if lo >= b.date}
     if not successor:
         return
+    sessions = {e.session: (e, successor[e.id]) for e in congresses if e.id in successor and e.session}
     for block in doc.blocks:
         text = block.text
-        if "大" not in text or "精神" not in text:
+        if "精神" not in text:
             continue
+        reported: list[tuple[int, int]] = []
         for m in mentions(text):
             nxt = successor.get(m.event.id)
             spirit = _SPIRIT_AFTER_RE.match(text, m.end) if nxt else None
             if spirit is None or not _STUDY_BEFORE_RE.search(text[max(0, m.start - 12) : m.start]):
                 continue
-            if _history(_context(text, m.start, spirit.end()), nxt):
+            if _history(_context(text, m.start), nxt, lo):
                 continue
             name = text[m.start : m.end]
             right = nxt.names[m.event.names.index(name)] if name in m.event.names else nxt.name
             plain = spirit.end() - m.end == len("精神")
+            reported.append((m.start, spirit.end()))
             yield ctx.emit(
                 "T104",
                 block,
@@ -236,4 +257,24 @@ def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"本文日期{_when(doc, ctx)}，已在{nxt.name}（{_cn_date(nxt.date)}）之后，当前学习贯彻的应是"
                 f"“{nxt.name}精神”，不是“{text[m.start : spirit.end()]}”",
                 f"{right}精神" if plain else None,
+            )
+        for m in _SERIES_RE.finditer(text):
+            old_new = sessions.get(m.group("session") + "届")
+            if old_new is None or not _SERIES_SPIRIT_RE.match(text, m.end()):
+                continue
+            if any(a <= m.start() < b for a, b in reported):
+                continue  # inside the stale congress already reported
+            if not _STUDY_BEFORE_RE.search(text[max(0, m.start() - 16) : m.start()]):
+                continue
+            _old, nxt = old_new
+            if _history(_context(text, m.start()), nxt, lo, named=False):
+                continue
+            yield ctx.emit(
+                "T104",
+                block,
+                m.start(),
+                m.end(),
+                f"本文日期{_when(doc, ctx)}，已在{nxt.name}（{_cn_date(nxt.date)}）之后，当前学习贯彻的是"
+                f"“{nxt.session}历次全会精神”，不是“{m.group()}精神”",
+                f"{nxt.session}历次全会",
             )
