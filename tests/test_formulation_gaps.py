@@ -122,3 +122,67 @@ def test_mixed_forms_report_each_bare_one():
 
 def test_a_single_bare_name_is_reported_as_before():
     assert _f103("支部深入学习贯彻二十大精神。") == [(1, "warning", "党的二十大")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of", "rule", "span", "replacement"),
+    [
+        (
+            "积极培育和践行富强、民主、文明、自由、平等、公正、法治、爱国、敬业、诚信、友善的社会主义核心价值观。",
+            "2026-01-01",
+            "E103",
+            None,
+            None,
+        ),
+        ("各级组织人事部门要牢固树立政治意识、大局意识、核心意识，提高政治站位。", "2019-04-01", "E103", None, None),
+        (
+            "坚定道路自信、理论自信、制度自信、历史自信，不断开创工作新局面。",
+            "2022-01-01",
+            "E101",
+            "历史自信",
+            "文化自信",
+        ),
+        (
+            "协调推进全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严管党“四个全面”战略布局。",
+            "2026-01-01",
+            "E101",
+            "全面从严管党",
+            "全面从严治党",
+        ),
+        (
+            "第三条　党员教育管理工作以马克思列宁主义、邓小平理论、“三个代表”重要思想、科学发展观、"
+            "习近平新时代中国特色社会主义思想为指导。",
+            "2019-04-01",
+            "E103",
+            None,
+            None,
+        ),
+        ("一定要以创新、协调、绿色、开放、共赢的内在统一来把握发展、衡量发展。", "2026-01-01", "E101", "共赢", "共享"),
+        ("全面推进党的政治建设、组织建设、作风建设、纪律建设，把制度建设贯穿其中。", "2026-01-01", "E103", None, None),
+    ],
+)
+def test_lists_cited_whole_with_a_member_dropped_or_replaced(sentence, as_of, rule, span, replacement):
+    cfg = Config(select=("E101", "E102", "E103", "E104"), as_of=date.fromisoformat(as_of))
+    got = [(f.rule, sentence[f.column - 1 : f.end_column - 1], f.replacement) for f in check(sentence, cfg)]
+    assert len(got) == 1 and got[0][0] == rule
+    if span:
+        assert got[0][1:] == (span, replacement)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("一定要以创新、协调、绿色、开放、共享的内在统一来把握发展、衡量发展。", "2026-01-01"),
+        ("增强政治意识、大局意识、核心意识，提高政治站位。", "2015-06-01"),  # before 四个意识 (2016-01-29)
+        ("坚定道路自信、理论自信、制度自信。", "2015-06-01"),  # 三个自信, whole
+        (
+            "我们必须坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、"
+            "新时代中国特色社会主义思想为指导。",
+            "2018-12-18",
+        ),
+        ("全面推进党的政治建设、思想建设、组织建设、作风建设、纪律建设，把制度建设贯穿其中。", "2026-01-01"),
+    ],
+)
+def test_whole_lists_stay_silent(sentence, as_of):
+    cfg = Config(select=("E101", "E102", "E103", "E104"), as_of=date.fromisoformat(as_of))
+    assert check(sentence, cfg) == []

@@ -62,12 +62,15 @@ def _rest_ok(lex: Lexicon, entry: Entry, text: str, hi: int):
     return ok
 
 
+_TAIL_RE = re.compile(r"[的等为]")
 _NOT_A_MEMBER = re.compile(r"[“”‘’\"'《》（）()【】0-9０-９]")
 
 
 def _unknown_item(entry: Entry, text: str, s: int, e: int) -> Item | None:
     """text[s:e] as an item that stands where a member should (a replaced member), if it looks like one."""
     ss, ee = _strip(text, s, e)
+    if (known := _match(entry, text, ss, ee, None)) is not None and known.exact:
+        return known  # the member itself, once what follows it is cut off (共享的内在统一)
     lengths = [len(m) for m in entry.get("members")]
     if not (max(1, min(lengths) - 1) <= ee - ss <= max(lengths) + 2) or _NOT_A_MEMBER.search(text, ss, ee):
         return None
@@ -93,14 +96,22 @@ def _fill_gaps(entry: Entry, text: str, spans: list[tuple[int, int]], items: lis
         s, e = spans[k]
         if nxt is not None and nxt.index is not None and nxt.index - prev.index == 2:
             items[k] = _unknown_item(entry, text, s, e)
-        elif nxt is None and k == len(items) - 1 and prev.index == last_member - 1:
-            body = text[s:e].rstrip("”’\"'")
-            for n in names:
-                if body.endswith(n):
-                    cut = e - (len(text[s:e]) - len(body)) - len(n)
-                    cut -= 1 if text[cut - 1 : cut] == "的" else 0
-                    items[k] = _unknown_item(entry, text, s, cut)
-                    break
+        elif (nxt is None or nxt.index is None) and prev.index == last_member - 1:
+            ss, ee = _strip(text, s, e)
+            body = text[ss:ee]
+            at = min((body.find(n) for n in names if n in body), default=-1)
+            if at > 0:
+                # “……、全面从严管党“四个全面”战略布局”, “……、发展的新发展理念”: the item ends before the name
+                cut = ss + at
+                while cut > ss and text[cut - 1] in "“‘\"'的":
+                    cut -= 1
+                items[k] = _unknown_item(entry, text, ss, cut)
+                continue
+            # No abbreviation: every other member stands before it, in order (创新、协调、绿色、开放、共赢).
+            known = [i.index for i in items[:k] if i is not None]
+            if last_member >= 3 and known == list(range(last_member)):
+                tail = _TAIL_RE.search(text, ss, ee)  # “共赢的内在统一”: the item ends before 的
+                items[k] = _unknown_item(entry, text, ss, tail.start() if tail else ee)
 
 
 def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
@@ -141,7 +152,9 @@ def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain
             for k, (s, e) in enumerate(spans):
                 many = len(spans) > 1
                 lead = _LEAD_IN if many and k == 0 else 4
-                it = _match(entry, text, s, e, as_of, lead, rest_ok if many and k == len(spans) - 1 else None)
+                # The last item, or one closed by a comma the entry allows (“……、友善的社会主义核心价值观，”).
+                closing = k == len(spans) - 1 or used[k] in "，,"
+                it = _match(entry, text, s, e, as_of, lead, rest_ok if many and closing else None)
                 if it is None:
                     ss, ee = _strip(text, s, e)
                     if _looks_like_member(entry, text[ss:ee]) and len(spans) > 1:
@@ -172,7 +185,16 @@ def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain
             elif a_start >= c.end and _ANCHOR_AFTER_RE.match(text[c.end : a_start]):
                 c.anchor = (a_start, a_end, a_entry)
     # Where the same items form lists of several enumerations, keep the one that knows most items.
-    chains.sort(key=lambda c: (c.start, -len(c.known), -(c.anchor is not None and c.anchor[2] is c.entry)))
+    # Ties go to the entry whose abbreviation anchors the list, then to the one it completes, then to one it fits (道路、理论、制度、历史自信 is 四个自信's).
+    chains.sort(
+        key=lambda c: (
+            c.start,
+            -len(c.known),
+            -(c.anchor is not None and c.anchor[2] is c.entry),
+            -(len(c.items) == len(c.known) == len(c.entry.get("members"))),
+            -(len(c.items) <= len(c.entry.get("members"))),
+        )
+    )
     kept: list[Chain] = []
     for c in chains:
         if any(k.start < c.end and c.start < k.end for k in kept):

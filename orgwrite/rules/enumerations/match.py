@@ -138,7 +138,7 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None, lead: in
             candidates.append((wrong, members.index(right), right, None))
     best = None
     for m, i, right, until in candidates:
-        if item == m or (item.endswith(m) and _lead_ok(item[: len(item) - len(m)], lead)):
+        if item == m or (item.endswith(m) and _lead_ok(item[: len(item) - len(m)], _reach(lead, m))):
             if best is None or len(m) > len(best[0]):
                 best = (m, i, right, until)
     if best is None:
@@ -165,10 +165,20 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None, lead: in
 _LOCATIVES = frozenset({"中", "之中", "上", "里"})
 
 
+def _reach(lead: int, member: str) -> int:
+    """The longest lead-in before ``member`` at the head of a clause: longer for long members.
+
+    “干部人事档案工作必须坚持以马克思列宁主义”: a member of four characters or more ends a long
+    lead-in unmistakably; a short one (创新) may end any word.
+    """
+    return lead + 8 if lead > 4 and len(member) >= 4 else lead
+
+
 def _lead_ok(lead_in: str, lead: int) -> bool:
     """A lead-in of up to 4 characters always; a longer one (first item of a clause) up to ``lead``,
-    unless it ends in 的: in “让群众有更多的安全感、获得感、幸福感” the nouns are described, not quoted."""
-    return len(lead_in) <= 4 or (len(lead_in) <= lead and not lead_in.endswith("的"))
+    unless it ends in 的: in “让群众有更多的安全感、获得感、幸福感” the nouns are described, not quoted.
+    “党的” is the exception: “全面推进党的政治建设、思想建设……” quotes the list."""
+    return len(lead_in) <= 4 or (len(lead_in) <= lead and (not lead_in.endswith("的") or lead_in.endswith("党的")))
 
 
 def _match_exact(entry: Entry, item: str) -> int | None:

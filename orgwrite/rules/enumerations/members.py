@@ -79,7 +79,7 @@ def enumeration_missing_member(doc: Document, ctx: Context) -> Iterator[Finding]
     for block, chains in block_chains(doc, ctx):
         for c in chains:
             if not anchored_to_own(c):
-                if (gap := interior_gap(c)) is not None:
+                if (gap := interior_gap(c) or verb_cited_gap(c, block.text, ctx)) is not None:
                     yield ctx.emit(
                         "E103",
                         block,
@@ -88,11 +88,11 @@ def enumeration_missing_member(doc: Document, ctx: Context) -> Iterator[Finding]
                         f"{quoted_abbr(c.entry)}共{len(c.entry.get('members'))}项，这里漏了“{gap}”（{cite(c.entry)}）",
                     )
                 continue
-            if not c.entry.get("check_missing", True):
-                continue
             members = members_for(c.entry, ctx.as_of)
             if len(c.items) >= len(members):
                 continue
+            if not c.entry.get("check_missing", True) and (len(c.items) != len(members) - 1 or len(members) < 4):
+                continue  # partial citations are usual; one member short of a long list is a slip
             present = {i.index for i in c.items if i.index is not None}
             missing = [m for k, m in enumerate(members) if k not in present]
             if not missing or any(i.index is None for i in c.items):
@@ -120,5 +120,29 @@ def interior_gap(c) -> str | None:
     if indices != sorted(set(indices)) or indices[0] != 0 or indices[-1] != len(members) - 1:
         return None
     if len(indices) != len(members) - 1 or len(indices) < (4 if min(map(len, members)) <= 2 else 3):
+        return None
+    return next(m for k, m in enumerate(members) if k not in indices)
+
+
+def verb_cited_gap(c, text: str, ctx) -> str | None:
+    """The one member missing from a list introduced by the enumeration's own verb (牢固树立……意识).
+
+    “牢固树立政治意识、大局意识、核心意识” cites “四个意识” by its verb: with every item a member, in
+    order, and one left out, the list is the enumeration with a member dropped.  Judged only where
+    the enumeration existed at the text's date.
+    """
+    verbs = c.entry.get("verbs", [])
+    members = c.entry.get("members")
+    since = c.entry.get("since")
+    if not verbs or (since and ctx.as_of and ctx.as_of < since):
+        return None
+    first = c.items[0]
+    lead = text[max(0, first.start - 6) : first.member_start].rstrip("“‘")
+    if not any(lead.endswith(v) for v in verbs):
+        return None
+    indices = [i.index for i in c.items]
+    if None in indices or any(i.wrong is not None for i in c.items) or indices != sorted(set(indices)):
+        return None
+    if len(indices) != len(members) - 1 or len(indices) < 3:
         return None
     return next(m for k, m in enumerate(members) if k not in indices)
