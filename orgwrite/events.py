@@ -130,13 +130,17 @@ def spoken_of_as_past(text: str, m: Mention) -> bool:
 #: After the name, past contexts that may also look forward: before the 二十大 a provincial
 #: congress report plans to “全面贯彻党的十九大、二十大精神” in the coming five years.
 _WEAK_PAST_RE = re.compile(r"(?:精神|的精神)")
+#: Before a weak mention: it joins a list of congresses (十九大、二十大精神) or the sentence looks ahead.
+_LISTED_BEFORE_RE = re.compile(r"(?:大|全会)[、和]$")
+_AHEAD_RE = re.compile(r"今后|未来|将要|即将|届时|迎接|喜迎|开好")
 
 
 def latest_past_event(texts) -> tuple[Event, int] | None:
     """(event, line) of the latest event spoken of as past in ``texts`` (pairs of text and line).
 
-    One mention in a plainly past context (以来, 报告指出, 作出的部署……) is enough; mentions that
-    may look forward (……精神) count only when there are two of them.
+    One mention in a plainly past context (以来, 报告指出, 作出的部署……) is enough, and so is one
+    “……精神” standing alone; one that joins a list of congresses (党的十九大、二十大精神) or a
+    sentence looking ahead (今后五年……) counts only when there is another.
     """
     strong: dict[str, int] = {}
     weak: dict[str, list[int]] = {}
@@ -147,10 +151,19 @@ def latest_past_event(texts) -> tuple[Event, int] | None:
                 continue
             by_id[m.event.id] = m.event
             after = text[m.end : m.end + 4].lstrip('”’"')
-            if m.event.kind != "campaign" and _WEAK_PAST_RE.match(after):
+            if m.event.kind != "campaign" and _WEAK_PAST_RE.match(after) and _may_look_ahead(text, m):
                 weak.setdefault(m.event.id, []).append(line)
             else:
                 strong.setdefault(m.event.id, line)
     found = [(by_id[i], line) for i, line in strong.items()]
     found += [(by_id[i], lines[0]) for i, lines in weak.items() if len(lines) >= 2 and i not in strong]
     return max(found, key=lambda f: f[0].date, default=None)
+
+
+def _may_look_ahead(text: str, m: Mention) -> bool:
+    """Whether a “……精神” mention may speak of a congress still to come (see :data:`_WEAK_PAST_RE`)."""
+    start = m.start
+    while start > 0 and text[start - 1] not in "。！？；;!?":
+        start -= 1
+    head = text[max(0, m.start - 4) : m.start].removesuffix("党的")
+    return bool(_LISTED_BEFORE_RE.search(head) or _AHEAD_RE.search(text, start, m.start))

@@ -188,3 +188,11 @@ def test_a_span_of_years_is_history_only_when_it_lies_mostly_before_the_next_con
     sentence = "过去五年，我们深入学习贯彻党的十九大精神，推动高质量发展。"
     assert _t104(sentence, "2023-06-01") == []  # 2018–2023: mostly the 十九大's years
     assert len(_t104(sentence, "2026-02-01")) == 1  # 2021–2026: mostly after the 二十大
+
+
+def test_one_spirit_standing_alone_bounds_the_date_but_not_in_a_list_or_looking_ahead():
+    assert _as_of("深入学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神，坚定理想信念。\n")[0] == date(
+        2017, 10, 18
+    )
+    assert _as_of("全面贯彻党的十九大、二十大精神，推动高质量发展。\n")[0] is None
+    assert _as_of("今后五年，要认真学习贯彻党的二十大精神。\n")[0] is None
