@@ -73,8 +73,13 @@ def test_rules_piped_prints_every_description_whole(cli):
     registry = all_rules()
     assert [r[0] for r in rows] == list(registry)
     for code, name, severity, fix, summary in rows:
+        assert fix == (registry[code].fix.value if registry[code].fix else "-")
         rule = registry[code]
-        assert summary.removesuffix("（默认不启用）") == rule.summary and name == rule.name and severity == rule.severity.value
+        assert (
+            summary.removesuffix("（默认不启用）") == rule.summary
+            and name == rule.name
+            and severity == rule.severity.value
+        )
 
 
 def _complete(words: str) -> list[str]:
