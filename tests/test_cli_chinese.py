@@ -106,3 +106,17 @@ def test_completion_of_rule_codes_genres_and_lexicon_ids():
     assert all(c.startswith("P101,S1") for c in _complete("orgwrite check --select P101,S1"))
     assert "P101,S101" in _complete("orgwrite check --select P101,S1")
     assert _complete("orgwrite rules Q9") == []
+
+
+def test_sarif_names_no_package_index_and_carries_rule_help(cli):
+    import json
+
+    from tests.conftest import sample
+
+    r = cli("check", str(sample("004")), "--format", "sarif")
+    log = json.loads(r.stdout)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert "pypi" not in json.dumps(log)
+    assert "informationUri" not in driver
+    p103 = next(rule for rule in driver["rules"] if rule["id"] == "P103")
+    assert "错误示例" in p103["help"]["text"]

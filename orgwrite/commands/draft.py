@@ -180,7 +180,10 @@ def templates(action: str, genre: str | None, template_dirs: tuple[Path, ...]) -
     readme = g.folder / "README.md"
     if readme.is_file():
         click.echo()
-        click.echo(readme.read_text("utf-8").rstrip())
+        from orgwrite.resources import data_dir
+
+        # The READMEs name examples by their path in the source tree; show where they really are.
+        click.echo(readme.read_text("utf-8").rstrip().replace("`examples/", f"`{data_dir('examples')}/"))
     click.echo()
     click.echo("选项（大纲中 options: 下设置）：")
     for o in g.options.values():
