@@ -166,4 +166,5 @@ def _may_look_ahead(text: str, m: Mention) -> bool:
     while start > 0 and text[start - 1] not in "。！？；;!?":
         start -= 1
     head = text[max(0, m.start - 4) : m.start].removesuffix("党的")
-    return bool(_LISTED_BEFORE_RE.search(head) or _AHEAD_RE.search(text, start, m.start))
+    listed = m.event.kind == "congress" and _LISTED_BEFORE_RE.search(head)  # a plenum's 精神 is past
+    return bool(listed or _AHEAD_RE.search(text, start, m.start))

@@ -196,3 +196,10 @@ def test_one_spirit_standing_alone_bounds_the_date_but_not_in_a_list_or_looking_
     )
     assert _as_of("全面贯彻党的十九大、二十大精神，推动高质量发展。\n")[0] is None
     assert _as_of("今后五年，要认真学习贯彻党的二十大精神。\n")[0] is None
+
+
+def test_a_plenum_listed_after_its_congress_is_past(cli, tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(TITLE + "深入学习贯彻党的二十大和二十届三中全会精神，推动基层党建提质增效。\n", encoding="utf-8")
+    out = cli("check", str(p)).stdout.decode()
+    assert "按不早于 2024-07-15 判断时效表述（正文提及已召开（开展）的二十届三中全会" in out
