@@ -443,7 +443,30 @@ def plant_semicolon(texts, rng):
                     )
                 )
             out.extend(_semicolon_from_markers(t, i, rng))
+            out.extend(_semicolon_from_item_lines(t, i, rng))
     return out
+
+
+def _semicolon_from_item_lines(t, i, rng):
+    """Short numbered item lines 1. A / 2. B / 3. C written as one paragraph (lead)：A；B；C。"""
+    lines = t.lines
+    style = _item_style(lines[i]) if i == 0 or not _item_style(lines[i - 1]) else None
+    if not style or style == "（一）":
+        return []
+    k = 0
+    while i + k < len(lines) and _item_no(lines[i + k], style) == k + 1:
+        k += 1
+    if not 2 <= k <= 9:
+        return []
+    bodies = [re.sub(ITEM_STYLES[style], "", x, count=1).lstrip("、，. ").rstrip("。；;") for x in lines[i : i + k]]
+    if any(not 4 <= len(b) <= 50 or re.search(r"[。：]", b) for b in bodies):
+        return []
+    n = cn_count(wrong_count(k, rng))
+    lead = rng.choice(
+        ["重点做好以下{n}项工作：", "主要有{n}个方面：", "具体包括{n}项内容：", "主要措施有{n}条："]
+    ).format(n=n)
+    new = lead + "；".join(bodies) + "。"
+    return [Plant("E-semicolon", t, i, i + k, [new], [(i, 0, len(new) - 1)], f"{k} item lines joined, +{lead}")]
 
 
 def _semicolon_from_markers(t, i, rng):
@@ -455,6 +478,8 @@ def _semicolon_from_markers(t, i, rng):
         return []
     segs = [line[a + 2 : b] for a, b in zip(run, [*run[1:], None], strict=True)]
     end = segs[-1].find("。")
+    if end >= 0 and all(x.endswith("。") and x.count("。") == 1 and len(x) <= 80 for x in segs[:-1]):
+        segs[:-1] = [x[:-1] + "；" for x in segs[:-1]]  # one sentence per item: writers join them with ；
     if end < 0 or any(not x.endswith("；") or "。" in x for x in segs[:-1]):
         return []
     tail = segs[-1][end:]
@@ -961,7 +986,7 @@ def plant_words(texts, rng):
         lambda s: "反应",
         50,
     )
-    out += _word_plants("W-quanli", texts, rng, QUANLI_RE, QUANLI, lambda s: "权利", 35)
+    out += _word_plants("W-quanli", texts, rng, QUANLI_RE, QUANLI, lambda s: "权利", 45)
     bixu = [t for t in texts]
     out += _word_plants("W-bixu", bixu, rng, BIXU_RE, ["我们必须清醒认识到面临的风险挑战。"], lambda s: "必需", 5)
     return out
