@@ -5,7 +5,7 @@ script plants one typical error per copy of a held-out paragraph (the error clas
 detection issue: stated counts, numbers, dated wording, word choice, formulations), checks the
 planted copy and the untouched text through the public API (``orgwrite.check`` with a
 ``Config`` carrying the source's as-of date, as ``orgwrite check --as-of`` would), and prints
-per class: planted, caught, recall.  A plant is caught when a finding of the expected rule
+per class: planted, caught, recall, and the same on natural hosts only (no inserted sentence).  A plant is caught when a finding of the expected rule
 family overlaps the planted span and was not already there in the untouched text.
 
 Planting looks for a natural host first (a correct phrase the writer got right, turned into the
@@ -131,6 +131,7 @@ class Plant:
     spans: list[tuple[int, int, int]]  # (line index in the planted file, col0, col1), 0-based, end excl.
     note: str
     undated: bool = False  # check the host paragraph alone, as-of inferred from its content
+    inserted: bool = False  # a sentence built from real shapes was inserted (no natural host)
     findings: list = field(default_factory=list)
     caught: bool = False
 
@@ -167,7 +168,7 @@ def insert_sentence(
     line = t.lines[i]
     pos = rng.choice(sentence_slots(line))
     new = line[:pos] + sentence + line[pos:]
-    return one_line(cls, t, i, new, pos + sub[0], pos + sub[1], note, **kw)
+    return one_line(cls, t, i, new, pos + sub[0], pos + sub[1], note, inserted=True, **kw)
 
 
 def body_hosts(texts: list[Text], pred=None) -> list[tuple[Text, int]]:
@@ -736,6 +737,7 @@ def plant_same_stat(texts, rng):
         a = pos + stat.index(v)
         for p in _restate(host, i, pos, a, a + len(v), pos + len(stat), rng, stat):
             p.text = t
+            p.inserted = True
             out.append(p)
     return out
 
@@ -832,9 +834,9 @@ DATED = [
     ),
 ]
 BOUND_EVENTS = [
-    (re.compile(r"党的二十大(以来|精神|报告|胜利召开|作出|提出|强调|擘画|部署|后)"), date(2022, 10, 22)),
+    (re.compile(r"党的二十大(以来|精神|报告|作出|提出|强调|擘画|部署|后)"), date(2022, 10, 22)),
     (re.compile(r"二十届三中全会(精神|以来|作出|提出|部署|《决定》)"), date(2024, 7, 18)),
-    (re.compile(r"党的十九大(以来|精神|报告|胜利召开|作出|提出|强调|部署)"), date(2017, 10, 24)),
+    (re.compile(r"党的十九大(以来|精神|报告|作出|提出|强调|部署)"), date(2017, 10, 24)),
 ]
 
 
@@ -858,6 +860,8 @@ def plant_dated(texts, rng):
     for t in texts:
         for i, line in enumerate(t.lines):
             bound = max((d for rx, d in BOUND_EVENTS if rx.search(line)), default=None)
+            if re.search(r"迎接|喜迎|即将|召开前|前夕", line):
+                continue  # the event may still lie ahead
             if not bound or len(line) < 40 or re.search(r"\d{4}年", line):
                 continue
             choices = [d for d in DATED if bound >= d[2]]
@@ -901,7 +905,9 @@ def plant_stale_congress(texts, rng):
         s = rng.choice(STALE_SHAPES)
         k = s.index("党的十九大精神")
         out.append(
-            one_line("T-stale-congress", t, i, line[:pos] + s + line[pos:], pos + k, pos + k + 7, f"+{s} ({t.as_of})")
+            one_line(
+                "T-stale-congress", t, i, line[:pos] + s + line[pos:], pos + k, pos + k + 7, f"+{s}", inserted=True
+            )
         )
     return out
 
@@ -1236,6 +1242,8 @@ def choose(plants: list[Plant], per_class: int, rng: random.Random) -> list[Plan
     for cls in sorted(by_cls):
         cands = by_cls[cls]
         rng.shuffle(cands)
+        und = [p for p in cands if p.undated][: per_class // 4]  # undated texts get a fixed share
+        cands = und + [p for p in cands if p not in und]
         per_host: Counter = Counter()
         picked = []
         for p in cands:
@@ -1340,7 +1348,7 @@ def print_table(plants, texts, original, verbose):
     by_cls: dict[str, list[Plant]] = defaultdict(list)
     for p in plants:
         by_cls[p.cls].append(p)
-    print(f"{'class':<18}{'planted':>8}{'caught':>8}{'recall':>8}  caught by")
+    print(f"{'class':<18}{'planted':>8}{'caught':>8}{'recall':>8}{'natural':>9}{'nat.rec':>8}  caught by")
     tp = tn = 0
     for cls in sorted(by_cls):
         ps = by_cls[cls]
@@ -1348,9 +1356,13 @@ def print_table(plants, texts, original, verbose):
         tp += c
         tn += len(ps)
         codes = Counter(f.rule for p in ps if p.caught for f in p.findings if f.rule.startswith(EXPECTED[cls]))
-        print(
-            f"{cls:<18}{len(ps):>8}{c:>8}{c / len(ps):>8.2f}  {' '.join(f'{k}:{v}' for k, v in codes.most_common(4))}"
-        )
+        nat = [p for p in ps if not p.inserted]
+        nrec = f"{sum(p.caught for p in nat) / len(nat):.2f}" if nat else "-"
+        by = " ".join(f"{k}:{v}" for k, v in codes.most_common(4))
+        print(f"{cls:<18}{len(ps):>8}{c:>8}{c / len(ps):>8.2f}{len(nat):>9}{nrec:>8}  {by}")
+        und = [p for p in ps if p.undated]
+        if und:
+            print(f"{'  of which undated':<18}{len(und):>8}{sum(p.caught for p in und):>8}")
     print(f"{'total':<18}{tn:>8}{tp:>8}{tp / max(tn, 1):>8.2f}")
     # false alarms on the untouched host paragraphs
     hosts = {(p.text.name, ln) for p in plants if not p.undated for ln in range(p.start, p.end)}
