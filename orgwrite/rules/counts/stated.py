@@ -1,0 +1,166 @@
+"""E201: a stated count (“从三个方面”“以下四点”) must match the items listed for it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from orgwrite.model import BlockKind, Document, Finding
+from orgwrite.numerals import cn_to_int, inside, number_data, quoted_spans
+from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import block_text
+from orgwrite.rules.counts.items import (
+    SENTENCE_END,
+    Items,
+    items_before,
+    items_colon,
+    items_from_run,
+    items_headings,
+    items_inline,
+)
+from orgwrite.rules.counts.markers import PROSE, block_markers, cn_count, marker_runs
+
+
+@cache
+def _count_re() -> re.Pattern[str]:
+    data = number_data()
+    nouns = "|".join(sorted(data["count_nouns"], key=len, reverse=True))
+    classifiers = "".join(data["count_classifiers"])
+    bare = "".join(data["bare_counts"])
+    return re.compile(
+        r"(?P<n>[两二三四五六七八九十1-9][十0-9一二三四五六七八九]?)"
+        rf"(?:(?P<cls>[{classifiers}])?(?P<noun>{nouns})"
+        rf"|(?P<bare>[{bare}])(?![\u4e00-\u9fff]?(?:规定|战略|决定|指示|精神|目标|原则|工程)))"
+    )
+
+
+@cache
+def _count_quick_re() -> re.Pattern[str]:
+    """Matches wherever _count_re() does: the character after the number (a classifier, a
+    noun's first character or a bare count word) preceded by a numeral.  Led by that class,
+    so the engine does not try a match at every numeral of the text."""
+    data = number_data()
+    follow = "".join(
+        sorted(set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"]))
+    )
+    follow = re.escape(follow)
+    return re.compile(rf"[{follow}](?<=[两一二三四五六七八九十0-9][{follow}])")
+
+
+_LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
+_COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
+
+
+#: A count right after these is an ordinal, a larger number or a reference back (这三个方面).
+_NOT_BEFORE_COUNT = frozenset("0123456789一二三四五六七八九十百千万第这些前后上")
+#: 高三、初二: a school grade (but 提高三项、升高两个 are counts).
+_GRADE_RE = re.compile(r"(?:^|[^提抬升增拔最])[高初]$")
+
+
+def _count_value(m: re.Match[str], text: str) -> tuple[int | None, bool]:
+    """The stated count of a match and whether a lead word (以下、从……) stands right before it."""
+    raw = m.group("n")
+    start = m.start()
+    lead = bool(_LEAD_RE.search(text, max(0, start - 2), start))
+    arabic = raw[0].isdigit()
+    if arabic and (not raw.isdigit() or not (m.group("bare") and lead)):
+        return None, lead  # 9项问题 is a statistic; only 以下5点 counts
+    if m.group("bare") and not lead and text[m.end() : m.end() + 1] not in ("：", ":"):
+        return None, lead  # 两点 needs 以下 before it or a colon after it
+    return (int(raw) if arabic else cn_to_int(raw)), lead
+
+
+@rule("E201", "stated-count", "warning", "文中所称数目（“三个方面”“四项措施”）与实际列出的项数不一致")
+def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    “从三个方面”“以下四点”“五项措施”之后列出的项数应与所称数目一致。列出的项可以是紧随其后的
+    “一是、二是……”“第一、第二……”“首先……”，冒号后以分号分隔的各项，紧接的几段编号小标题
+    （一、（一）1.），或写在数目之前、以顿号分隔的各项（“政治、思想、组织三个方面”）。
+    引号和书名号里的数目（“五个一批”）是固定提法，不在此列；“这三个方面”“以上四点”指前文，
+    也不核对。
+    原因：
+    增删内容后忘记改总述的数目，是综述和讲话稿最常见的硬伤之一。
+    错误示例：
+    今年重点抓好三个方面工作。一是加强政治建设，二是加强组织建设，三是加强作风建设，四是加强纪律建设。
+    总书记的要求概括起来就是两点：坚定理想信念；坚持实事求是；勇于担当作为。
+    牢牢抓住政治、思想、组织、作风三个方面。
+    正确示例：
+    今年重点抓好四个方面工作。一是加强政治建设，二是加强组织建设，三是加强作风建设，四是加强纪律建设。
+    总书记的要求概括起来就是三点：坚定理想信念；坚持实事求是；勇于担当作为。
+    牢牢抓住政治、思想、组织三个方面。
+    依据：
+    公文写作常规：总述与分述一致。
+    """
+    quick = _count_quick_re()
+    if not quick.search(block_text(doc, ctx.cache)):
+        return
+    markers = block_markers(doc, ctx)
+    runs = marker_runs(doc, markers)
+    runs_by_start = {(id(r[0].block), r[0].start): r for r in runs}
+    pattern = _count_re()
+    for index, block in enumerate(doc.blocks):
+        if block.kind not in PROSE:
+            continue
+        text = block.text
+        if not _COUNT_DIGIT_RE.search(text) or not quick.search(text):
+            continue
+        quoted: list[tuple[int, int]] | None = None
+        for m in pattern.finditer(text):
+            if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
+                continue
+            if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
+                continue  # 高三重点：一是…… — a school grade, not a count
+            stated, lead = _count_value(m, text)
+            if stated is None or stated < 2:
+                continue
+            if quoted is None:
+                quoted = quoted_spans(text)
+            if inside(quoted, m.start(), m.end()):
+                continue
+            items = _find_items(doc, index, block, m, lead, markers, runs_by_start, stated)
+            if items is None or items.count == stated:
+                continue
+            phrase = m.group(0)
+            span_start = m.start()
+            msg = f"前文称“{phrase}”，实际列出{cn_count(items.count)}项：{items.first}……{items.last}（{items.where}）"
+            yield ctx.emit("E201", block, span_start, m.end(), msg)
+
+
+def _find_items(doc, index, block, m, lead, markers, runs_by_start, stated: int) -> Items | None:
+    text = block.text
+    after = m.end()
+    run = items_inline(block, after, runs_by_start, markers[index])
+    if run is not None:
+        return items_from_run(run)
+    colon = items_colon(block, after)
+    if colon is not None:
+        return colon
+    if m.group("noun"):
+        before = items_before(block, m.start())
+        if before is not None:
+            return before
+    rest = text[after:]
+    # The count closes its paragraph: the items are the next paragraphs.
+    if (
+        sum(rest.count(c) for c in SENTENCE_END) <= 1
+        and len(rest) <= 30
+        and rest.rstrip()[-1:] in ("：", ":", "。", "")
+    ):
+        nxt = next((i for i in range(index + 1, len(doc.blocks)) if doc.blocks[i].kind is not BlockKind.CHROME), None)
+        if nxt is None:
+            return None
+        mks = markers[nxt]
+        if mks and mks[0].start <= 2 and mks[0].value == 1:
+            run = runs_by_start.get((id(mks[0].block), mks[0].start))
+            if run:
+                items = items_from_run(run)
+                # Fewer paragraphs than stated: the later items may stand after paragraphs of
+                # detail under the first ones (一是…… then three paragraphs, then 二是……).
+                return items if items.count > stated else None
+        if lead or text.rstrip()[-1:] in ("：", ":") or _LEAD_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+            return items_headings(doc, index)
+    return None
+
+
+_LEAD_BEFORE_RE = re.compile(r"(?:以下|如下|下面|下列|从|抓好|做好|围绕|突出|重点|主要|讲|谈|汇报|交流|强调)$")
