@@ -6,18 +6,26 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from orgwrite.model import BlockKind, Document, Finding
+from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import cn_to_int, inside, number_data, quoted_spans
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import block_text
 from orgwrite.rules.counts.items import (
     SENTENCE_END,
     Items,
-    items_before,
+    items_bracketed,
     items_colon,
     items_from_run,
-    items_headings,
     items_inline,
+)
+from orgwrite.rules.counts.items_before import items_before
+from orgwrite.rules.counts.items_below import (
+    items_children,
+    items_dashed,
+    items_headings,
+    items_marked_paragraphs,
+    items_semicolon_paragraphs,
+    next_block,
 )
 from orgwrite.rules.counts.markers import PROSE, block_markers, cn_count, marker_runs
 
@@ -74,24 +82,42 @@ def _count_value(m: re.Match[str], text: str) -> tuple[int | None, bool]:
 @rule("E201", "stated-count", "warning", "文中所称数目（“三个方面”“四项措施”）与实际列出的项数不一致")
 def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
     r"""说明：
-    “从三个方面”“以下四点”“五项措施”之后列出的项数应与所称数目一致。列出的项可以是紧随其后的
-    “一是、二是……”“第一、第二……”“首先……”，冒号后以分号分隔的各项，紧接的几段编号小标题
-    （一、（一）1.），或写在数目之前、以顿号分隔的各项（“政治、思想、组织三个方面”）。
-    引号和书名号里的数目（“五个一批”）是固定提法，不在此列；“这三个方面”“以上四点”指前文，
-    也不核对。
+    “从三个方面”“以下四点”“五项措施”“五件大事”之后列出的项数应与所称数目一致。列出的项可以是
+    紧随其后的“一是、二是……”“第一、第二……”“首先……”“1、2、……”“①②……”，冒号后以分号分隔
+    （或以顿号、“和”连接）的各项，数目后括号里的各项，下面几段开头的同一组序号（中间可有
+    说明段落）、编号小标题（一、（一）1.（1））、“——”段落或以分号结尾的段落，写在数目之前、
+    以顿号分隔的各项或相连的几个引号（“政治、思想、组织三个方面”“‘三会一课’、主题党日两项
+    制度”“‘名校’‘名师’三个内容”），以及标题所称数目与其下各条。以“等”结尾的列举可以少于
+    所称数目。引号和书名号里的数目（“五个一批”）是固定提法，不在此列；“这三个方面”“以上
+    四点”指前文，也不核对；人数、次数、会议数不是列举的数目。
     原因：
     增删内容后忘记改总述的数目，是综述和讲话稿最常见的硬伤之一。
     错误示例：
     今年重点抓好三个方面工作。一是加强政治建设，二是加强组织建设，三是加强作风建设，四是加强纪律建设。
     总书记的要求概括起来就是两点：坚定理想信念；坚持实事求是；勇于担当作为。
     牢牢抓住政治、思想、组织、作风三个方面。
+    认真落实“三会一课”、主题党日、组织生活会两项制度。
+    重点做好以下四项工作：\n1、加强政治建设。\n2、加强思想建设。\n3、加强组织建设。
     正确示例：
     今年重点抓好四个方面工作。一是加强政治建设，二是加强组织建设，三是加强作风建设，四是加强纪律建设。
     总书记的要求概括起来就是三点：坚定理想信念；坚持实事求是；勇于担当作为。
     牢牢抓住政治、思想、组织三个方面。
+    认真落实“三会一课”、主题党日、组织生活会三项制度。
+    重点做好以下三项工作：\n1、加强政治建设。\n2、加强思想建设。\n3、加强组织建设。
+    全年召开党委会、常委会、专题会两次会议，选派张三、李四、王五三名同志参加培训。
     依据：
     公文写作常规：总述与分述一致。
     """
+    for block, m, stated, items in count_sites(doc, ctx):
+        if items is None or items.count == stated or (items.at_least and items.count < stated):
+            continue
+        msg = f"前文称“{m.group(0)}”，实际列出{cn_count(items.count)}项：{items.first}……{items.last}（{items.where}）"
+        yield ctx.emit("E201", block, m.start(), m.end(), msg)
+
+
+def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
+    """Every stated count of ``doc``: its block, its match, its value and the items found for
+    it (None when no list is found for it)."""
     quick = _count_quick_re()
     if not quick.search(block_text(doc, ctx.cache)):
         return
@@ -100,7 +126,8 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
     runs_by_start = {(id(r[0].block), r[0].start): r for r in runs}
     pattern = _count_re()
     for index, block in enumerate(doc.blocks):
-        if block.kind not in PROSE:
+        heading = block.kind is BlockKind.HEADING and block.level > 0
+        if block.kind not in PROSE and not heading:
             continue
         text = block.text
         if not _COUNT_DIGIT_RE.search(text) or not quick.search(text):
@@ -118,24 +145,21 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
                 quoted = quoted_spans(text)
             if inside(quoted, m.start(), m.end()):
                 continue
-            items = _find_items(doc, index, block, m, lead, markers, runs_by_start, stated)
-            if items is None or items.count == stated:
-                continue
-            phrase = m.group(0)
-            span_start = m.start()
-            msg = f"前文称“{phrase}”，实际列出{cn_count(items.count)}项：{items.first}……{items.last}（{items.where}）"
-            yield ctx.emit("E201", block, span_start, m.end(), msg)
+            items = items_children(doc, index) if block.level and _closes(text, m.end()) else None
+            if items is None and not heading:
+                items = _find_items(doc, index, block, m, lead, markers, runs_by_start)
+            yield block, m, stated, items
 
 
-def _find_items(doc, index, block, m, lead, markers, runs_by_start, stated: int) -> Items | None:
+def _find_items(doc, index, block, m, lead, markers, runs_by_start) -> Items | None:
     text = block.text
     after = m.end()
     run = items_inline(block, after, runs_by_start, markers[index])
     if run is not None:
         return items_from_run(run)
-    colon = items_colon(block, after)
-    if colon is not None:
-        return colon
+    listed = items_colon(block, after) or items_bracketed(block, after)
+    if listed is not None:
+        return listed
     if m.group("noun"):
         before = items_before(block, m.start())
         if before is not None:
@@ -143,24 +167,36 @@ def _find_items(doc, index, block, m, lead, markers, runs_by_start, stated: int)
     rest = text[after:]
     # The count closes its paragraph: the items are the next paragraphs.
     if (
-        sum(rest.count(c) for c in SENTENCE_END) <= 1
-        and len(rest) <= 30
-        and rest.rstrip()[-1:] in ("：", ":", "。", "")
+        sum(rest.count(c) for c in SENTENCE_END) > 1
+        or len(rest) > 30
+        or rest.rstrip()[-1:] not in ("：", ":", "。", "")
     ):
-        nxt = next((i for i in range(index + 1, len(doc.blocks)) if doc.blocks[i].kind is not BlockKind.CHROME), None)
-        if nxt is None:
-            return None
-        mks = markers[nxt]
-        if mks and mks[0].start <= 2 and mks[0].value == 1:
-            run = runs_by_start.get((id(mks[0].block), mks[0].start))
-            if run:
-                items = items_from_run(run)
-                # Fewer paragraphs than stated: the later items may stand after paragraphs of
-                # detail under the first ones (一是…… then three paragraphs, then 二是……).
-                return items if items.count > stated else None
-        if lead or text.rstrip()[-1:] in ("：", ":") or _LEAD_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
-            return items_headings(doc, index)
+        return None
+    nxt = next_block(doc, index)
+    if nxt is None:
+        return None
+    marked = items_marked_paragraphs(doc, nxt, markers, runs_by_start)
+    if marked is not None:
+        return marked
+    announces = text.rstrip()[-1:] in ("：", ":")
+    closes = _closes(text, after)
+    if lead or announces or closes or _LEAD_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+        headings = items_headings(doc, nxt)
+        if headings is not None:
+            return headings
+    if announces or closes:
+        return items_dashed(doc, nxt) or (items_semicolon_paragraphs(doc, nxt) if announces else None)
     return None
+
+
+#: What may stand between a count that closes its paragraph and the paragraph's end: the
+#: rest of the noun phrase (四个方面的工作、九个方面工作) and the final mark.
+_CLOSING_RE = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,4}[。：:]?\s*$")
+
+
+def _closes(text: str, end: int) -> bool:
+    """True when the count at ``end`` is the last thing said in its paragraph."""
+    return bool(_CLOSING_RE.fullmatch(text, end))
 
 
 _LEAD_BEFORE_RE = re.compile(r"(?:以下|如下|下面|下列|从|抓好|做好|围绕|突出|重点|主要|讲|谈|汇报|交流|强调)$")

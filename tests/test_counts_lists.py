@@ -1,0 +1,229 @@
+"""E201 on the lists a count can announce besides 一是/二是: a 、-list or quotations right
+before it, a list in brackets, a colon followed by items on the same line or the next lines
+(1、 （1） ① 第一， ——, paragraphs ending in ；), and the sub-items of a heading that states a
+count.  Where a comment names a source, the right text is taken from it (abridged where long);
+the wrong one is the same text with its count or its list changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgwrite import check
+from orgwrite.config import Config
+
+E = Config(select=("E201",))
+
+
+def found(text: str) -> list[tuple]:
+    return [(f.rule, f.line, f.column, f.end_column, f.message) for f in check(text, E)]
+
+
+# --- a list right before the count ------------------------------------------------------------
+
+
+def test_a_list_with_a_final_he_before_the_count():
+    # 晋江市教育意见 (2010)
+    right = "着重从优先发展、内涵发展、均衡发展和可持续发展四个方面推动教育的科学发展。"
+    assert found(right) == []
+    assert found(right.replace("四个方面", "三个方面")) == [
+        ("E201", 1, 24, 28, "前文称“三个方面”，实际列出四项：优先发展……可持续发展（第1行第4列起）"),
+    ]
+
+
+def test_a_list_whose_first_item_is_quoted():
+    right = "认真落实“三会一课”、主题党日、组织生活会三项制度。"
+    assert found(right) == []
+    assert found("认真落实“三会一课”、主题党日、组织生活会两项制度。") == [
+        ("E201", 1, 22, 26, "前文称“两项制度”，实际列出三项：“三会一课”……组织生活会（第1行第5列起）"),
+    ]
+    wrong = "严格落实“三会一课”、主题党日、组织生活会、民主评议党员两项制度。"
+    assert [f[4][:16] for f in found(wrong)] == ["前文称“两项制度”，实际列出四项"]
+
+
+def test_the_members_of_one_quotation_before_the_count():
+    # 海拉尔区政府工作报告 (2016)
+    right = "继续坚持“让利与民、阳光征收、做好群众工作”三项原则，结合呼伦贝尔市开展城市违法建设治理活动。"
+    assert found(right) == []
+    assert found(right.replace("三项原则", "四项原则")) == [
+        ("E201", 1, 23, 27, "前文称“四项原则”，实际列出三项：让利与民……做好群众工作（第1行第6列起）"),
+    ]
+
+
+def test_quotations_written_one_after_another():
+    # 绍兴一中班子述职报告 (2022)
+    right = "以“百年传薪”为主题，设计“名校”“名师”“骄子”三个内容系列展示学校发展业绩。"
+    assert found(right) == []
+    assert found(right.replace("三个内容", "两个内容")) == [
+        ("E201", 1, 26, 30, "前文称“两个内容”，实际列出三项：“名校”……“骄子”（第1行第14列起）"),
+    ]
+
+
+def test_several_lists_in_one_sentence_each_with_its_count():
+    # 海拉尔区政府工作报告 (2018)
+    right = "统筹空间、规模、产业三大结构，抓好规划、建设、管理三大环节，完善生产、生活、生态三大功能。"
+    assert found(right) == []
+    wrong = right.replace("管理三大环节", "管理、服务三大环节")
+    assert [f[:4] for f in found(wrong)] == [("E201", 1, 29, 33)]
+
+
+def test_a_list_ending_in_deng_may_stand_for_more_items_never_for_fewer():
+    # 绍兴一中班子述职报告 (2026)
+    right = "聚焦学校预算执行、物资采购、职称评聘、招生考试等七大重点领域，健全内控管理制度。"
+    assert found(right) == []
+    # 绍兴一中班子述职报告 (2021): nine items 等九大领域; eight would be wrong
+    wrong = "招生、招师、招标、党务、校务、财务、绩效、评聘、食堂等八大领域各个环节。"
+    assert [f[4][:16] for f in found(wrong)] == ["前文称“八大领域”，实际列出九项"]
+
+
+def test_a_pair_joined_by_he_after_a_word_that_introduces_items():
+    # 新华社 (2018): 中共中央政治局召开民主生活会
+    right = "民主集中制包括民主和集中两个方面，两者互为条件、相辅相成、缺一不可。"
+    assert found(right) == []
+    assert [f[4] for f in found(right.replace("两个方面", "三个方面"))] == [
+        "前文称“三个方面”，实际列出两项：民主……集中（第1行第8列起）"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+        "增强四个意识、坚定四个自信、做到两个维护，深刻领悟两个确立的决定性意义。",
+        "统筹推进五位一体总体布局、协调推进四个全面战略布局。",
+        "全年召开党委会、常委会、专题会两次会议。",  # meetings, not items
+        "选派张三、李四、王五三名同志参加培训。",  # people
+        "组织开展理论学习、专题研讨、调研走访等三个方面活动。",
+        "加强和改进三项工作。",  # two verbs joined by 和, not two items
+        "坚持和完善三项制度，深化改革、抓好三项工作。",  # the count is the object of 抓好
+        "他在政治、思想方面都有三个方面的进步。",
+        # 内蒙古组织工作综述: two things joined by 和 with verbs before each
+        "聚焦完成“五大任务”和全方位建设“模范自治区”两件大事,着力推动全市组织工作高质量发展。",
+        # 习近平在庆祝改革开放40周年大会上的讲话
+        "深刻总结我国社会主义建设正反两方面经验，借鉴世界社会主义历史经验。",
+        # 海拉尔区政府工作报告 (2017)
+        "严格落实中央八项规定、自治区党委28条配套规定和呼伦贝尔市委十项要求。",
+    ],
+)
+def test_counts_that_are_not_about_a_list_before_them(text):
+    assert found(text) == []
+
+
+# --- items in brackets and after a colon ------------------------------------------------------
+
+
+def test_items_in_brackets_after_the_count():
+    # 绍兴一中班子述职报告 (2025)
+    right = "尤其对七大重点事项（预算、收支、采购、资产管理、建设、合同、安全）的内控管理。"
+    assert found(right) == []
+    assert found(right.replace("安全）", "安全、后勤）")) == [
+        ("E201", 1, 4, 8, "前文称“七大重点”，实际列出八项：预算……后勤（第1行第11列起）"),
+    ]
+
+
+def test_five_big_things_then_inline_items():
+    assert found("抓好五件大事：一是抓党建，二是抓发展，三是抓民生，四是抓稳定。") == [
+        ("E201", 1, 3, 7, "前文称“五件大事”，实际列出四项：一是……四是（第1行第8列至第1行第26列）"),
+    ]
+    assert found("抓好四件大事：一是抓党建，二是抓发展，三是抓民生，四是抓稳定。") == []
+
+
+def test_semicolon_items_and_numbered_items_on_the_same_line():
+    assert [f[4][:16] for f in found("重点做好三项工作：加强政治建设；加强思想建设；加强组织建设；加强作风建设。")] == [
+        "前文称“三项工作”，实际列出四项"
+    ]
+    assert [
+        f[4][:16]
+        for f in found("重点做好以下三项工作：1、加强政治建设；2、加强思想建设；3、加强组织建设；4、加强作风建设。")
+    ] == ["前文称“三项工作”，实际列出四项"]
+    assert found("重点做好四项工作：加强政治建设；加强思想建设；加强组织建设；加强作风建设。") == []
+
+
+def test_a_pair_after_a_colon():
+    # 绍兴一中创建省现代化学校工作汇报 (2020)
+    right = "环境文化的建设体现在两个层面：外显的物质环境和内隐的精神环境。"
+    assert found(right) == []
+    assert [f[4] for f in found(right.replace("两个层面", "三个层面"))] == [
+        "前文称“三个层面”，实际列出两项：外显的物质环境……内隐的精神环境（第1行第16列起）"
+    ]
+
+
+# --- items on the next lines --------------------------------------------------------------------
+
+_ITEMS = ("加强政治建设。", "加强思想建设。", "加强组织建设。")
+
+
+@pytest.mark.parametrize(
+    "markers",
+    [
+        ("1、", "2、", "3、"),
+        ("（1）", "（2）", "（3）"),
+        ("①", "②", "③"),
+        ("第一，", "第二，", "第三，"),
+        ("一是", "二是", "三是"),
+    ],
+)
+def test_a_count_announcing_the_items_of_the_next_lines(markers):
+    body = "".join(f"{m}{item}\n" for m, item in zip(markers, _ITEMS, strict=True))
+    assert found("重点做好以下三项工作：\n" + body) == []
+    (f,) = found("重点做好以下四项工作：\n" + body)
+    assert f[:4] == ("E201", 1, 7, 11)
+    first, last = markers[0].rstrip("，"), markers[2].rstrip("，")
+    assert f[4] == f"前文称“四项工作”，实际列出三项：{first}……{last}（第2行第1列至第4行第1列）"
+
+
+def test_items_with_paragraphs_of_detail_between_them():
+    text = (
+        "我讲三点意见。\n一是提高政治站位。\n要深刻认识组织工作的重要性。\n二是突出工作重点。\n"
+        "要聚焦主责主业。\n要抓住关键环节。\n三是强化责任落实。\n要层层压实责任。\n"
+    )
+    assert found(text) == []
+    assert [f[4][:16] for f in found(text.replace("三点意见", "四点意见"))] == ["前文称“四点意见”，实际列出三项"]
+    # 二是 written inside a paragraph of detail: the number of items cannot be told
+    inside = "我讲三点意见。\n一是提高政治站位。要深刻认识重要性，二是突出重点。\n三是强化责任落实。\n"
+    assert found(inside) == []
+
+
+def test_a_count_closing_its_paragraph_then_numbered_headings():
+    # 重庆市政府工作报告 (2026), abridged: 一年来，主要抓了九个方面工作。（一）……
+    text = "一年来，主要抓了三个方面工作。\n（一）着力推动政策落地。面对挑战，全面落实。\n（二）着力推动科技创新。组建研究院。\n"
+    assert [f[4] for f in found(text)] == ["前文称“三个方面”，实际列出两项：（一）……（二）（第2行第1列至第3行第1列）"]
+    assert found(text.replace("三个方面", "两个方面")) == []
+    # The next part of the text is not the list of the count
+    assert found("主要抓了三个方面工作。\n二、2024年工作安排\n（一）稳增长。\n（二）促改革。\n") == []
+
+
+def test_dashed_items():
+    # 黑龙江省政府工作报告 (2026), abridged
+    text = (
+        "重点把握好四个方面。\n——坚定信心、用好优势。以习近平同志为核心。\n——深刻领悟规律性认识。充分挖掘潜能。\n"
+        "——把握政策取向。抢抓机遇。\n——树立和践行正确政绩观。坚持实干。\n具体抓好八个方面工作。\n"
+    )
+    assert found(text) == []
+    assert [f[4] for f in found(text.replace("四个方面", "三个方面"))] == [
+        "前文称“三个方面”，实际列出四项：坚定信心……树立和践行正确政绩观（第2行第1列至第5行第1列）"
+    ]
+    # —— items with paragraphs between them (海拉尔区政府工作报告 2016): not one run
+    gapped = "重点把握好三个方面。\n——坚定信心。\n——领悟规律。\n详细内容。\n——把握政策。\n——践行政绩观。\n"
+    assert found(gapped) == []
+
+
+def test_paragraphs_ending_in_semicolons_after_a_colon():
+    text = (
+        "要着重把握以下四点：\n加强理论学习，提高政治站位；\n强化责任担当，狠抓工作落实；\n"
+        "改进工作作风，密切联系群众；\n严守纪律规矩，永葆清正廉洁。\n"
+    )
+    assert found(text) == []
+    assert [f[4] for f in found(text.replace("四点", "三点"))] == [
+        "前文称“三点”，实际列出四项：加强理论学习……严守纪律规矩（第2行第1列至第5行第1列）"
+    ]
+
+
+def test_a_heading_that_states_the_count_of_its_items():
+    # 绍兴一中2019学年工作要点 (abridged)
+    text = (
+        "三、着力破难，落地五项重点工作。\n11.课程设置。针对课程单一。\n12.竞赛辅导。完善办法。\n"
+        "13.课堂质量。完善机制。\n14.精准管理。建设平台。\n15.自修提质。加强管理。\n四、着实根本，补强学校短板。\n"
+    )
+    assert found(text) == []
+    wrong = text.replace("15.自修提质。加强管理。\n", "")
+    assert [f[4] for f in found(wrong)] == ["前文称“五项重点”，实际列出四项：11.……14.（第2行第1列至第5行第1列）"]
