@@ -227,3 +227,58 @@ def test_a_heading_that_states_the_count_of_its_items():
     assert found(text) == []
     wrong = text.replace("15.自修提质。加强管理。\n", "")
     assert [f[4] for f in found(wrong)] == ["前文称“五项重点”，实际列出四项：11.……14.（第2行第1列至第5行第1列）"]
+
+
+# --- any counted noun when a list stands right before it ---------------------------------------
+
+
+def test_a_counted_noun_outside_the_count_nouns_with_a_list_before_it():
+    # 海拉尔区政府工作报告 (2018): 结构 and 功能 are not count nouns, the lists count anyway
+    right = "统筹空间、规模、产业三大结构，抓好规划、建设、管理三大环节，完善生产、生活、生态三大功能。"
+    assert found(right) == []
+    wrong = right.replace("生态三大功能", "生态、文化三大功能")
+    assert [f[4] for f in found(wrong)] == ["前文称“三大功能”，实际列出四项：生产……文化（第1行第33列起）"]
+    assert [f[4][:16] for f in found(right.replace("产业三大结构", "产业两大结构"))] == [
+        "前文称“两大结构”，实际列出三项"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 浙江省政府工作报告 (2026): a ranking named by its number
+        "余姚井头山、温州朔门古港、仙居下汤遗址先后入选全国年度十大考古新发现。",
+        # 海南省政府工作报告 (2026): the count is an item of the list
+        "办好亚洲沙滩运动会、海南岛国际电影节、乒乓球亚洲杯、武术套路世界杯、省运会、省民族运动会、欢乐节、“三月三”及十大赛事、十大演艺等大型活动。",
+        # 重庆市政府工作报告 (2026)
+        "办好中国杯世界花样滑冰大奖赛、全国青少年三大球运动会等赛事活动。",
+        # 新华社 (2018): 违反中央八项规定精神 — the count is named after its owner
+        "着力发现违反政治纪律和政治规矩、违反中央八项规定精神、违规选人用人和腐败问题。",
+        # 绍兴一中党建新闻: 一条主线、四个阶段和三个里程碑
+        "她从党史中梳理了一条主线、四个阶段和三个里程碑，重点突出地展示了党带领人民群众的壮举。",
+        # 绍兴一中党建新闻: quotations joined by 和
+        "他从“是什么”“为什么”和“怎么做”三个方面介绍了我校成立“北斗科技班”的教育初衷与探索路径。",
+        "并对党委班子一年来在“思想政治”“精神状态”和“工作作风”三个方面作了对照检查。",
+        # 绍兴一中述职 (2020): the items are separated by commas, not joined by 和
+        "下面我就近一年的学校情况，如何看待现在的孩子和学校2020学年后续的工作三个方面作一简要汇报。",
+        # 新疆维吾尔自治区政府工作报告 (2026): 和 inside the last item of a list ending in 等
+        "扎实开展劳动者就业关爱帮扶、暖心护老、生育养育安心、中小学生关爱、残疾人关爱、安居惠民、安心消费、"
+        "医疗卫生惠民、科技文化体育惠民、农村供水工程维修养护和路网优化等十件民生实事。",
+        # 安徽省政府工作报告 (2026)
+        "大力发展智能网联新能源汽车、新一代信息技术、人工智能、高端装备制造、新能源及绿色低碳、新材料、"
+        "低空经济和商业航天、机器人、智能家居、生物医药和高端医疗器械等十大新兴产业。",
+        # 绍兴一中党建新闻: a list before the count, then 首先……最后 about some of its items
+        "陈雪萍老师从全体性、全面性、前瞻性、鼓舞性、协力性五个方面对班主任对象意识的形成提出了建议。"
+        "首先，家长会应当是家长有效了解学生的渠道。其次，要尊重学生。最后，要形成合力。",
+        # 首先、其次 without 最后: the list may go on in other words
+        "为达此目的父母要做三件事。首先，父母应该向子女解释节目背后的经济动机。其次，父母应该限制看电视的时间。",
+        "10月9日，红一、红四方面军在甘肃会宁会师。",
+    ],
+)
+def test_published_sentences_whose_counts_are_not_the_total_of_a_list(text):
+    assert found(text) == []
+
+
+def test_quotations_joined_by_he_count_as_items():
+    text = "他从“是什么”“为什么”和“怎么做”两个方面介绍了我校成立“北斗科技班”的教育初衷。"
+    assert [f[4] for f in found(text)] == ["前文称“两个方面”，实际列出三项：“是什么”……“怎么做”（第1行第3列起）"]

@@ -23,11 +23,21 @@ class Items:
     first: str
     last: str
     where: str  # place of the first and last item, in words
-    at_least: bool = False  # the list ends in 等: more items may stand behind it
+    at_least: bool = False  # the list ends in 等 (or 首先、其次 without 最后): more items may follow
+    #: The count when the 和 before the last item is read as part of that item (生物医药和高端
+    #: 医疗器械 is one industry): a stated count that fits either reading is not reported.
+    also: int | None = None
+
+    def fits(self, stated: int) -> bool:
+        """True when ``stated`` agrees with the items: either reading, or fewer items before 等."""
+        return stated in (self.count, self.also) or (self.at_least and self.count < stated)
 
 
 def items_from_run(run: list[Marker]) -> Items:
-    return Items(len(run), run[0].text, run[-1].text, f"{place(run[0])}至{place(run[-1])}")
+    """The items of a run of markers.  首先、其次 without 最后 may go on in other words (此外、
+    再者), so such a run holds at least its items."""
+    open_ended = run[0].family == "首先" and run[-1].text != "最后"
+    return Items(len(run), run[0].text, run[-1].text, f"{place(run[0])}至{place(run[-1])}", at_least=open_ended)
 
 
 def items_inline(block: Block, after: int, runs_by_start: dict[tuple[int, int], list[Marker]], mks: list[Marker]):

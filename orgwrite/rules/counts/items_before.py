@@ -18,11 +18,15 @@ _BEFORE_LIST_RE = re.compile(r"([^，。；：,;:（）()！？]{2,80})$")
 _JOINERS_RE = re.compile(r"以及|和|与|及|并")
 #: 中央八项规定、自治区28条配套规定和市委十项要求: an earlier item holds a count of its own,
 #: so the count at the end is the last item's.
-_NUMBERED_THING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项条个点款大]")
+_NUMBERED_THING_RE = re.compile(r"(?:\d+|[一两二三四五六七八九十]+)[项条个点款大]")
 #: 深化改革、抓好三项工作: the count is the object of the verb the last “item” ends in.
 _VERB_END_RE = re.compile(
     r"(?:抓好|做好|抓住|抓实|落实|推进|实施|开展|完成|突出|聚焦|围绕|强化|坚持|把握|用好|建立|制定|出台|"
-    r"形成|提出|明确|解决|存在|查摆|梳理|整改|体现|包括|涵盖|涉及|分为|做到|实现|有|是|从|在|为|的|了|等)$"
+    r"形成|提出|明确|解决|存在|查摆|梳理|整改|体现|包括|涵盖|涉及|分为|做到|实现|有|是|从|在|为|的|了|等|"
+    # 违反中央八项规定: the count is named after its owner, it does not total the list
+    r"中央|党中央|国务院|省委|市委|县委|区委|我国|全国|全省|全市|全区|全县|"
+    # 一条主线、四个阶段和三个里程碑, ……“三月三”及十大赛事: the count is an item of the list
+    r"和|及|与|以及|并)$"
 )
 _MAX_ITEM = 14
 
@@ -36,8 +40,9 @@ def _masked(text: str, end: int) -> tuple[str, list[tuple[int, int]]]:
     return "".join(chars), spans
 
 
-def items_before(block: Block, start: int) -> Items | None:
-    """The 、-list that ends right at ``start`` (the count), or None."""
+def items_before(block: Block, start: int, *, pairs: bool = True) -> Items | None:
+    """The 、-list that ends right at ``start`` (the count), or None.  ``pairs``: also read two
+    items joined by 和 after a word that introduces them."""
     text = block.text
     masked, spans = _masked(text, start)
     m = _BEFORE_LIST_RE.search(masked)
@@ -49,7 +54,7 @@ def items_before(block: Block, start: int) -> Items | None:
         return (
             _items_in_quotation(block, start, spans)
             or _adjacent_quotations(block, start, spans)
-            or _pair_after_lead(block, seg_start, start, masked)
+            or (_pair_after_lead(block, seg_start, start, masked) if pairs else None)
         )
     # A、B、C等九大领域: 等 may stand for more items, never for fewer.
     at_least = segment.endswith("等")
@@ -66,9 +71,13 @@ def items_before(block: Block, start: int) -> Items | None:
     if any(_NUMBERED_THING_RE.search(_unquoted(p)) for p in parts[:-1]):
         return None
     last = parts[-1]
+    also: int | None = None
     if not last.endswith(("”", "’", "》")):
         pieces = [p for p in _JOINERS_RE.split(last) if p]
         if len(pieces) == 2 and all(len(p) >= 2 for p in pieces):
+            if at_least or any(_JOINERS_RE.search(p) for p in parts[:-1]):
+                # 低空经济和商业航天、……生物医药和高端医疗器械等: 和 may stand inside an item
+                also = len(parts)
             parts[-1:] = pieces
     first = parts[0]
     if "“" in first and first.endswith("”"):
@@ -78,12 +87,15 @@ def items_before(block: Block, start: int) -> Items | None:
     if any(not p or len(_unquoted(p)) > _MAX_ITEM for p in parts):
         return None
     line, column = block.locate(seg_start + len(first) - len(parts[0]))
-    return Items(len(parts), parts[0], parts[-1], f"第{line}行第{column}列起", at_least=at_least)
+    return Items(len(parts), parts[0], parts[-1], f"第{line}行第{column}列起", at_least=at_least, also=also)
 
 
 #: 民主集中制包括民主和集中两个方面: a pair joined by 和 is read only after a word that
 #: introduces the items (加强和改进三项工作 pairs two verbs, not two items).
 _PAIR_LEAD_RE = re.compile(r"(?:包括|包含|涵盖|分为|分成|涉及|聚焦|围绕|在|从|就)")
+#: A member of a pair is a short name: not a clause (现在的孩子和学校2020学年后续的工作), not
+#: several quotations (“是什么”“为什么”和“怎么做”).
+_NOT_PAIR_ITEM_RE = re.compile(r"^的|\d|^.{11,}$|”.*“")
 
 
 def _pair_after_lead(block: Block, seg_start: int, start: int, masked: str) -> Items | None:
@@ -93,7 +105,7 @@ def _pair_after_lead(block: Block, seg_start: int, start: int, masked: str) -> I
         return None
     begin = seg_start + leads[-1].end()
     pair = joined_pair(masked[begin:start])
-    if pair is None or _VERB_END_RE.search(pair[1]):
+    if pair is None or _VERB_END_RE.search(pair[1]) or any(_NOT_PAIR_ITEM_RE.search(p) for p in pair):
         return None
     text = block.text
     line, column = block.locate(begin)
@@ -117,23 +129,27 @@ def _items_in_quotation(block: Block, start: int, spans: list[tuple[int, int]]) 
     parts = inner.split("、")
     if any(not p or len(p) > 20 for p in parts):
         return None
+    pieces = [p for p in _JOINERS_RE.split(parts[-1]) if p]
+    if len(pieces) == 2 and all(len(p) >= 2 for p in pieces) and not any(_JOINERS_RE.search(p) for p in parts[:-1]):
+        parts[-1:] = pieces  # 激发创新活力、促进创新协同和维护公平竞争: three
     line, column = block.locate(a + 1)
     return Items(len(parts), parts[0], parts[-1], f"第{line}行第{column}列起")
 
 
 def _adjacent_quotations(block: Block, start: int, spans: list[tuple[int, int]]) -> Items | None:
-    """“名校”“名师”“骄子”三个内容, 《…方案》《…方案》四个工程: quotations or titles written
-    one after another, one item each."""
+    """“名校”“名师”“骄子”三个内容, 《…方案》《…方案》四个工程, “是什么”“为什么”和“怎么做”
+    三个方面: quotations or titles written one after another (the last may follow 和), one item each."""
+    text = block.text
     run: list[tuple[int, int]] = []
     end = start
     for a, b in reversed(spans):
-        if b != end or block.text[a] not in "“《":
+        gap = text[b:end]
+        if text[a] not in "“《" or not (gap == "" or (len(run) == 1 and gap in ("和", "与", "及", "以及"))):
             break
         run.append((a, b))
         end = a
     if len(run) < 2:
         return None
     run.reverse()
-    text = block.text
     line, column = block.locate(run[0][0])
     return Items(len(run), text[run[0][0] : run[0][1]], text[run[-1][0] : run[-1][1]], f"第{line}行第{column}列起")

@@ -38,7 +38,7 @@ def _count_re() -> re.Pattern[str]:
     bare = "".join(data["bare_counts"])
     return re.compile(
         r"(?P<n>[两二三四五六七八九十1-9][十0-9一二三四五六七八九]?)"
-        rf"(?:(?P<cls>[{classifiers}])?(?P<noun>{nouns})"
+        rf"(?:(?P<cls>[{classifiers}])?(?P<noun>{nouns})(?!军)"
         rf"|(?P<bare>[{bare}])(?![\u4e00-\u9fff]?(?:规定|战略|决定|指示|精神|目标|原则|工程)))"
     )
 
@@ -109,7 +109,7 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
     公文写作常规：总述与分述一致。
     """
     for block, m, stated, items in count_sites(doc, ctx):
-        if items is None or items.count == stated or (items.at_least and items.count < stated):
+        if items is None or items.fits(stated):
             continue
         msg = f"前文称“{m.group(0)}”，实际列出{cn_count(items.count)}项：{items.first}……{items.last}（{items.where}）"
         yield ctx.emit("E201", block, m.start(), m.end(), msg)
@@ -119,7 +119,7 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
     """Every stated count of ``doc``: its block, its match, its value and the items found for
     it (None when no list is found for it)."""
     quick = _count_quick_re()
-    if not quick.search(block_text(doc, ctx.cache)):
+    if not quick.search(block_text(doc, ctx.cache)) and not _GENERIC_QUICK_RE.search(block_text(doc, ctx.cache)):
         return
     markers = block_markers(doc, ctx)
     runs = marker_runs(doc, markers)
@@ -130,10 +130,12 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
         if block.kind not in PROSE and not heading:
             continue
         text = block.text
-        if not _COUNT_DIGIT_RE.search(text) or not quick.search(text):
+        if not _COUNT_DIGIT_RE.search(text):
             continue
         quoted: list[tuple[int, int]] | None = None
-        for m in pattern.finditer(text):
+        seen: set[int] = set()
+        for m in pattern.finditer(text) if quick.search(text) else ():
+            seen.add(m.start())
             if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
                 continue
             if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
@@ -147,23 +149,65 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
                 continue
             items = items_children(doc, index) if block.level and _closes(text, m.end()) else None
             if items is None and not heading:
-                items = _find_items(doc, index, block, m, lead, markers, runs_by_start)
+                items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start)
             yield block, m, stated, items
+        if not heading and _GENERIC_QUICK_RE.search(text):
+            yield from _generic_sites(block, index, seen, markers, runs_by_start)
 
 
-def _find_items(doc, index, block, m, lead, markers, runs_by_start) -> Items | None:
+@cache
+def _count_terms() -> tuple[str, ...]:
+    return tuple(number_data()["count_terms"])
+
+
+#: Any counted noun (三大结构、四个“不放松”): read only where a list stands right before it or
+#: right after its colon, so the noun need not be one of numbers.toml's count nouns.  Not 十
+#: and above: 十大考古新发现、十大赛事 are rankings named by their number.
+_GENERIC_RE = re.compile(
+    r"(?P<n>[两三四五六七八九])(?P<cls>[个项条件大种类])(?P<noun>“[^“”]{1,8}”|[\u4e00-\u9fff]{1,2})"
+)
+_GENERIC_QUICK_RE = re.compile(r"[个项条件大种类](?<=[两三四五六七八九][个项条件大种类])")
+#: Time and measure words after 个: 三个月、两个百分点 are quantities, never counts of items.
+_NOT_ITEMS_RE = re.compile(r"^(?:月|小时|星期|工作日|季度|百分点|人|年)")
+_COLON_SOON_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]")
+
+
+def _generic_sites(block, index, seen, markers, runs_by_start):
+    text = block.text
+    quoted: list[tuple[int, int]] | None = None
+    for m in _GENERIC_RE.finditer(text):
+        if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
+            continue
+        if _NOT_ITEMS_RE.match(m.group("noun")) or text.startswith(_count_terms(), m.start()):
+            continue
+        if quoted is None:
+            quoted = quoted_spans(text)
+        if inside(quoted, m.start(), m.start("noun")):
+            continue
+        items = items_before(block, m.start(), pairs=False)
+        if items is None and _COLON_SOON_RE.match(text, m.end()):
+            run = items_inline(block, m.end(), runs_by_start, markers[index])
+            items = items_from_run(run) if run is not None else items_colon(block, m.end())
+        if items is not None:
+            yield block, m, cn_to_int(m.group("n")), items
+
+
+def _find_items(doc, index, block, m, stated, lead, markers, runs_by_start) -> Items | None:
     text = block.text
     after = m.end()
+    # A list written right before the count is read first: 从全体性、全面性……五个方面……首先……最后
+    # — the 首先 that follows may open a discussion of the first items only.
+    before = items_before(block, m.start()) if m.group("noun") else None
+    if before is not None and before.fits(stated):
+        return before
     run = items_inline(block, after, runs_by_start, markers[index])
     if run is not None:
         return items_from_run(run)
     listed = items_colon(block, after) or items_bracketed(block, after)
     if listed is not None:
         return listed
-    if m.group("noun"):
-        before = items_before(block, m.start())
-        if before is not None:
-            return before
+    if before is not None:
+        return before
     rest = text[after:]
     # The count closes its paragraph: the items are the next paragraphs.
     if (
