@@ -282,3 +282,40 @@ def test_published_sentences_whose_counts_are_not_the_total_of_a_list(text):
 def test_quotations_joined_by_he_count_as_items():
     text = "他从“是什么”“为什么”和“怎么做”两个方面介绍了我校成立“北斗科技班”的教育初衷。"
     assert [f[4] for f in found(text)] == ["前文称“两个方面”，实际列出三项：“是什么”……“怎么做”（第1行第3列起）"]
+
+
+def test_a_list_and_its_count_inside_one_quotation():
+    # 湖北省政府工作报告 (2026) has “政府服务环境、产业生态环境、社会生活环境、法治保障环境”四个方面
+    text = "坚持从“政府服务环境、产业生态环境、社会生活环境、法治保障三个环境”着重用力，持续优化营商环境。"
+    assert [f[4][:16] for f in found(text)] == ["前文称“三个环境”，实际列出四项"]
+    assert found("坚持从“政府服务环境、产业生态环境、社会生活环境、法治保障四个环境”着重用力。") == []
+    # a named count inside a quotation stays silent
+    assert found("深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”。") == []
+
+
+def test_a_count_inside_a_longer_list_after_its_items():
+    # 天津市政府工作报告 (2026): 推动海工装备、航运金融、临港产业、海洋旅游等市场拓展
+    text = "推动海工装备、航运金融、临港两大产业、海洋旅游等市场拓展、聚链延链。"
+    assert [f[4][:16] for f in found(text)] == ["前文称“两大产业”，实际列出三项"]
+
+
+def test_a_classifier_zhi_for_teams():
+    # 江苏省政府工作报告 (2026)
+    right = "建强用好产业、科技、服务业三支招商队伍，加强项目全周期服务保障。"
+    assert found(right) == []
+    assert [f[4][:16] for f in found(right.replace("三支", "四支"))] == ["前文称“四支招商”，实际列出三项"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 海拉尔区政府工作报告 (2012): the count names the pair that ends the list
+        "全力推进东、西外环路、机场快速路、哈萨尔大街和西头道街两条西出口路等市区两级重点道路工程的建设。",
+        # 广东省政府工作报告 (2026)
+        "提高低保、特困人员、孤儿基本生活与残疾人两项补贴和重点群体救助保障水平。",
+        # 四川省政府工作报告 (2026): 铁人三项 is the name of a sport
+        "办好国际乒联混合团体世界杯、铁人三项世界杯、成都网球公开赛、第十五届省运会等重大赛事。",
+    ],
+)
+def test_more_published_counts_that_are_not_the_total_of_the_list(text):
+    assert found(text) == []

@@ -27,10 +27,16 @@ class Items:
     #: The count when the 和 before the last item is read as part of that item (生物医药和高端
     #: 医疗器械 is one industry): a stated count that fits either reading is not reported.
     also: int | None = None
+    #: The last item is a pair joined by 和 (哈萨尔大街和西头道街两条西出口路): a count of two
+    #: may name that pair alone.
+    pair_at_end: bool = False
 
     def fits(self, stated: int) -> bool:
-        """True when ``stated`` agrees with the items: either reading, or fewer items before 等."""
-        return stated in (self.count, self.also) or (self.at_least and self.count < stated)
+        """True when ``stated`` agrees with the items: either reading, fewer items before 等, or
+        a count of two for the pair that ends the list."""
+        if stated in (self.count, self.also) or (self.at_least and self.count < stated):
+            return True
+        return self.pair_at_end and stated == 2
 
 
 def items_from_run(run: list[Marker]) -> Items:

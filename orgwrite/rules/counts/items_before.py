@@ -40,11 +40,14 @@ def _masked(text: str, end: int) -> tuple[str, list[tuple[int, int]]]:
     return "".join(chars), spans
 
 
-def items_before(block: Block, start: int, *, pairs: bool = True) -> Items | None:
+def items_before(block: Block, start: int, *, pairs: bool = True, floor: int = 0) -> Items | None:
     """The 、-list that ends right at ``start`` (the count), or None.  ``pairs``: also read two
-    items joined by 和 after a word that introduces them."""
+    items joined by 和 after a word that introduces them.  ``floor``: where the list may begin at
+    the earliest (inside a quotation: after its opening mark)."""
     text = block.text
     masked, spans = _masked(text, start)
+    if floor:
+        masked, spans = "，" * floor + masked[floor:], []
     m = _BEFORE_LIST_RE.search(masked)
     if not m:
         return None
@@ -72,9 +75,11 @@ def items_before(block: Block, start: int, *, pairs: bool = True) -> Items | Non
         return None
     last = parts[-1]
     also: int | None = None
+    pair_at_end = False
     if not last.endswith(("”", "’", "》")):
         pieces = [p for p in _JOINERS_RE.split(last) if p]
         if len(pieces) == 2 and all(len(p) >= 2 for p in pieces):
+            pair_at_end = True
             if at_least or any(_JOINERS_RE.search(p) for p in parts[:-1]):
                 # 低空经济和商业航天、……生物医药和高端医疗器械等: 和 may stand inside an item
                 also = len(parts)
@@ -87,7 +92,15 @@ def items_before(block: Block, start: int, *, pairs: bool = True) -> Items | Non
     if any(not p or len(_unquoted(p)) > _MAX_ITEM for p in parts):
         return None
     line, column = block.locate(seg_start + len(first) - len(parts[0]))
-    return Items(len(parts), parts[0], parts[-1], f"第{line}行第{column}列起", at_least=at_least, also=also)
+    return Items(
+        len(parts),
+        parts[0],
+        parts[-1],
+        f"第{line}行第{column}列起",
+        at_least=at_least,
+        also=also,
+        pair_at_end=pair_at_end,
+    )
 
 
 #: 民主集中制包括民主和集中两个方面: a pair joined by 和 is read only after a word that

@@ -135,7 +135,6 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
         quoted: list[tuple[int, int]] | None = None
         seen: set[int] = set()
         for m in pattern.finditer(text) if quick.search(text) else ():
-            seen.add(m.start())
             if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
                 continue
             if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
@@ -150,6 +149,7 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             items = items_children(doc, index) if block.level and _closes(text, m.end()) else None
             if items is None and not heading:
                 items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start)
+            seen.add(m.start())
             yield block, m, stated, items
         if not heading and _GENERIC_QUICK_RE.search(text):
             yield from _generic_sites(block, index, seen, markers, runs_by_start)
@@ -160,13 +160,22 @@ def _count_terms() -> tuple[str, ...]:
     return tuple(number_data()["count_terms"])
 
 
+def _in_term(text: str, pos: int) -> bool:
+    """True when the count at ``pos`` is part of a named count (中央八项规定、铁人三项)."""
+    for term in _count_terms():
+        i = text.find(term, max(0, pos - len(term) + 1), pos + len(term))
+        if i != -1 and i <= pos < i + len(term):
+            return True
+    return False
+
+
 #: Any counted noun (三大结构、四个“不放松”): read only where a list stands right before it or
 #: right after its colon, so the noun need not be one of numbers.toml's count nouns.  Not 十
 #: and above: 十大考古新发现、十大赛事 are rankings named by their number.
 _GENERIC_RE = re.compile(
-    r"(?P<n>[两三四五六七八九])(?P<cls>[个项条件大种类])(?P<noun>“[^“”]{1,8}”|[\u4e00-\u9fff]{1,2})"
+    r"(?P<n>[两三四五六七八九])(?P<cls>[个项条件大种类支])(?P<noun>“[^“”]{1,8}”|[\u4e00-\u9fff]{1,2})"
 )
-_GENERIC_QUICK_RE = re.compile(r"[个项条件大种类](?<=[两三四五六七八九][个项条件大种类])")
+_GENERIC_QUICK_RE = re.compile(r"[个项条件大种类支](?<=[两三四五六七八九][个项条件大种类支])")
 #: Time and measure words after 个: 三个月、两个百分点 are quantities, never counts of items.
 _NOT_ITEMS_RE = re.compile(r"^(?:月|小时|星期|工作日|季度|百分点|人|年)")
 _COLON_SOON_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]")
@@ -178,11 +187,17 @@ def _generic_sites(block, index, seen, markers, runs_by_start):
     for m in _GENERIC_RE.finditer(text):
         if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
             continue
-        if _NOT_ITEMS_RE.match(m.group("noun")) or text.startswith(_count_terms(), m.start()):
+        if _NOT_ITEMS_RE.match(m.group("noun")) or _in_term(text, m.start()):
             continue
         if quoted is None:
             quoted = quoted_spans(text)
         if inside(quoted, m.start(), m.start("noun")):
+            # “政府服务环境、产业生态环境、法治保障三个环境”: a list and its count in one quotation
+            span = next(q for q in quoted if q[0] <= m.start() < q[1])
+            if text[span[0]] == "“":
+                items = items_before(block, m.start(), pairs=False, floor=span[0] + 1)
+                if items is not None:
+                    yield block, m, cn_to_int(m.group("n")), items
             continue
         items = items_before(block, m.start(), pairs=False)
         if items is None and _COLON_SOON_RE.match(text, m.end()):
