@@ -303,7 +303,7 @@ def test_a_classifier_zhi_for_teams():
     # 江苏省政府工作报告 (2026)
     right = "建强用好产业、科技、服务业三支招商队伍，加强项目全周期服务保障。"
     assert found(right) == []
-    assert [f[4][:16] for f in found(right.replace("三支", "四支"))] == ["前文称“四支招商”，实际列出三项"]
+    assert [f[4][:18] for f in found(right.replace("三支", "四支"))] == ["前文称“四支招商队伍”，实际列出三项"]
 
 
 @pytest.mark.parametrize(
@@ -319,3 +319,18 @@ def test_a_classifier_zhi_for_teams():
 )
 def test_more_published_counts_that_are_not_the_total_of_the_list(text):
     assert found(text) == []
+
+
+def test_items_after_ji_or_fenbie_shi():
+    # 习近平党建思想形成的历史脉络 (2018) on the 好干部 standard; 习近平在浙江 (采访实录) on 三个具体要求
+    right = "好干部要做到五个标准，即“信念坚定、为民服务、勤政务实、敢于担当、清正廉洁”。"
+    assert found(right) == []
+    assert [f[4] for f in found(right.replace("五个标准", "四个标准"))] == [
+        "前文称“四个标准”，实际列出五项：信念坚定……清正廉洁（第1行第14列起）"
+    ]
+    right = "提出了三个具体要求，分别是落实科学发展、构建和谐社会、推进党的先进性建设走在全国前列。"
+    assert found(right) == []  # 和 in 和谐 joins nothing
+    assert [f[4][:18] for f in found(right.replace("三个", "两个"))] == ["前文称“两个具体要求”，实际列出三项"]
+    # 就是 introducing an explanation, 分别是 introducing values: no list
+    assert found("红军长征取得了四个胜利，就是在遵义举行了扩大的政治局会议。") == []
+    assert found("两个指标分别是全市第二，还没有实现真正第一。") == []

@@ -61,7 +61,9 @@ def items_inline(block: Block, after: int, runs_by_start: dict[tuple[int, int], 
 
 
 _COLON_LIST_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]([^。！？]*)")
-_JOINERS_RE = re.compile(r"和|与|及|以及|并")
+#: The words that join the last two items; not 和 in 和谐, 与 in 参与, 及 in 普及/涉及/及时.
+JOINERS = r"以及|和(?!谐)|(?<!参)与|(?<![普涉以])及(?!时)"
+_JOINERS_RE = re.compile(JOINERS)
 
 
 def items_colon(block: Block, after: int) -> Items | None:
@@ -129,3 +131,38 @@ def items_bracketed(block: Block, after: int) -> Items | None:
         return None
     line, column = block.locate(m.start(1))
     return Items(len(parts), parts[0], parts[-1], f"第{line}行第{column}列起")
+
+
+#: 五个标准，即……；三个具体要求，分别是……: a word that introduces the items after the count.
+_INTRO_RE = re.compile(r"[^，。；：,;:“”]{0,6}[，,]?(?:即|分别是|分别为|就是|包括)[：:]?(?P<body>[^。；！？;!?]+)")
+
+
+def items_introduced(block: Block, after: int) -> Items | None:
+    """Items after 即/分别是/包括 following the count, up to the first comma: a 、-list (the last
+    two may be joined by 和), or one quotation holding a 、-list."""
+    m = _INTRO_RE.match(block.text, after)
+    if not m:
+        return None
+    body, start = m.group("body"), m.start("body")
+    if body.startswith("“") and "”" in body:
+        inner = body[1 : body.index("”")]
+        start += 1
+    else:
+        masked = mask_quotations(body)
+        cut = min((i for i in (masked.find("，"), masked.find(",")) if i >= 0), default=len(body))
+        inner = body[:cut]
+    masked = mask_quotations(inner)
+    if "、" not in masked:
+        return None
+    parts = masked.split("、")
+    if any(_JOINERS_RE.search(p) for p in parts[:-1]) or any(not p or len(p) > 25 for p in parts):
+        return None
+    at_least = parts[-1].endswith("等")
+    if at_least:
+        parts[-1] = parts[-1][:-1]
+    parts[-1:] = joined_pair(parts[-1]) or parts[-1:]
+    line, column = block.locate(start)
+    first = inner[: len(parts[0])]
+    pos = masked.rfind(parts[-1])
+    last = inner[pos : pos + len(parts[-1])]
+    return Items(len(parts), first, last, f"第{line}行第{column}列起", at_least=at_least)

@@ -11,11 +11,11 @@ import re
 
 from orgwrite.model import Block
 from orgwrite.numerals import quoted_spans
-from orgwrite.rules.counts.items import MASK, Items, joined_pair
+from orgwrite.rules.counts.items import JOINERS, MASK, Items, joined_pair
 
 #: The list runs back to the nearest clause boundary (a quotation mark is part of an item).
 _BEFORE_LIST_RE = re.compile(r"([^，。；：,;:（）()！？]{2,80})$")
-_JOINERS_RE = re.compile(r"以及|和|与|及|并")
+_JOINERS_RE = re.compile(JOINERS)
 #: 中央八项规定、自治区28条配套规定和市委十项要求: an earlier item holds a count of its own,
 #: so the count at the end is the last item's.
 _NUMBERED_THING_RE = re.compile(r"(?:\d+|[一两二三四五六七八九十]+)[项条个点款大]")

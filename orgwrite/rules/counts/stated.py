@@ -17,6 +17,7 @@ from orgwrite.rules.counts.items import (
     items_colon,
     items_from_run,
     items_inline,
+    items_introduced,
 )
 from orgwrite.rules.counts.items_before import items_before
 from orgwrite.rules.counts.items_below import (
@@ -173,7 +174,7 @@ def _in_term(text: str, pos: int) -> bool:
 #: right after its colon, so the noun need not be one of numbers.toml's count nouns.  Not 十
 #: and above: 十大考古新发现、十大赛事 are rankings named by their number.
 _GENERIC_RE = re.compile(
-    r"(?P<n>[两三四五六七八九])(?P<cls>[个项条件大种类支])(?P<noun>“[^“”]{1,8}”|[\u4e00-\u9fff]{1,2})"
+    r"(?P<n>[两三四五六七八九])(?P<cls>[个项条件大种类支])(?P<noun>“[^“”]{1,8}”|[\u4e00-\u9fff]{1,4}(?=[，。；：、,;:（(“”]|$)|[\u4e00-\u9fff]{1,2})"
 )
 _GENERIC_QUICK_RE = re.compile(r"[个项条件大种类支](?<=[两三四五六七八九][个项条件大种类支])")
 #: Time and measure words after 个: 三个月、两个百分点 are quantities, never counts of items.
@@ -199,7 +200,7 @@ def _generic_sites(block, index, seen, markers, runs_by_start):
                 if items is not None:
                     yield block, m, cn_to_int(m.group("n")), items
             continue
-        items = items_before(block, m.start(), pairs=False)
+        items = items_before(block, m.start(), pairs=False) or items_introduced(block, m.end())
         if items is None and _COLON_SOON_RE.match(text, m.end()):
             run = items_inline(block, m.end(), runs_by_start, markers[index])
             items = items_from_run(run) if run is not None else items_colon(block, m.end())
@@ -218,7 +219,7 @@ def _find_items(doc, index, block, m, stated, lead, markers, runs_by_start) -> I
     run = items_inline(block, after, runs_by_start, markers[index])
     if run is not None:
         return items_from_run(run)
-    listed = items_colon(block, after) or items_bracketed(block, after)
+    listed = items_colon(block, after) or items_bracketed(block, after) or items_introduced(block, after)
     if listed is not None:
         return listed
     if before is not None:
