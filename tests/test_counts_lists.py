@@ -334,3 +334,15 @@ def test_items_after_ji_or_fenbie_shi():
     # 就是 introducing an explanation, 分别是 introducing values: no list
     assert found("红军长征取得了四个胜利，就是在遵义举行了扩大的政治局会议。") == []
     assert found("两个指标分别是全市第二，还没有实现真正第一。") == []
+
+
+def test_any_counted_noun_after_a_colon_ending_its_paragraph():
+    # 光山县政府网 (2020): 文殊乡四个“不放松”扎实推进当前重点工作, then 一是……四是 (here after a colon)
+    text = (
+        "文殊乡扎实推进四个“不放松”：\n一是农村环境整治工作不放松。保洁工作常态化。\n二是安全生产检查工作不放松。\n"
+        "三是“三险”征缴工作不放松。\n四是重点工程项目建设不放松。\n"
+    )
+    assert found(text) == []
+    assert [f[4][:19] for f in found(text.replace("四个", "三个"))] == ["前文称“三个“不放松””，实际列出四项"]
+    # without the colon a counted noun outside numbers.toml announces nothing
+    assert found(text.replace("四个“不放松”：", "四个“不放松”。").replace("四个", "三个")) == []

@@ -153,7 +153,7 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             seen.add(m.start())
             yield block, m, stated, items
         if not heading and _GENERIC_QUICK_RE.search(text):
-            yield from _generic_sites(block, index, seen, markers, runs_by_start)
+            yield from _generic_sites(doc, block, index, seen, markers, runs_by_start)
 
 
 @cache
@@ -182,7 +182,10 @@ _NOT_ITEMS_RE = re.compile(r"^(?:月|小时|星期|工作日|季度|百分点|�
 _COLON_SOON_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]")
 
 
-def _generic_sites(block, index, seen, markers, runs_by_start):
+def _generic_sites(doc, block, index, seen, markers, runs_by_start):
+    """Counts of any noun where a list is plain to see: a 、-list right before, a list after 即 or
+    a colon, or (after a colon that ends the paragraph) the paragraphs below that begin with a
+    list's first marker or heading number."""
     text = block.text
     quoted: list[tuple[int, int]] | None = None
     for m in _GENERIC_RE.finditer(text):
@@ -201,9 +204,14 @@ def _generic_sites(block, index, seen, markers, runs_by_start):
                     yield block, m, cn_to_int(m.group("n")), items
             continue
         items = items_before(block, m.start(), pairs=False) or items_introduced(block, m.end())
-        if items is None and _COLON_SOON_RE.match(text, m.end()):
+        colon = _COLON_SOON_RE.match(text, m.end())
+        if items is None and colon:
             run = items_inline(block, m.end(), runs_by_start, markers[index])
             items = items_from_run(run) if run is not None else items_colon(block, m.end())
+        if items is None and colon and not text[colon.end() :].strip():
+            nxt = next_block(doc, index)
+            if nxt is not None:
+                items = items_marked_paragraphs(doc, nxt, markers, runs_by_start) or items_headings(doc, nxt)
         if items is not None:
             yield block, m, cn_to_int(m.group("n")), items
 
