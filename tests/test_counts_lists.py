@@ -346,3 +346,10 @@ def test_any_counted_noun_after_a_colon_ending_its_paragraph():
     assert [f[4][:19] for f in found(text.replace("四个", "三个"))] == ["前文称“三个“不放松””，实际列出四项"]
     # without the colon a counted noun outside numbers.toml announces nothing
     assert found(text.replace("四个“不放松”：", "四个“不放松”。").replace("四个", "三个")) == []
+
+
+def test_quotations_before_deng_hold_at_least_their_items():
+    # 绍兴一中党史学习教育新闻
+    right = "从“工作职责”“做好带头示范”“用好学习平台”“践行学用结合”等五个方面对我校党史学习教育的推进情况作了介绍。"
+    assert found(right) == []
+    assert [f[4][:16] for f in found(right.replace("五个方面", "三个方面"))] == ["前文称“三个方面”，实际列出四项"]

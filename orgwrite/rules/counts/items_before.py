@@ -54,6 +54,11 @@ def items_before(block: Block, start: int, *, pairs: bool = True, floor: int = 0
     seg_start = m.start(1)
     segment = masked[seg_start:]
     if "、" not in segment:
+        if text[start - 1] == "等":  # “工作职责”“做好带头示范”……等五个方面: at least these
+            quotes = _adjacent_quotations(block, start - 1, spans)
+            if quotes is not None:
+                quotes.at_least = True
+            return quotes
         return (
             _items_in_quotation(block, start, spans)
             or _adjacent_quotations(block, start, spans)
