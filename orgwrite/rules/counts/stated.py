@@ -28,7 +28,10 @@ from orgwrite.rules.counts.items_below import (
     items_semicolon_paragraphs,
     next_block,
 )
-from orgwrite.rules.counts.markers import PROSE, block_markers, cn_count, marker_runs
+from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs
+
+#: First marker of each run → the run (block id, offset).
+RunIndex = dict[tuple[int, int], list[Marker]]
 
 
 @cache
@@ -182,7 +185,9 @@ _NOT_ITEMS_RE = re.compile(r"^(?:月|小时|星期|工作日|季度|百分点|�
 _COLON_SOON_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]")
 
 
-def _generic_sites(doc, block, index, seen, markers, runs_by_start):
+def _generic_sites(
+    doc: Document, block: Block, index: int, seen: set[int], markers: list[list[Marker]], runs_by_start: RunIndex
+) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
     """Counts of any noun where a list is plain to see: a 、-list right before, a list after 即 or
     a colon, or (after a colon that ends the paragraph) the paragraphs below that begin with a
     list's first marker or heading number."""
@@ -216,7 +221,17 @@ def _generic_sites(doc, block, index, seen, markers, runs_by_start):
             yield block, m, cn_to_int(m.group("n")), items
 
 
-def _find_items(doc, index, block, m, stated, lead, markers, runs_by_start) -> Items | None:
+def _find_items(
+    doc: Document,
+    index: int,
+    block: Block,
+    m: re.Match[str],
+    stated: int,
+    lead: bool,
+    markers: list[list[Marker]],
+    runs_by_start: RunIndex,
+) -> Items | None:
+    """The items of the count ``m`` in block ``index``, tried place by place (see items*.py)."""
     text = block.text
     after = m.end()
     # A list written right before the count is read first: 从全体性、全面性……五个方面……首先……最后
