@@ -26,7 +26,8 @@ from orgwrite.rules.numbers.common import (
     _protected,
 )
 from orgwrite.rules.numbers.dates import bad_date, short_year
-from orgwrite.rules.numbers.numeral_form import _required_literal, numeral_form
+from orgwrite.rules.numbers.fixed_expressions import required_literal as _required_literal
+from orgwrite.rules.numbers.numeral_form import numeral_form
 from orgwrite.rules.numbers.ranges import value_range
 from orgwrite.rules.numbers.same_figure import (
     _CLAUSE_RE,

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from orgwrite.lazyre import lazy
 from orgwrite.model import Block, Document, Finding
-from orgwrite.numerals import fmt_number, inside, int_to_cn, number_data
+from orgwrite.numerals import fmt_number, inside, int_to_cn
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import block_text
 from orgwrite.rules.numbers.common import (
@@ -17,41 +16,9 @@ from orgwrite.rules.numbers.common import (
     _digit_blocks,
     _protected,
 )
+from orgwrite.rules.numbers.fixed_expressions import fixed_expression_findings, has_candidates
 
 # --- N105 Chinese numerals where they belong, Arabic digits written properly ------------------
-
-
-@cache
-def _fixed_cn_res() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The fixed_cn patterns, each with a literal that every match of it contains.
-
-    One pattern each: an alternation of patterns that start differently scans slowly.  The
-    literal (“党的”, “全会”) is looked for with ``in`` before the pattern is run.
-    """
-    return tuple((re.compile(p), _required_literal(p)) for p in number_data()["fixed_cn"])
-
-
-def _required_literal(pattern: str) -> str:
-    """The longest run of literal characters at the top level of ``pattern`` ("" if none).
-
-    Top-level items follow one another in every match, so each run occurs in every match.
-    """
-    from re import _constants, _parser  # the standard parser: exact, and run once per pattern
-
-    try:
-        parsed = _parser.parse(pattern)
-    except re.error:
-        return ""
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return ""
-    best, run = "", ""
-    for op, arg in parsed:
-        if op is _constants.LITERAL:
-            run += chr(arg)
-            best = max(best, run, key=len)
-        else:
-            run = ""
-    return best
 
 
 _QIAN_RE = re.compile(r"(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字]|亿亿)")
@@ -120,7 +87,8 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
     with_digits = {id(b) for b in _digit_blocks(doc, ctx)}
     has_year_zero = _YEAR_ZERO_QUICK_RE.search(alltext) is not None
     has_mixed = _MIXED_DATE_QUICK_RE.search(alltext) is not None
-    fixed_res = [(r, lit) for r, lit in _fixed_cn_res() if lit in alltext]
+    fixed_res = has_candidates(alltext)
+    has_days = any(c in alltext for c in "·•・”")
     has_adjacent = _ADJ_QUICK_RE.search(alltext) is not None
     for block in doc.blocks:
         if block.kind not in _TEXT_KINDS:
@@ -155,18 +123,8 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
                     m.end(),
                     f"“{m.group(0)}”中汉字数字与阿拉伯数字混用，同一日期应统一，公文中一般写阿拉伯数字",
                 )
-        if fixed_res:
-            found = [m for r, lit in fixed_res if lit in text for m in r.finditer(text)]
-            for m in sorted(found, key=lambda m: m.start()):
-                digits = m.group(1)
-                value = int(digits)
-                if value > 99:
-                    continue
-                cn = int_to_cn(value)
-                fixed = m.group(0).replace(digits, cn, 1)
-                yield ctx.emit(
-                    "N105", block, m.start(), m.end(), f"固定提法中的数字应用汉字：“{m.group(0)}”应为“{fixed}”", fixed
-                )
+        if fixed_res or has_days:
+            yield from fixed_expression_findings(ctx, block, fixed_res)
         if "千" in text or "百" in text:
             for m in _QIAN_RE.finditer(text):
                 if _after(text, m.start(), "0123456789."):
