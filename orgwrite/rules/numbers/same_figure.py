@@ -57,6 +57,52 @@ def _clause_before(text: str, begin: int) -> tuple[int, int] | None:
     return (last.end() if last else low), begin
 
 
+#: A sentence that begins with the moment it speaks of: 截至2023年底，…… / 2023年，…….
+_MOMENT_RE = re.compile(
+    r"(?:截至|截止到|截止)?(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?"
+    r"(?P<part>底|末|年底|年末|上半年|下半年|前三季度|[一二三四]季度)?(?:以来)?[，,]?"
+)
+#: The sentence states a target or a forecast, or the clause a change: not the same statistic.
+_TARGET_RE = re.compile(r"力争|目标|预计|计划|争取|确保|将|要|预期|规划|拟")
+_CHANGE_RE = re.compile(r"同比|比上|较上|增长|下降|新增|减少|提高|降低|净增|其中|分别|每|人均|平均")
+
+
+def _dated_clause(
+    text: str, sentence_start: int, begin: int
+) -> tuple[tuple[str, tuple[str, str, str, str]], str] | None:
+    """(the moment, the clause) of a figure in a sentence that begins with its moment.
+
+    “截至2023年底，全市共有党员12.3万名” gives
+    (("截至2023年底", ("2023", "", "", "底")), "全市共有党员"):
+    the same clause at the same moment must carry the same value; at another moment (2022年底,
+    2023年, 上半年) or in a target (力争、预计) it may differ.
+    """
+    m = _MOMENT_RE.match(text, sentence_start, begin)
+    if m is None:
+        return None
+    rest_start = m.end()
+    if "以来" in m.group(0) or _TARGET_RE.search(text, sentence_start, begin):
+        return None
+    last = _LAST_STOP_RE.match(text, rest_start, begin)
+    clause = text[last.end() if last else rest_start : begin]
+    if len(clause) < 4 or _CHANGE_RE.search(clause) or _TIME_RE.search(clause):
+        return None
+    part = {"末": "底", "年末": "底", "年底": "底"}.get(m.group("part") or "", m.group("part") or "")
+    shown = text[m.start() : m.end()].rstrip("，,")
+    return (shown, (m.group("y"), m.group("m") or "", m.group("d") or "", part)), clause
+
+
+def _rounded(span: tuple[float, float], m: re.Match[str]) -> tuple[float, float]:
+    """``span`` widened by half a step of the last digit written before 万 or 亿: 12.3万
+    stands for anything from 122500 to 123500, so 123456名 says the same."""
+    if not m.group("mag"):
+        return span
+    digits = m.group("num")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    half = 0.5 * 10**-decimals * _MAGNITUDE[m.group("mag")]
+    return span[0] - half, span[1] + half
+
+
 _PRE_RE = re.compile(r"(?:大约|约有|约|将近|接近|近|超过|逾)$")
 
 
@@ -99,13 +145,17 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     “全省共选派第一书记12300人”。“3万余”“近3万”“约3万”按概数的范围比较，不算矛盾。只在
     两处说法一字不差、且不含年份、“今年”“增长”“新增”“目标”等可能指不同时间或口径的词时报告；
     只比较同一部分（一级标题或无编号小标题之下）内的说法，因为报告的回顾部分和任务部分常用同样
-    的话说去年的实绩和今年的目标。
+    的话说去年的实绩和今年的目标。句子以时点开头（“截至2023年底，”“2023年，”）时，时点完全
+    相同、说法相同的两处也要一致（“年底”“年末”视为同一时点，“12.3万名”与“123456名”视为一致）；
+    时点不同或一处是目标、预计（到2025年、力争）时不报告。
     原因：
     同一数据前后不一，是综述、报告最容易被挑出的硬伤。
     错误示例：
     全省共选派驻村第一书记1.2万人，实现全覆盖。\n在抓党建促乡村振兴中，全省共选派驻村第一书记12300人。
+    截至2023年底，全市共有党员12.3万名。\n截至2023年底，全市共有党员12.8万名。
     正确示例：
     全省共选派驻村第一书记1.2万人，实现全覆盖。\n在抓党建促乡村振兴中，全省共选派驻村第一书记1.2万人。
+    截至2023年底，全市共有党员12.3万名。\n截至2022年底，全市共有党员12.8万名。
     依据：
     公文写作常规：同一数据全文一致。
     """
@@ -122,23 +172,31 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, "约有近过逾\n") else None
             pre = p.group(0) if p else None
             begin = p.start() if p else start
-            c = _clause_before(text, begin)
-            if c is None:
-                continue
-            clause = _LEAD_RE.sub("", text[c[0] : c[1]])
-            if len(clause) < 8 or _TIME_RE.search(clause):
-                continue
             # The offset after the last sentence end before the figure (0 when none).
             last_end = _LAST_END_RE.match(text, 0, m.start())
             sentence_start = last_end.end() if last_end else 0
-            if _TIME_RE.search(text, sentence_start, m.start()) or _DIGIT_RE.search(text, sentence_start, m.start()):
-                continue
+            dated = _dated_clause(text, sentence_start, begin)
+            if dated is not None:
+                (shown_moment, moment), clause = dated
+                key: tuple = (moment, clause, m.group("unit"))
+            else:
+                c = _clause_before(text, begin)
+                if c is None:
+                    continue
+                clause = _LEAD_RE.sub("", text[c[0] : c[1]])
+                if len(clause) < 8 or _TIME_RE.search(clause):
+                    continue
+                if _TIME_RE.search(text, sentence_start, m.start()) or _DIGIT_RE.search(
+                    text, sentence_start, m.start()
+                ):
+                    continue
+                key = (clause, m.group("unit"), section[id(block)])
             if inside(_protected(ctx, block), m.start("num")):
                 continue
-            unit = m.group("unit")
             value = float(m.group("num")) * _MAGNITUDE[m.group("mag")]
             span = _interval(value, m, pre)
-            key = (clause, unit, section[id(block)])
+            if dated is not None:
+                span = _rounded(span, m)
             first = seen.get(key)
             if first is None:
                 seen[key] = (block, m, span, begin)
@@ -149,10 +207,11 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             line, _ = other_block.locate(other_begin)
             figure = text[begin : m.end()]
             other_figure = other_block.text[other_begin : other.end()]
+            said = f"{shown_moment}，{clause}" if dated is not None else clause
             yield ctx.emit(
                 "N110",
                 block,
                 begin,
                 m.end(),
-                f"“{clause}”此处为“{figure}”，第{line}行为“{other_figure}”，前后不一致，请核对",
+                f"“{said}”此处为“{figure}”，第{line}行为“{other_figure}”，前后不一致，请核对",
             )
