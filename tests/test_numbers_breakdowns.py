@@ -43,6 +43,13 @@ def test_person_times_in_ten_thousands():
     ]
 
 
+def test_breakdown_continues_over_commas_of_its_own_kinds():
+    text = "全年新建改造村级活动场所500个，其中新建300个，改造260个。"
+    assert [f[3] for f in found(text)] == ["总数为“500个”，其中各项（300个、260个）之和为560个，超过总数，请核对"]
+    text = "全市有党员3000名（含预备党员120名），其中农村党员3200名。"
+    assert [f[3] for f in found(text)] == ["总数为“3000名”，其中一项“3200名”反而更多，请核对"]
+
+
 def test_a_single_part_over_the_total_without_gong():
     text = "2017年，全国发展党员198.2万名，比上年增加7.1万名。其中，生产、工作一线的100.6万名，35岁及以下的261.3万名。"
     assert [f[3] for f in found(text)] == ["总数为“198.2万名”，其中一项“261.3万名”反而更多，请核对"]
@@ -62,6 +69,12 @@ def test_a_single_part_over_the_total_without_gong():
         "全体居民人均可支配收入4万元，其中城镇居民5.1万元。",
         # a figure in brackets is a part of a part
         "心理健康教育C证以上持证196人，其中A级证书1人，B级证书7人（含校副书记1人），C级证书188人。",
+        # the breakdown ends where a new statement begins (2026 西藏、甘肃 政府工作报告)
+        "新增营造林148万亩、其中南北山绿化工程43万亩，修复治理退化草原517万亩，治理水土流失23万亩。",
+        "新增铁路运营里程639公里、其中高铁370公里，新增高速（一级）公路2600公里、农村公路3000公里。",
+        # a maximum, and a figure in brackets before 其中, are no total
+        "全国平均每省144个，其中个别省多达250个。",
+        "学校有骨干教师86人（标准1人），其中金牌教练2人，全国金牌教练9人。",
         # a breakdown of a later total
         "全市有党员3000名，党组织120个，其中党委15个、党支部105个。",
     ],

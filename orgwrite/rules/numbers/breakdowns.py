@@ -19,7 +19,7 @@ from orgwrite.numerals import fmt_number, inside, number_data
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.numbers.common import _MAGNITUDE, _NUM, _after, _numeric_blocks, _protected
 
-_UNIT = r"(?P<unit>人次|万人次|万人|人|名|个|家|项|户|所|场|期|篇|万元|亿元|元)"
+_UNIT = r"(?P<unit>人次|万人次|万人|人|名|个(?!百分点)|家|项|户|所|场|期|篇|万元|亿元|元|亩|公里|千米|吨|件|套|台|座|条|辆|处|次|批|支|位|间|栋|平方米)"
 _PART_RE = re.compile(rf"(?<![\d.])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}")
 _SENTENCE_END_RE = re.compile(r"[。；！？]")
 #: Before a figure: it states a change or a comparison, not a total.
@@ -78,6 +78,26 @@ def _disjoint(names: list[str]) -> bool:
     return True
 
 
+_SEGMENT_RE = re.compile(r"[，；,;]")
+
+
+def _end_of_breakdown(text: str, lo: int, hi: int) -> int:
+    """Where the parts after 其中 end: at the first later clause that begins a new statement
+    (a verb of breakdown_new_clause) and names no kind of breakdown_disjoint."""
+    kinds, _, _ = _kinds()
+    verbs = _new_clause_verbs()
+    for sep in _SEGMENT_RE.finditer(text, lo, hi):
+        head = text[sep.end() : sep.end() + 4]
+        if head.startswith(verbs) and not any(head.startswith(k) for _, k in kinds):
+            return sep.start()
+    return hi
+
+
+@cache
+def _new_clause_verbs() -> tuple[str, ...]:
+    return tuple(number_data().get("breakdown_new_clause", []))
+
+
 def _in_brackets(text: str, lo: int, at: int) -> bool:
     """True when ``at`` is inside brackets opened after ``lo``: “B级证书7人（含副书记1人）”
     — a figure in brackets is a part of a part."""
@@ -90,11 +110,24 @@ def _in_brackets(text: str, lo: int, at: int) -> bool:
     return depth > 0
 
 
+def _closed_after(text: str, start: int, at: int) -> bool:
+    """True when a bracket closes in text[start:at] that did not open there."""
+    depth = 0
+    for c in text[start:at]:
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            if not depth:
+                return True
+            depth -= 1
+    return False
+
+
 def _total_before(text: str, lo: int, at: int, unit: str) -> re.Match[str] | None:
     """The nearest figure of ``unit`` in text[lo:at] that is not a change (None if none)."""
     for m in reversed(list(_PART_RE.finditer(text, lo, at))):
-        if _amount(m)[1] != unit or _after(text, m.start(), "第"):
-            continue
+        if _amount(m)[1] != unit or _after(text, m.start(), "第") or _closed_after(text, m.end(), at):
+            continue  # 骨干教师6.4人（标准1人），其中: the figure in brackets is no total
         if _CHANGE_BEFORE_RE.search(text, max(lo, m.start() - 4), m.start()):
             continue  # 比上年增加50名: the total is further back
         return m
@@ -116,6 +149,7 @@ def _breakdowns(text: str) -> Iterator[tuple[re.Match[str], list[re.Match[str]],
         nxt = text.find("其中", q.end(), hi)
         if nxt != -1:
             hi = nxt
+        hi = _end_of_breakdown(text, q.end(), hi)
         candidates = [
             p
             for p in _PART_RE.finditer(text, q.end(), hi)

@@ -99,7 +99,10 @@ def fixed_expression_findings(
             continue
         fixed, last = [], m.start()
         for a, b in numbers:
-            fixed += [text[last:a], int_to_cn(int(text[a:b]))]
+            value = int(text[a:b])
+            # 两个维护, 两学一做: two before a classifier is 两.
+            cn = "两" if value == 2 and text[b : b + 1] in ("个", "学") else int_to_cn(value)
+            fixed += [text[last:a], cn]
             last = b
         fixed.append(text[last : m.end()])
         replacement = "".join(fixed)

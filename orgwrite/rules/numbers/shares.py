@@ -40,7 +40,7 @@ def _share_re() -> re.Pattern[str]:
     words = sorted((w for w in number_data()["share_words"] if not w.startswith("占")), key=len, reverse=True)
     anchors = "|".join([*words, "率"])
     return re.compile(
-        rf"(?P<word>{anchors}){_GAP}{{0,10}}?{_PCT}{_MORE}*"
+        rf"(?P<word>{anchors}){_GAP}{{0,16}}?{_PCT}{_MORE}*"
         rf"|(?P<zhan>占)(?P<of>{_GAP}{{0,16}}?)(?:的)?(?:比[重例])?(?:为|达到|达|超过)?{_PCT}{_MORE}*"
     )
 
