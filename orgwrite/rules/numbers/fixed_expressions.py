@@ -67,7 +67,7 @@ def _days() -> tuple[dict[tuple[int, int], str], re.Pattern[str]]:
         table[int(month), int(day)] = cn
     pattern = re.compile(
         r"“(?P<qm>\d{1,2})[·•・．.](?P<qd>\d{1,2})”"
-        r"|(?<![\d.])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?=重要讲话|讲话|前夕|期间|建党|建军|节|运动|事变|表彰|慰问)"
+        r"|(?<![\d.])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?=重要讲话|讲话|前夕|期间|建党|建军|节|运动|事变|表彰|慰问|勋章|纪念)"
     )
     return table, pattern
 

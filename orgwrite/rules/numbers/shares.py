@@ -27,6 +27,8 @@ _GAP = r"[^，。；：、,;:！？!?\d%％]"
 _CHANGE_RE = re.compile(
     r"增|提高|提升|上升|下降|降低|减少|回落|同比|比上|较|高于|低于|超出|相当于|是|的|倍|目标|任务|计划|预算|平均"
 )
+#: 提高到 / 提升至 give the new value of the share, not a change of it.
+_TO_RE = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)(?:到|至)")
 #: 率 as a verb or inside a word that is not a rate.
 _NOT_RATE_AFTER = "先领团队"
 _NOT_ZHAN_AFTER = "领用据有地位线"
@@ -69,7 +71,7 @@ def _word_start(text: str, m: re.Match[str]) -> int | None:
         return i
     word = m.group("word")
     gap = text[m.end("word") : _FIGURE_RE.search(text, m.end("word")).start()]
-    if _CHANGE_RE.search(gap):
+    if _CHANGE_RE.search(_TO_RE.sub("", gap)):
         return None
     end = m.end("word")
     if any(text.endswith(x, 0, end) for x in _not_share_suffixes()):
