@@ -113,3 +113,30 @@ def test_share_over_100(text, shown, figure):
 )
 def test_share_silent_on_growth_and_rates_that_may_exceed_100(text):
     assert found(text, "N101") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # 2026 政府工作报告 sentences with the share's figure changed
+        ("服务业增加值占地区生产总值比重达103%。", "103%"),
+        ("省属高校服务新兴产业专业点占比提高到120%。", "120%"),
+        ("农业科技进步贡献率100.5%。", "100.5%"),
+        ("全省优良天数比率超过100.5%。", "100.5%"),
+        ("“一网通办”首办成功率超过103%。", "103%"),
+    ],
+)
+def test_share_over_100_where_a_longer_name_decides(text, figure):
+    assert [(f[0], f[1]) for f in found(text, "N101")] == [("N101", text.index(figure) + 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新建项目占地面积120%。",
+        "学前教育毛入园率、高等教育毛入学率分别达到103.2%、64.3%。",
+        "消费对经济增长的贡献率达到105%。",
+    ],
+)
+def test_share_silent_where_the_name_is_no_share(text):
+    assert found(text, "N101") == []

@@ -21,7 +21,7 @@ from orgwrite.rules.numbers.common import _MAGNITUDE, _NUM, _after, _numeric_blo
 
 _UNIT = r"(?P<unit>人次|万人次|万人|人|名|个(?!百分点)|家|项|户|所|场|期|篇|万元|亿元|元|亩|公里|千米|吨|件|套|台|座|条|辆|处|次|批|支|位|间|栋|平方米)"
 _PART_RE = re.compile(rf"(?<![\d.])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}")
-_SENTENCE_END_RE = re.compile(r"[。；！？]")
+_SENTENCE_END_RE = re.compile(r"[。；！？;!?]")
 #: Before a figure: it states a change or a comparison, not a total.
 _CHANGE_BEFORE_RE = re.compile(r"(?:增加|减少|增长|净增|下降|提高|降低|多|少|超过|超出|比上年|同比)了?$")
 #: Between two parts' names: where one name ends and the next begins.
@@ -157,8 +157,12 @@ def _breakdowns(text: str) -> Iterator[tuple[re.Match[str], list[re.Match[str]],
         ]
         if not candidates:
             continue
-        total = _total_before(text, lo, q.start(), _amount(candidates[0])[1])
-        if total is None or not_part.search(text, lo, hi):
+        if not_part.search(text, lo, hi):
+            continue
+        # The total counts the unit of one of the parts (其中小型水库7座、调蓄设施993个).
+        units = dict.fromkeys(_amount(p)[1] for p in candidates)
+        total = next((t for u in units if (t := _total_before(text, lo, q.start(), u)) is not None), None)
+        if total is None:
             continue
         unit = _amount(total)[1]
         parts = [p for p in candidates if _amount(p)[1] == unit]

@@ -176,7 +176,9 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             # The offset after the last sentence end before the figure (0 when none).
             last_end = _LAST_END_RE.match(text, 0, m.start())
             sentence_start = last_end.end() if last_end else 0
-            dated = _dated_clause(text, sentence_start, begin)
+            # Collected texts may end a sentence with an ASCII ; ! or ?.
+            ascii_end = max(text.rfind(c, sentence_start, begin) for c in ";!?") + 1
+            dated = _dated_clause(text, max(sentence_start, ascii_end), begin)
             if dated is not None:
                 (shown_moment, moment), clause = dated
                 key: tuple = (moment, clause, m.group("unit"))

@@ -27,6 +27,8 @@ _GAP = r"[^，。；：、,;:！？!?\d%％]"
 _CHANGE_RE = re.compile(
     r"增|提高|提升|上升|下降|降低|减少|回落|同比|比上|较|高于|低于|超出|相当于|是|的|倍|目标|任务|计划|预算|平均"
 )
+#: Between 占 and the figure: a plan or a change, not a whole (占年度任务的110%, 占比提高120%).
+_ZHAN_NOT_RE = re.compile(r"目标|任务|计划|增|提高|提升|上升|下降|降低|减少|同比|比上|较|相当|倍|是")
 #: 提高到 / 提升至 give the new value of the share, not a change of it.
 _TO_RE = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)(?:到|至)")
 #: 率 as a verb or inside a word that is not a rate.
@@ -39,7 +41,9 @@ _FIGURE_RE = re.compile(rf"(?<![\d.])({_NUM})[%％]")
 
 @cache
 def _share_re() -> re.Pattern[str]:
-    words = sorted((w for w in number_data()["share_words"] if not w.startswith("占")), key=len, reverse=True)
+    words = sorted(
+        (w for w in number_data()["share_words"] if w == "占比" or not w.startswith("占")), key=len, reverse=True
+    )
     anchors = "|".join([*words, "率"])
     return re.compile(
         rf"(?P<word>{anchors}){_GAP}{{0,16}}?{_PCT}{_MORE}*"
@@ -61,12 +65,12 @@ def _word_start(text: str, m: re.Match[str]) -> int | None:
     """Where the share's name begins, or None when the match names no share."""
     if m.group("zhan"):
         i = m.start()
-        if _CHANGE_RE.search(m.group("of") or "") and not re.search(r"[全总]", m.group("of") or ""):
-            return None
-        if "目标" in m.group("of") or "任务" in m.group("of") or "计划" in m.group("of"):
+        if _ZHAN_NOT_RE.search(_TO_RE.sub("", m.group("of") or "")):
             return None
         after = text[i + 1 : i + 2]
-        if after in _NOT_ZHAN_AFTER or (i and text[i - 1] in _NOT_ZHAN_BEFORE):
+        if after == "地" and text[i + 2 : i + 3] in ("区", "方"):
+            after = ""  # 占地区生产总值、占地方财政收入: a whole, not 占地 (land)
+        if (after and after in _NOT_ZHAN_AFTER) or (i and text[i - 1] in _NOT_ZHAN_BEFORE):
             return None
         return i
     word = m.group("word")
@@ -74,13 +78,14 @@ def _word_start(text: str, m: re.Match[str]) -> int | None:
     if _CHANGE_RE.search(_TO_RE.sub("", gap)):
         return None
     end = m.end("word")
-    if any(text.endswith(x, 0, end) for x in _not_share_suffixes()):
+    # The longest name that ends here decides: 科技进步贡献率 is a share, 贡献率 may not be.
+    known = next((w for w in _share_words() if text.endswith(w, 0, end)), "")
+    if any(text.endswith(x, 0, end) and len(x) >= len(known) for x in _not_share_suffixes()):
         return None
     if word != "率":
         return m.start()
     if text[end : end + 1] in _NOT_RATE_AFTER or not "\u4e00" <= text[end - 2 : end - 1] <= "\u9fff":
         return None
-    known = next((w for w in _share_words() if text.endswith(w, 0, end)), None)
     if known:
         return end - len(known)
     # An unknown rate: its name is the two characters before 率 (上线率), three before 化率.
