@@ -34,6 +34,13 @@ def test_same_moment_in_one_paragraph_and_without_jiezhi():
     ]
 
 
+def test_ascii_sentence_ends_of_collected_texts():
+    text = "工作取得成效!截至2023年底,全市共有党员12.3万名;截至2023年底,全市共有党员12.8万名。"
+    assert [f[4] for f in found(text)] == [
+        "“截至2023年底，全市共有党员”此处为“12.8万名”，第1行为“12.3万名”，前后不一致，请核对"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
