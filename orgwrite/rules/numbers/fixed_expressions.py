@@ -72,6 +72,10 @@ def _days() -> tuple[dict[tuple[int, int], str], re.Pattern[str]]:
     return table, pattern
 
 
+#: In every match of the month-day pattern: a separator between digits.
+_DAY_QUICK_RE = re.compile(r"\d[·•・．.]\d")
+
+
 def has_candidates(alltext: str) -> list[tuple[re.Pattern[str], str]]:
     """The fixed_cn patterns whose literal occurs in the document (the others cannot match)."""
     return [(r, lit) for r, lit in fixed_cn_res() if lit in alltext]
@@ -110,7 +114,7 @@ def fixed_expression_findings(
         yield ctx.emit(
             "N105", block, m.start(), m.end(), MESSAGE.format(written=m.group(0), fixed=replacement), replacement
         )
-    if "·" in text or "”" in text or "•" in text or "・" in text:
+    if _DAY_QUICK_RE.search(text):
         yield from _day_findings(ctx, block)
 
 
