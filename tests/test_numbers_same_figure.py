@@ -34,6 +34,22 @@ def test_same_moment_in_one_paragraph_and_without_jiezhi():
     ]
 
 
+def test_changes_and_later_clauses_at_the_same_moment():
+    text = "2025年，全市新增城镇就业5.7万人。\n推进新型城镇化。2025年，全市新增城镇就业5.2万人。"
+    assert [f[4] for f in found(text)] == [
+        "“2025年，全市新增城镇就业”此处为“5.2万人”，第1行为“5.7万人”，前后不一致，请核对"
+    ]
+    text = (
+        "截至2023年底，全市共有党员12.3万名，比上年增加0.3万名。截至2023年底，全市共有党员12.3万名，比上年增加0.5万名。"
+    )
+    assert len(found(text)) == 1
+
+
+def test_neighbouring_rounded_values_differ():
+    text = "2017年，全市累计培训党员干部4.7万人次。会议强调。2017年，全市累计培训党员干部4.6万人次。"
+    assert len(found(text)) == 1
+
+
 def test_ascii_sentence_ends_of_collected_texts():
     text = "工作取得成效!截至2023年底,全市共有党员12.3万名;截至2023年底,全市共有党员12.8万名。"
     assert [f[4] for f in found(text)] == [
@@ -53,8 +69,11 @@ def test_ascii_sentence_ends_of_collected_texts():
         "截至2023年底，全市共有党员12.3万名。2025年，力争全市共有党员12.8万名。",
         # the same figure rounded
         "截至2023年底，全市共有党员12.3万名。截至2023年底，全市共有党员123456名。",
-        # changes stated at the same moment
-        "截至2023年底，全市共有党员12.3万名，比上年增加0.3万名。截至2023年底，全市共有党员12.3万名，比上年增加0.5万名。",
+        # two subjects at the same moment: a later clause keeps its subject
+        "截至2023年底，甲县共有党员1.2万名，基层党组织500个。截至2023年底，乙县共有党员1.5万名，基层党组织600个。",
+        "2023年，甲县新增城镇就业1.2万人，比上年增加0.3万人。2023年，乙县新增城镇就业1.5万人，比上年增加0.5万人。",
+        # a second moment inside the sentence
+        "2023年，全市共有党员12.3万名，到2025年全市共有党员12.8万名。",
         # the same value twice
         "截至2023年底，全市共有党员12.3万名。截至2023年底，全市共有党员12.3万名。",
     ],

@@ -60,22 +60,22 @@ def _name_of(text: str, part: re.Match[str], lo: int, hi: int) -> str:
 
 
 def _disjoint(names: list[str]) -> bool:
-    """True when every name is one kind of one breakdown_disjoint group, each a different kind."""
+    """True when, for one breakdown_disjoint group, every name is one kind of it, each a
+    different kind (农村党员、机关党员 in the group of fields; 党员志愿者、群众 in 党员/群众)."""
     kinds, _, _ = _kinds()
-    seen: set[tuple[int, str]] = set()
-    group = None
-    for name in names:
-        hits = {(g, k) for g, k in kinds if k in name}
-        # A kind inside another kind's name (社区 in 城市社区) is the same kind.
-        hits = {h for h in hits if not any(h[1] != o[1] and h[1] in o[1] for o in hits)}
-        if len(hits) != 1:
-            return False
-        (hit,) = hits
-        if hit in seen or (group is not None and hit[0] != group):
-            return False
-        seen.add(hit)
-        group = hit[0]
-    return True
+    for group in dict.fromkeys(g for g, _ in kinds):
+        members = [k for g, k in kinds if g == group]
+        seen: set[str] = set()
+        for name in names:
+            hits = {k for k in members if k in name}
+            # A kind inside another kind's name (社区 in 城市社区) is the same kind.
+            hits = {h for h in hits if not any(h != o and h in o for o in hits)}
+            if len(hits) != 1 or hits <= seen:
+                break
+            seen |= hits
+        else:
+            return True
+    return False
 
 
 _SEGMENT_RE = re.compile(r"[，；,;]")

@@ -64,8 +64,9 @@ _MOMENT_RE = re.compile(
     r"(?P<part>底|末|年底|年末|上半年|下半年|前三季度|[一二三四]季度)?(?:以来)?[，,]?"
 )
 #: The sentence states a target or a forecast, or the clause a change: not the same statistic.
-_TARGET_RE = re.compile(r"力争|目标|预计|计划|争取|确保|将|要|预期|规划|拟")
-_CHANGE_RE = re.compile(r"同比|比上|较上|增长|下降|新增|减少|提高|降低|净增|其中|分别|每|人均|平均")
+_TARGET_RE = re.compile(r"力争|目标|预计|计划|争取|确保|预期|规划|拟|(?:将|要)(?:达到|实现|新增|建成|突破|完成|超过)")
+#: Another moment after the first (……，到2025年……): the figure may be of that moment.
+_OTHER_MOMENT_RE = re.compile(r"\d{4}年|今年|去年|明年|以来|目前|当前|届时|今后|未来")
 
 
 def _dated_clause(
@@ -75,7 +76,7 @@ def _dated_clause(
 
     “截至2023年底，全市共有党员12.3万名” gives
     (("截至2023年底", ("2023", "", "", "底")), "全市共有党员"):
-    the same clause at the same moment must carry the same value; at another moment (2022年底,
+    the same words at the same moment must carry the same value; at another moment (2022年底,
     2023年, 上半年) or in a target (力争、预计) it may differ.
     """
     m = _MOMENT_RE.match(text, sentence_start, begin)
@@ -84,9 +85,10 @@ def _dated_clause(
     rest_start = m.end()
     if "以来" in m.group(0) or _TARGET_RE.search(text, sentence_start, begin):
         return None
-    last = _LAST_STOP_RE.match(text, rest_start, begin)
-    clause = text[last.end() if last else rest_start : begin]
-    if len(clause) < 4 or _CHANGE_RE.search(clause) or _TIME_RE.search(clause):
+    # The whole sentence after the moment up to the figure: a later clause (“，基层党组织”)
+    # keeps the subject and the figures before it, so two towns' sentences never meet.
+    clause = text[rest_start:begin]
+    if len(clause) < 4 or _OTHER_MOMENT_RE.search(clause):
         return None
     part = {"末": "底", "年末": "底", "年底": "底"}.get(m.group("part") or "", m.group("part") or "")
     shown = text[m.start("at") : m.end()].rstrip("，,")
@@ -100,7 +102,8 @@ def _rounded(span: tuple[float, float], m: re.Match[str]) -> tuple[float, float]
         return span
     digits = m.group("num")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    half = 0.5 * 10**-decimals * _MAGNITUDE[m.group("mag")]
+    # Just under half a step, so neighbouring values (4.6万, 4.7万) do not touch.
+    half = 0.499 * 10**-decimals * _MAGNITUDE[m.group("mag")]
     return span[0] - half, span[1] + half
 
 

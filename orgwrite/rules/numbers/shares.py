@@ -52,8 +52,13 @@ def _share_re() -> re.Pattern[str]:
 
 
 @cache
-def _not_share_suffixes() -> tuple[str, ...]:
-    return tuple(number_data()["rate_not_share"])
+def _not_share_suffixes() -> tuple[tuple[str, float], ...]:
+    """(name, the most it may be) of the rates that may exceed 100%."""
+    out = []
+    for row in number_data()["rate_not_share"]:
+        name, _, most = row.partition("<=")
+        out.append((name, float(most) if most else float("inf")))
+    return tuple(out)
 
 
 @cache
@@ -61,11 +66,17 @@ def _share_words() -> tuple[str, ...]:
     return tuple(sorted(number_data()["share_words"], key=len, reverse=True))
 
 
+def start_if_over(m: re.Match[str], text: str, most: float, start: int) -> int | None:
+    """``start`` when a figure of ``m`` exceeds ``most`` (a rate that may exceed 100%)."""
+    over = any(float(f.group(1)) > most for f in _FIGURE_RE.finditer(text, m.start(), m.end()))
+    return start if over else None
+
+
 def _word_start(text: str, m: re.Match[str]) -> int | None:
     """Where the share's name begins, or None when the match names no share."""
     if m.group("zhan"):
         i = m.start()
-        if _ZHAN_NOT_RE.search(_TO_RE.sub("", m.group("of") or "")):
+        if _ZHAN_NOT_RE.search(_TO_RE.sub("", (m.group("of") or "").replace("增加值", ""))):
             return None
         after = text[i + 1 : i + 2]
         if after == "地" and text[i + 2 : i + 3] in ("区", "方"):
@@ -75,13 +86,14 @@ def _word_start(text: str, m: re.Match[str]) -> int | None:
         return i
     word = m.group("word")
     gap = text[m.end("word") : _FIGURE_RE.search(text, m.end("word")).start()]
-    if _CHANGE_RE.search(_TO_RE.sub("", gap)):
+    if _CHANGE_RE.search(_TO_RE.sub("", gap.replace("增加值", ""))):
         return None
     end = m.end("word")
     # The longest name that ends here decides: 科技进步贡献率 is a share, 贡献率 may not be.
     known = next((w for w in _share_words() if text.endswith(w, 0, end)), "")
-    if any(text.endswith(x, 0, end) and len(x) >= len(known) for x in _not_share_suffixes()):
-        return None
+    for name, most in _not_share_suffixes():
+        if text.endswith(name, 0, end) and len(name) >= len(known):
+            return start_if_over(m, text, most, end - len(name))
     if word != "率":
         return m.start()
     if text[end : end + 1] in _NOT_RATE_AFTER or not "\u4e00" <= text[end - 2 : end - 1] <= "\u9fff":
