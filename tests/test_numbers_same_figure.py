@@ -50,6 +50,15 @@ def test_neighbouring_rounded_values_differ():
     assert len(found(text)) == 1
 
 
+def test_moment_after_a_short_lead_word():
+    # 中共浙江省委党史研究室文章（2021）中的句子，第二处数字改过
+    text = (
+        "仅2005年上半年，浙江党员干部就实现了对全省3万名困难党员走访慰问全覆盖。\n"
+        "2005年上半年，浙江党员干部就实现了对全省4万名困难党员走访慰问全覆盖。"
+    )
+    assert [f[1:4] for f in found(text)] == [(2, 23, 26)]
+
+
 def test_ascii_sentence_ends_of_collected_texts():
     text = "工作取得成效!截至2023年底,全市共有党员12.3万名;截至2023年底,全市共有党员12.8万名。"
     assert [f[4] for f in found(text)] == [

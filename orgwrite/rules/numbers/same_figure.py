@@ -60,7 +60,7 @@ def _clause_before(text: str, begin: int) -> tuple[int, int] | None:
 #: A sentence that begins with the moment it speaks of: 截至2023年底，…… / 2023年，…… /
 #: 统计数据显示，截至2017年底，…….
 _MOMENT_RE = re.compile(
-    r"(?:[^，。；：,;:\d]{1,20}[，,：:])?(?P<at>)(?:截至|截止到|截止)?(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?"
+    r"(?:[^，。；：,;:\d]{1,20}[，,：:])?(?:仅|在|于)?(?P<at>)(?:截至|截止到|截止)?(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?"
     r"(?P<part>底|末|年底|年末|上半年|下半年|前三季度|[一二三四]季度)?(?:以来)?[，,]?"
 )
 #: The sentence states a target or a forecast, or the clause a change: not the same statistic.
