@@ -141,3 +141,11 @@ def test_share_over_100_where_a_longer_name_decides(text, figure):
 )
 def test_share_silent_where_the_name_is_no_share(text):
     assert found(text, "N101") == []
+
+
+def test_rate_that_may_exceed_100_but_not_its_most():
+    # 2026 湖北政府工作报告: 高等教育毛入学率提高到73.4%; the leading digit mistyped
+    text = "高等教育毛入学率提高到173.4％，小学毛入学率103.2%。"
+    assert found(text, "N101") == [
+        ("N101", 12, 18, "“毛入学率提高到173.4％”是比例，超过130%不合常理，请核对数据", None)
+    ]

@@ -66,14 +66,9 @@ def _share_words() -> tuple[str, ...]:
     return tuple(sorted(number_data()["share_words"], key=len, reverse=True))
 
 
-def start_if_over(m: re.Match[str], text: str, most: float, start: int) -> int | None:
-    """``start`` when a figure of ``m`` exceeds ``most`` (a rate that may exceed 100%)."""
-    over = any(float(f.group(1)) > most for f in _FIGURE_RE.finditer(text, m.start(), m.end()))
-    return start if over else None
-
-
-def _word_start(text: str, m: re.Match[str]) -> int | None:
-    """Where the share's name begins, or None when the match names no share."""
+def _share_name(text: str, m: re.Match[str]) -> tuple[int, float] | None:
+    """Where the share's name begins and the most its figures may be (100, or more for a
+    rate of rate_not_share that carries its most), or None when the match names no share."""
     if m.group("zhan"):
         i = m.start()
         if _ZHAN_NOT_RE.search(_TO_RE.sub("", (m.group("of") or "").replace("增加值", ""))):
@@ -83,7 +78,7 @@ def _word_start(text: str, m: re.Match[str]) -> int | None:
             after = ""  # 占地区生产总值、占地方财政收入: a whole, not 占地 (land)
         if (after and after in _NOT_ZHAN_AFTER) or (i and text[i - 1] in _NOT_ZHAN_BEFORE):
             return None
-        return i
+        return i, 100.0
     word = m.group("word")
     gap = text[m.end("word") : _FIGURE_RE.search(text, m.end("word")).start()]
     if _CHANGE_RE.search(_TO_RE.sub("", gap.replace("增加值", ""))):
@@ -93,24 +88,24 @@ def _word_start(text: str, m: re.Match[str]) -> int | None:
     known = next((w for w in _share_words() if text.endswith(w, 0, end)), "")
     for name, most in _not_share_suffixes():
         if text.endswith(name, 0, end) and len(name) >= len(known):
-            return start_if_over(m, text, most, end - len(name))
+            return (end - len(name), most) if most != float("inf") else None
     if word != "率":
-        return m.start()
+        return m.start(), 100.0
     if text[end : end + 1] in _NOT_RATE_AFTER or not "\u4e00" <= text[end - 2 : end - 1] <= "\u9fff":
         return None
     if known:
-        return end - len(known)
+        return end - len(known), 100.0
     # An unknown rate: its name is the two characters before 率 (上线率), three before 化率.
     start = end - (4 if text[end - 2 : end - 1] == "化" else 3)
     while start < end - 1 and not "\u4e00" <= text[max(start, 0)] <= "\u9fff":
         start += 1
-    return start
+    return start, 100.0
 
 
-def _over_100(ctx: Context, block: Block, m: re.Match[str]) -> Iterator[tuple[int, int]]:
-    """Spans (figure with its %) of the figures of ``m`` over 100."""
+def _over(ctx: Context, block: Block, m: re.Match[str], most: float = 100.0) -> Iterator[tuple[int, int]]:
+    """Spans (figure with its %) of the figures of ``m`` over ``most``."""
     for f in _FIGURE_RE.finditer(block.text, m.start(), m.end()):
-        if float(f.group(1)) > 100 and not inside(_protected(ctx, block), f.start(1)):
+        if float(f.group(1)) > most and not inside(_protected(ctx, block), f.start(1)):
             yield f.start(1), f.end()
 
 
@@ -141,12 +136,13 @@ def share_over_100(doc: Document, ctx: Context) -> Iterator[Finding]:
         if "%" not in text and "％" not in text:
             continue
         for m in pattern.finditer(text):
-            spans = list(_over_100(ctx, block, m))
-            if not spans:
+            if not any(True for _ in _over(ctx, block, m)):
                 continue
-            start = _word_start(text, m)
-            if start is None:
+            name = _share_name(text, m)
+            if name is None:
                 continue
-            for a, b in spans:
+            start, most = name
+            for a, b in _over(ctx, block, m, most):
                 shown = text[start:b]
-                yield ctx.emit("N101", block, a, b, f"“{shown}”是比例，不应超过100%，请核对数据")
+                limit = "不应超过100%" if most == 100 else f"超过{most:g}%不合常理"
+                yield ctx.emit("N101", block, a, b, f"“{shown}”是比例，{limit}，请核对数据")
