@@ -50,6 +50,12 @@ def test_breakdown_continues_over_commas_of_its_own_kinds():
     assert [f[3] for f in found(text)] == ["总数为“3000名”，其中一项“3200名”反而更多，请核对"]
 
 
+def test_breakdown_inside_a_reported_speech():
+    # a statistic said in a long quotation is still stated by the text
+    text = "区委书记说：“目前，全区共受理问题线索210件，其中立案审查218件。当前制约发展的问题还很多。”"
+    assert [f[3] for f in found(text)] == ["总数为“210件”，其中一项“218件”反而更多，请核对"]
+
+
 def test_a_single_part_over_the_total_without_gong():
     text = "2017年，全国发展党员198.2万名，比上年增加7.1万名。其中，生产、工作一线的100.6万名，35岁及以下的261.3万名。"
     assert [f[3] for f in found(text)] == ["总数为“198.2万名”，其中一项“261.3万名”反而更多，请核对"]

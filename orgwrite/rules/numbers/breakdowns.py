@@ -17,7 +17,7 @@ from functools import cache
 from orgwrite.model import Block, Document, Finding
 from orgwrite.numerals import fmt_number, inside, number_data
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.numbers.common import _MAGNITUDE, _NUM, _after, _numeric_blocks, _protected
+from orgwrite.rules.numbers.common import _MAGNITUDE, _NUM, _after, _numeric_blocks, _protected_statements
 
 _UNIT = r"(?P<unit>人次|万人次|万人|人|名|个(?!百分点)|家|项|户|所|场|期|篇|万元|亿元|元|亩|公里|千米|吨|件|套|台|座|条|辆|处|次|批|支|位|间|栋|平方米)"
 _PART_RE = re.compile(rf"(?<![\d.])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}")
@@ -196,7 +196,7 @@ def parts_exceed_total(doc: Document, ctx: Context) -> Iterator[Finding]:
         if "其中" not in text:
             continue
         for total, parts, names, lo, hi in _breakdowns(text):
-            if not parts or inside(_protected(ctx, block), total.start()):
+            if not parts or inside(_protected_statements(ctx, block), total.start()):
                 continue
             yield from _check(ctx, block, total, parts, names, overlap.search(text, lo, hi) is not None)
 

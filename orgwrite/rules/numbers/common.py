@@ -50,3 +50,20 @@ def _after(text: str, i: int, chars: str) -> bool:
 
 #: The factor of a magnitude word after a number.
 _MAGNITUDE = {None: 1, "": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+
+
+#: A quotation this long is someone's words reported (a speech, an interview), not a name.
+LONG_QUOTE = 20
+
+
+def _protected_statements(ctx: Context, block: Block) -> list[tuple[int, int]]:
+    """Protected spans less the long quotations: a statistic said inside a reported speech
+    (“……全区共受理问题线索210件，其中……”) is still stated by the text and must add up."""
+    cache = ctx.cache.setdefault("numbers.protected_statements", {})
+    key = id(block)
+    hit = cache.get(key)
+    if hit is None or hit[0] is not block:
+        spans = [(a, b) for a, b in _protected(ctx, block) if not (block.text[a] in "“‘" and b - a > LONG_QUOTE)]
+        hit = (block, spans)
+        cache[key] = hit
+    return hit[1]

@@ -16,6 +16,7 @@ from orgwrite.rules.numbers.common import (
     _after,
     _numeric_blocks,
     _protected,
+    _protected_statements,
 )
 
 # --- N110 the same figure stated with two values -----------------------------------------------
@@ -197,7 +198,9 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 ):
                     continue
                 key = (clause, m.group("unit"), section[id(block)])
-            if inside(_protected(ctx, block), m.start("num")):
+            if inside(
+                _protected_statements(ctx, block) if dated is not None else _protected(ctx, block), m.start("num")
+            ):
                 continue
             value = float(m.group("num")) * _MAGNITUDE[m.group("mag")]
             span = _interval(value, m, pre)
