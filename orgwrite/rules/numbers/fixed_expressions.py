@@ -96,8 +96,8 @@ def fixed_expression_findings(
     for m in found:
         if m.start() < taken_until:
             continue
-        if m.start() and text[m.start() - 1].isdigit():
-            continue  # 2019届毕业生: part of a longer number
+        if m.start() and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
+            continue  # 2019届毕业生, 1.5: part of a longer number
         numbers = [(m.start(g), m.end(g)) for g in range(1, m.re.groups + 1) if m.group(g) is not None]
         if any(int(text[a:b]) > 99 for a, b in numbers):
             continue
