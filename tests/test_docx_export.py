@@ -29,12 +29,13 @@ def test_page_setup_and_grid(frame_docx):
     mar = sect.find("w:pgMar", NS)
     mm = {k: round(int(mar.get(q(k))) / 56.6929) for k in ("top", "bottom", "left", "right")}
     assert mm == {"top": 37, "bottom": 35, "left": 28, "right": 26}
+    # a line grid and explicit condensing (-0.25 pt a 3号 character): 28 a line in Word and
+    # LibreOffice alike; Word's compressed char grid (linesAndChars) LibreOffice sets at 14 a line
     grid = sect.find("w:docGrid", NS)
-    assert (grid.get(q("type")), grid.get(q("linePitch")), grid.get(q("charSpace"))) == (
-        "linesAndChars",
-        "579",
-        "-848",
-    )
+    assert (grid.get(q("type")), grid.get(q("linePitch")), grid.get(q("charSpace"))) == ("lines", "579", None)
+    normal = styles_by_name(frame_docx)["Normal"]
+    assert normal.find("w:rPr/w:spacing", NS).get(q("val")) == "-5"
+    assert styles_by_name(frame_docx)["公文标题"].find("w:rPr/w:spacing", NS).get(q("val")) == "0"
     settings = part(frame_docx, "word/settings.xml")
     assert settings.find("w:evenAndOddHeaders", NS) is not None
 

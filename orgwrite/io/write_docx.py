@@ -24,7 +24,12 @@ BODY_PT = 16  # 3号
 TITLE_PT = 22  # 2号
 PAGENO_PT = 14  # 4号
 LINE_TWIPS = 579  # 225 mm / 22 lines
-CHAR_SPACE = -848  # 28 characters of 3号 in 156 mm (Word's compressed grid)
+#: Character spacing (twentieths of a point) that puts 28 3号 characters in 156 mm:
+#: 442.2 pt / 28 = 15.79 pt a character, so each 16 pt glyph is condensed by 0.25 pt.
+#: Word's compressed character grid (linesAndChars, charSpace -848) does the same in Word
+#: only: LibreOffice gives each glyph two grid cells (14 a line), so the grid is 'lines'
+#: and the condensing is explicit, which both lay out as 28 a line.
+CHAR_SPACING = -5
 
 F_BODY = "仿宋_GB2312"
 F_TITLE = "方正小标宋简体"
@@ -89,11 +94,13 @@ def _rfonts(east: str, latin: str = F_LATIN):
     return _el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=east, cs=latin, hint="eastAsia")
 
 
-def _rpr(east: str, size: float, latin: str = F_LATIN, bold: bool = False):
+def _rpr(east: str, size: float, latin: str = F_LATIN, bold: bool = False, spacing: int = CHAR_SPACING):
+    """Run properties in schema order: rFonts, b, spacing, sz, szCs."""
     rpr = _el("w:rPr")
     rpr.append(_rfonts(east, latin))
     if bold:
         rpr.append(_el("w:b"))
+    rpr.append(_el("w:spacing", val=spacing))
     rpr.append(_el("w:sz", val=int(size * 2)))
     rpr.append(_el("w:szCs", val=int(size * 2)))
     return rpr
@@ -146,7 +153,9 @@ def _add_styles(doc) -> None:
         s.append(_el("w:basedOn", val="Normal"))
         s.append(_el("w:qFormat"))
         s.append(_ppr(spec))
-        s.append(_rpr(spec["font"], spec.get("size", BODY_PT), spec.get("latin", F_LATIN), spec.get("bold", False)))
+        size = spec.get("size", BODY_PT)
+        spacing = CHAR_SPACING if size == BODY_PT else 0  # only the 3号 text fills the 28-character grid
+        s.append(_rpr(spec["font"], size, spec.get("latin", F_LATIN), spec.get("bold", False), spacing))
         styles.append(s)
     for sid, spec in CHAR_STYLES.items():
         s = _el("w:style", type="character", customStyle=1, styleId=sid)
@@ -169,7 +178,7 @@ def _page_setup(doc) -> None:
     sect = s._sectPr
     for old in sect.findall(qn("w:docGrid")):
         sect.remove(old)
-    sect.append(_el("w:docGrid", type="linesAndChars", linePitch=LINE_TWIPS, charSpace=CHAR_SPACE))
+    sect.append(_el("w:docGrid", type="lines", linePitch=LINE_TWIPS))
     doc.settings.odd_and_even_pages_header_footer = True
     _page_number(s.footer, "right")
     _page_number(s.even_page_footer, "left")
