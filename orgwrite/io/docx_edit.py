@@ -46,6 +46,7 @@ class DocxEditor:
         styles = Styles(self.pkg.parse("word/styles.xml"))
         numbering = Numbering(self.pkg.parse("word/numbering.xml"))
         self.paragraphs: list[Paragraph] = paragraphs(self.body, styles, numbering)
+        numbering.problems.clear()  # the reader of the same file has warned already
         self._wrappers: dict = {}  # run → the w:del that now holds it
         self._next_id = _max_id(self.document.element) + 1
 

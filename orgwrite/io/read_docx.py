@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from orgwrite.io.docx_package import DocxPackage, document_body, open_docx
-from orgwrite.io.docx_text import Numbering, Paragraph, Styles, paragraphs
+from orgwrite.io.docx_text import Numbering, Paragraph, Styles, paragraphs, warn_numbering
 from orgwrite.io.layout import RawParagraph, classify
 from orgwrite.io.read_text import _TRAILING_DIRECTIVE_RE, _is_directive_only
 from orgwrite.model import BlockKind, Document, Metadata, SourceInfo
@@ -63,7 +63,9 @@ def read_package(pkg: DocxPackage) -> tuple[list[Paragraph], Styles]:
     _, body = document_body(pkg)
     styles = Styles(pkg.parse("word/styles.xml"))
     numbering = Numbering(pkg.parse("word/numbering.xml"))
-    return paragraphs(body, styles, numbering), styles
+    paras = paragraphs(body, styles, numbering)
+    warn_numbering(pkg.path, numbering)
+    return paras, styles
 
 
 def read_docx(path: str | Path) -> Document:
