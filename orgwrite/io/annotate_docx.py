@@ -8,6 +8,7 @@ piling up duplicates; other reviewers' comments stay.  The input file is only re
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from orgwrite.io.atomic import atomic_write_bytes
@@ -15,6 +16,7 @@ from orgwrite.io.docx_edit import AUTHOR, Anchor, DocxEditor, el
 from orgwrite.io.docx_text import w
 from orgwrite.model import Finding
 
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 W16CID = "http://schemas.microsoft.com/office/word/2016/wordml/cid"
@@ -43,10 +45,9 @@ def annotate_docx(src: str | Path, findings: list[Finding], out: str | Path, *, 
         start = editor.boundary(para, f.column - 1)
         end = editor.boundary(end_para, f.end_column - 1)
         placed.append((f, start, end))
-    comments = editor.document.comments
+    add = _CommentWriter(editor)
     for f, start, end in placed:
-        comment = comments.add_comment(text=comment_text(f), author=AUTHOR, initials="OW")
-        cid = comment.comment_id
+        cid = add(comment_text(f))
         begin = el("w:commentRangeStart", id=cid)
         finish = el("w:commentRangeEnd", id=cid)
         ref = el("w:r")
@@ -58,6 +59,42 @@ def annotate_docx(src: str | Path, findings: list[Finding], out: str | Path, *, 
             editor.insert(end, [finish, ref])
     atomic_write_bytes(out, editor.save(), force=force)
     return len(placed)
+
+
+class _CommentWriter:
+    """Appends comments to the comments part, numbering them itself.
+
+    python-docx's ``add_comment`` finds the next id by reading every comment's id, which
+    makes annotating n findings take n² steps; here the ids count up from the largest one
+    already in the file.
+    """
+
+    def __init__(self, editor: DocxEditor) -> None:
+        from datetime import UTC, datetime
+
+        self.root = editor.document.part._comments_part.element
+        used = [int(v) for v in (c.get(w("id")) for c in self.root.iter(w("comment"))) if v and v.isdigit()]
+        self.next_id = max(used, default=-1) + 1
+        self.date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def __call__(self, text: str) -> int:
+        cid = self.next_id
+        self.next_id += 1
+        c = el("w:comment", id=cid, author=AUTHOR, date=self.date, initials="OW")
+        p = el("w:p")
+        ppr = el("w:pPr")
+        ppr.append(el("w:pStyle", val="CommentText"))
+        mark = el("w:r")
+        rpr = el("w:rPr")
+        rpr.append(el("w:rStyle", val="CommentReference"))
+        mark.append(rpr)
+        mark.append(el("w:annotationRef"))
+        body = el("w:r")
+        body.append(el("w:t", _XML_ILLEGAL.sub("", text)))
+        p.extend((ppr, mark, body))
+        c.append(p)
+        self.root.append(c)
+        return cid
 
 
 def _same(a: Anchor, b: Anchor) -> bool:

@@ -159,12 +159,14 @@ def _max_id(root) -> int:
 
 
 def el(tag: str, text: str | None = None, **attrs):
-    """A new WordprocessingML element (python-docx class lookup applies)."""
-    from docx.oxml import OxmlElement
+    """A new WordprocessingML element (python-docx class lookup applies).
 
-    e = OxmlElement(tag)
-    for k, v in attrs.items():
-        e.set(w(k), str(v))
+    Made by the parser's ``makeelement``: python-docx's ``OxmlElement`` parses a small
+    document for every element, which is most of the time of annotating many findings.
+    """
+    from docx.oxml.parser import oxml_parser
+
+    e = oxml_parser.makeelement(w(tag.removeprefix("w:")), {w(k): str(v) for k, v in attrs.items()})
     if text is not None:
         e.text = text
         e.set(XML_SPACE, "preserve")
