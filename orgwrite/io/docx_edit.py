@@ -43,7 +43,7 @@ class DocxEditor:
         except Exception as exc:  # python-docx raises many kinds on odd packages
             raise InputError(f"{path}：无法作为 Word 文档打开（{exc.__class__.__name__}）") from None
         self.body = self.document.element.body
-        styles = Styles(self.pkg.parse("word/styles.xml"))
+        self.styles = styles = Styles(self.pkg.parse("word/styles.xml"))
         numbering = Numbering(self.pkg.parse("word/numbering.xml"))
         self.paragraphs: list[Paragraph] = paragraphs(self.body, styles, numbering)
         numbering.problems.clear()  # the reader of the same file has warned already
