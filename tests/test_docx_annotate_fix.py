@@ -181,3 +181,29 @@ def test_accepting_all_revisions_equals_the_text_fix_when_one_fix_makes_another(
     assert read_docx(out).lines == expected.splitlines()
     dels, ins = _revisions(out)
     assert "".join(dels) == ",,," and "".join(ins) == "，，"
+
+
+def test_annotate_numbers_comments_after_the_existing_ones_without_rescanning(doc004, tmp_path, monkeypatch):
+    """Comment ids count up from the file's largest; python-docx's id search (a scan of
+    every comment per comment, quadratic in the findings) is never used."""
+    import docx
+    from docx.oxml.comments import CT_Comments
+
+    from orgwrite.io.annotate_docx import annotate_docx
+
+    d = docx.Document(doc004)
+    d.add_comment(d.paragraphs[2].runs[0], text="请核实", author="审稿人", initials="SG")
+    d.save(doc004)
+
+    def forbidden(self):
+        raise AssertionError("comment ids rescanned")
+
+    monkeypatch.setattr(CT_Comments, "_next_available_comment_id", forbidden)
+    findings = check_document(read_docx(doc004)).findings
+    out = tmp_path / "审阅.docx"
+    count = annotate_docx(doc004, findings, out)
+    assert count == len(findings) > 20
+    ids = [int(cid) for cid, author, _ in comments(out) if author == "orgwrite"]
+    others = [int(cid) for cid, author, _ in comments(out) if author != "orgwrite"]
+    assert ids == list(range(max(others) + 1, max(others) + 1 + count))
+    assert set(comment_ranges(out)) == {str(i) for i in ids + others}
