@@ -285,3 +285,14 @@ def test_export_of_a_docx_keeps_tables_and_says_what_it_drops(cli, tmp_path):
     assert cells == [["单位", "人数", "备注"], ["市委组织部", "12", ""]]
     assert all(tc.find("w:p", NS) is not None for tc in tbl.iter(q("tc")))
     assert read_docx(out).lines[-1] == "下一步，我们将继续努力。"
+
+
+def test_a_very_long_title_exports_and_is_left_to_word_wrapping(cli, tmp_path):
+    src = tmp_path / "长标题.md"
+    title = "关于进一步加强新时代基层党组织建设推动高质量发展的实施意见" * 11
+    src.write_text(f"# {title}\n\n正文第一段。\n", "utf-8")
+    out = tmp_path / "长标题.docx"
+    r = cli("export", str(src), "-o", str(out))
+    assert r.returncode == 0, r.stderr.decode()
+    assert _paragraphs(out)[0] == ("GwTitle", title)
+    assert part(out, "docProps/core.xml").findtext("{http://purl.org/dc/elements/1.1/}title") == title[:255]

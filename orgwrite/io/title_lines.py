@@ -16,6 +16,8 @@ import unicodedata
 
 #: Full-width characters of 2号 (22 pt) in 156 mm (442 pt).
 TITLE_CAPACITY = 20
+#: Longer titles are left to Word's wrapping.
+MAX_LINES = 6
 #: Cost of a break at a plain word boundary (a space or a mark costs nothing).
 WORD_BREAK = 5.0
 #: Cost of a break that splits a phrase: before a bound particle or after a preposition.
@@ -41,25 +43,54 @@ def title_lines(text: str, capacity: int = TITLE_CAPACITY) -> list[str]:
 def _lines(text: str, capacity: int) -> list[str]:
     if width(text) <= capacity or len(text) < 2:
         return [text]
-    costs = _break_costs(text)
     n = math.ceil(width(text.strip()) / capacity)
-    best: tuple[float, tuple[int, ...]] | None = None
-    candidates = sorted(costs)
-    for count in (n, n + 1):
-        for cuts in itertools.combinations(candidates, count - 1):
-            parts = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)), strict=True)]
-            widths = [width(p.strip()) for p in parts]
-            if max(widths) > capacity:
-                continue
-            cost = max(widths) - min(widths) + sum(costs[c] for c in cuts)
-            if best is None or cost < best[0]:
-                best = (cost, cuts)
-        if best is not None:
-            break
-    if best is None:
-        return [text]  # no word boundary gives lines that fit: let Word wrap it
-    cuts = best[1]
-    return [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)), strict=True)]
+    if n > MAX_LINES:
+        return [text]  # not a title a reader takes in at a glance: Word wraps it
+    costs = _break_costs(text)
+    for count in (n, n + 1, n + 2):
+        cuts = _best_cuts(text, sorted(costs), costs, count, capacity)
+        if cuts is not None:
+            return [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)), strict=True)]
+    return [text]  # no word boundary gives lines that fit: let Word wrap it
+
+
+def _best_cuts(text: str, candidates: list[int], costs: dict[int, float], count: int, capacity: int):
+    """The ``count - 1`` break positions that make the lines most even (dynamic programming).
+
+    A line's cost is how far its width is from the mean width, plus the cost of the break
+    that starts it; lines wider than ``capacity`` are not allowed.
+    """
+    mean = width(text.strip()) / count
+    points = [0, *candidates, len(text)]
+    prefix = [0.0]
+    for c in text:
+        prefix.append(prefix[-1] + (0.0 if c.isspace() else width(c)))  # spaces at a line end vanish
+    inf = float("inf")
+    # best[k][j]: cheapest way to set text[:points[j]] as k lines; back[k][j]: previous point
+    best = [[inf] * len(points) for _ in range(count + 1)]
+    back = [[-1] * len(points) for _ in range(count + 1)]
+    best[0][0] = 0.0
+    for k in range(1, count + 1):
+        for j in range(1, len(points)):
+            for i in range(j - 1, -1, -1):
+                wid = prefix[points[j]] - prefix[points[i]]
+                if wid > capacity:
+                    break  # a longer line only gets wider
+                if best[k - 1][i] == inf:
+                    continue
+                cost = best[k - 1][i] + abs(wid - mean) + (costs[points[i]] if i else 0.0)
+                if cost < best[k][j]:
+                    best[k][j], back[k][j] = cost, i
+    last = len(points) - 1
+    if best[count][last] == inf:
+        return None
+    cuts = []
+    j = last
+    for k in range(count, 0, -1):
+        j = back[k][j]
+        if k > 1:
+            cuts.append(points[j])
+    return tuple(reversed(cuts))
 
 
 def _break_costs(text: str) -> dict[int, float]:
