@@ -260,6 +260,7 @@ def test_export_of_a_docx_keeps_tables_and_says_what_it_drops(cli, tmp_path):
         for c, text in enumerate(row):
             t.cell(r, c).text = text
     d.add_paragraph("下一步，我们将继续努力。")
+    d.sections[0].header.paragraphs[0].text = "中共××市委组织部"
     d.save(src)
     # add one footnote part with one real note (python-docx cannot write footnotes)
     import zipfile
@@ -274,7 +275,7 @@ def test_export_of_a_docx_keeps_tables_and_says_what_it_drops(cli, tmp_path):
     out = tmp_path / "out.docx"
     r = cli("export", str(src), "-o", str(out))
     assert r.returncode == 0, r.stderr.decode()
-    assert "未能导出：脚注 1 处" in r.stderr.decode()
+    assert "未能导出：脚注 1 处、页眉文字 1 处" in r.stderr.decode()
     body = part(out, "word/document.xml").find("w:body", NS)
     kinds = [e.tag.split("}")[1] for e in body if e.tag != q("sectPr")]
     assert kinds[-2:] == ["tbl", "p"]

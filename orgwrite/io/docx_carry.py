@@ -130,6 +130,13 @@ def lost_parts(pkg: DocxPackage) -> list[str]:
     ):
         if n:
             found.append(f"{what} {n} 处")
+    headers = 0
+    for name in sorted(pkg.names):
+        if name.startswith("word/header") and name.endswith(".xml"):
+            root = pkg.parse(name)
+            headers += root is not None and any((t.text or "").strip() for t in root.iter(w("t")))
+    if headers:
+        found.append(f"页眉文字 {headers} 处")
     nested = sum(1 for t in body.iter(TBL) if any(True for _ in t.iterancestors(TBL)))
     if nested:
         found.append(f"嵌套表格 {nested} 个（内容已并入外层单元格）")
