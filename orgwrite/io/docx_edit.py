@@ -62,7 +62,7 @@ class DocxEditor:
         pieces = para.pieces
         if not pieces:
             return Anchor("end", para.elements[-1])
-        i = bisect_right([p[1] for p in pieces], pos)  # first piece ending after pos
+        i = bisect_right(pieces, pos, key=_piece_end)  # first piece ending after pos
         if i >= len(pieces):
             return Anchor("after_text", para)
         start, end, el = pieces[i]
@@ -179,3 +179,7 @@ def text_run(text: str, rpr=None):
         r.append(copy.deepcopy(rpr))
     r.append(el("w:t", text))
     return r
+
+
+def _piece_end(piece: list) -> int:
+    return piece[1]
