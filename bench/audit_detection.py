@@ -460,7 +460,7 @@ def _semicolon_from_item_lines(t, i, rng):
     if not 2 <= k <= 9:
         return []
     bodies = [re.sub(ITEM_STYLES[style], "", x, count=1).lstrip("、，. ").rstrip("。；;") for x in lines[i : i + k]]
-    if any(not 4 <= len(b) <= 50 or re.search(r"[。：]", b) for b in bodies):
+    if any(not 4 <= len(b) <= 50 or re.search(r"[。：；]", b) for b in bodies):
         return []
     n = cn_count(wrong_count(k, rng))
     lead = rng.choice(
@@ -481,8 +481,10 @@ def _semicolon_from_markers(t, i, rng):
     end = segs[-1].find("。")
     if end >= 0 and all(x.endswith("。") and x.count("。") == 1 and len(x) <= 80 for x in segs[:-1]):
         segs[:-1] = [x[:-1] + "；" for x in segs[:-1]]  # one sentence per item: writers join them with ；
-    if end < 0 or any(not x.endswith("；") or "。" in x for x in segs[:-1]):
+    if end < 0 or any(not x.endswith("；") or "。" in x or x.count("；") != 1 for x in segs[:-1]):
         return []
+    if "；" in segs[-1][:end]:
+        return []  # an item with its own ；: without the markers the text would show more items
     tail = segs[-1][end:]
     segs[-1] = segs[-1][:end]
     body = "".join(segs)
