@@ -68,7 +68,13 @@ def fix(
         from orgwrite.io.fix_docx import fix_docx
 
         applied, skipped = fix_docx(
-            src, result.findings, output, track_changes=track_changes, unsafe=unsafe_fixes, force=force
+            src,
+            result.findings,
+            output,
+            track_changes=track_changes,
+            unsafe=unsafe_fixes,
+            force=force,
+            config=resolver.for_path(input_path),
         )
     else:
         from orgwrite.fix import encode_like, fix_source
