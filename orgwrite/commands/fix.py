@@ -35,6 +35,7 @@ def fix(
     extend_select: str | None,
     config_path: Path | None,
     as_of: str | None,
+    encoding: str | None,
 ) -> int:
     """检查 IN 并把可自动修复的问题修好，写入 OUT（输入文件不变）。
 
@@ -62,7 +63,9 @@ def fix(
         raise OrgwriteError(f"{output}：输出文件应与输入文件同类型（{src.suffix or '无扩展名'}）")
     if track_changes and not is_docx:
         raise OrgwriteError("--track-changes 只适用于 .docx 文件")
-    resolver = ConfigResolver(config_path, select=select, ignore=ignore, extend_select=extend_select, as_of=as_of)
+    resolver = ConfigResolver(
+        config_path, select=select, ignore=ignore, extend_select=extend_select, as_of=as_of, encoding=encoding
+    )
     result = check_path(input_path, resolver.for_path(input_path))
     if is_docx:
         from orgwrite.io.fix_docx import fix_docx

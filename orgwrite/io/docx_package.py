@@ -23,7 +23,6 @@ MAX_PARTS = 5000
 MAX_TOTAL_UNCOMPRESSED = 1 << 30  # 1 GiB, images included
 MAX_XML_PART = 100 << 20  # 100 MiB for one XML part
 MAX_RATIO = 200  # compression ratio above which a part larger than 1 MiB is a bomb
-MAX_FILE = 512 << 20
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAIN_PART = "word/document.xml"
@@ -108,7 +107,7 @@ def open_docx(path: str | Path, *, check_all_xml: bool = False) -> DocxPackage:
     path = Path(path)
     from orgwrite.io.files import read_input_bytes
 
-    data = read_input_bytes(path, max_bytes=MAX_FILE)
+    data = read_input_bytes(path)
     return open_docx_bytes(data, path, check_all_xml=check_all_xml)
 
 
