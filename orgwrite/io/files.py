@@ -33,14 +33,14 @@ def read_input(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, 
             st = os.fstat(fh.fileno())
             if st.st_size > max_bytes:
                 raise too_large(name, max_bytes)
-            data = fh.read(max_bytes + 1)  # a file that grows (or a FIFO) is capped as well
+            data = _read_capped(fh, max_bytes, first=st.st_size + 1)  # one that grows is capped too
     except FileNotFoundError:
         raise InputError(f"{name}：文件不存在") from None
     except PermissionError:
         raise InputError(f"{name}：没有读取权限") from None
     except OSError as exc:
         raise InputError(f"{name}：无法读取（{exc.strerror or exc.__class__.__name__}）") from None
-    if len(data) > max_bytes:
+    if data is None:
         raise too_large(name, max_bytes)
     return data, stamp_of(data, st)
 
@@ -52,15 +52,25 @@ def read_input_bytes(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
 
 def read_stdin_bytes(*, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     """Standard input, refused once it passes ``max_bytes`` (never read whole first)."""
-    stream = sys.stdin.buffer
+    data = _read_capped(sys.stdin.buffer, max_bytes)
+    if data is None:
+        raise InputError(f"标准输入：超过 {max_bytes >> 20} MB 的上限，拒绝读取")
+    return data
+
+
+def _read_capped(stream, max_bytes: int, *, first: int = 1 << 20) -> bytes | None:
+    """All of ``stream``, or None as soon as it passes ``max_bytes``.
+
+    Read in pieces, so memory follows what is actually there (``read(max_bytes)`` would
+    allocate the whole cap up front).
+    """
     chunks = []
     size = 0
-    while True:
-        chunk = stream.read(1 << 20)
-        if not chunk:
-            break
+    want = max(1, min(first, max_bytes + 1))
+    while chunk := stream.read(want):
         size += len(chunk)
         if size > max_bytes:
-            raise InputError(f"标准输入：超过 {max_bytes >> 20} MB 的上限，拒绝读取")
+            return None
         chunks.append(chunk)
+        want = 1 << 20
     return b"".join(chunks)
