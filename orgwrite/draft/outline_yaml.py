@@ -1,0 +1,90 @@
+"""Parse an outline's YAML into plain data, remembering the line of every field.
+
+Anchors and aliases are accepted only within a small expansion budget: an alias copies
+its anchor's whole subtree, and a few lines of nested aliases ("billion laughs") would
+otherwise expand to billions of nodes and run for minutes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from orgwrite.draft.outline_model import Problem, _field
+
+
+def _load_yaml(text: str, name: str, marks: dict, problems: list[Problem], *, line_offset: int) -> Any:
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or "格式错误"
+        mark = getattr(exc, "problem_mark", None)
+        context = getattr(exc, "context_mark", None)
+        if context is not None and (mark is None or "end" in problem):
+            mark = context  # an unclosed quote or bracket: point at where it opened
+        line = min(mark.line, max(text.count("\n"), 0)) + line_offset if mark else 0
+        problems.append(Problem(line, f"YAML 语法错误：{_yaml_problem_cn(problem)}"))
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        return {}
+    return _build(node, (), marks, loader, problems, line_offset)
+
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "此处不能有冒号键值（缩进或冒号有误？值中含冒号时请加引号）",
+    "could not find expected ':'": "缺少冒号“:”",
+    "found character '\\t' that cannot start any token": "不能用制表符缩进，请用空格",
+    "expected <block end>, but found '-'": "列表项缩进不一致",
+    "found unexpected end of stream": "文件意外结束（引号或括号未闭合？）",
+    "found undefined alias": "引用了未定义的锚点",
+    "expected ',' or ']'": "方括号列表 [ ] 未闭合或缺少逗号",
+    "expected ',' or '}'": "花括号 { } 未闭合或缺少逗号",
+    "found unexpected ':'": "多余的冒号（值中含冒号时请加引号）",
+    "found unknown escape character": "双引号中有无效的转义字符",
+    "expected <block end>": "缩进不一致",
+    "expected alphabetic or numeric character": "“*”或“&”后应是锚点名（值以 * 或 & 开头时请加引号）",
+}
+
+
+def _yaml_problem_cn(problem: str) -> str:
+    for key, cn in _YAML_PROBLEMS.items():
+        if problem.startswith(key):
+            return cn
+    return problem
+
+
+def _build(node, path: tuple, marks: dict, loader, problems: list[Problem], offset: int) -> Any:
+    import yaml
+
+    marks[path] = node.start_mark.line + offset
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            kpath = (*path, key)
+            if key in out:
+                problems.append(Problem(key_node.start_mark.line + offset, f"字段“{key}”重复", _field(kpath)))
+                continue
+            out[key] = _build(value_node, kpath, marks, loader, problems, offset)
+            marks[kpath] = key_node.start_mark.line + offset
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, i), marks, loader, problems, offset) for i, item in enumerate(node.value)]
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, yaml.YAMLError):
+        if path and path[-1] == "date":
+            return _BadDate(str(node.value))
+        return str(node.value)
+
+
+@dataclass(slots=True)
+class _BadDate:
+    """A YAML timestamp that is not a real date (2024-02-30)."""
+
+    text: str
