@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from orgwrite.draft.numerals import MAX_NUMERAL, cn_numeral
 from orgwrite.draft.outline_model import Outline, Point, Problem, Section, _field
 from orgwrite.draft.outline_yaml import _BadDate
 from orgwrite.draft.schema import SECTION_FIELDS, SECTION_NAMES, TOP_FIELDS, TOP_NAMES
@@ -172,6 +173,9 @@ def _validate(
 def _sections(value: Any, path: tuple, depth: int, add, line) -> list[Section]:
     if not isinstance(value, list):
         add(path, "sections 应是列表，每项以“- heading: ……”开始")
+        return []
+    if len(value) > MAX_NUMERAL:
+        add(path, f"同一级的部分过多（{len(value)} 个）：标题序号最多写到{cn_numeral(MAX_NUMERAL)}（{MAX_NUMERAL}）")
         return []
     out = []
     for i, item in enumerate(value):

@@ -32,7 +32,49 @@ def _load_yaml(text: str, name: str, marks: dict, problems: list[Problem], *, li
         loader.dispose()
     if node is None:
         return {}
-    return _build(node, (), marks, loader, problems, line_offset)
+    budget = _Budget()
+    try:
+        return _build(node, (), marks, loader, problems, line_offset, budget)
+    except _TooManyNodes as exc:
+        problems.append(Problem(exc.line, exc.message))
+        return None
+
+
+#: Nodes that aliases may add to an outline (every use of an alias copies its anchor's
+#: subtree).  A real outline repeats a few points; a "billion laughs" of nine lines
+#: expands to a billion nodes.
+MAX_ALIAS_NODES = 10_000
+
+
+class _TooManyNodes(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Budget:
+    """Counts the nodes built through aliases and remembers where the first alias was used."""
+
+    def __init__(self) -> None:
+        self.copied = 0
+        self.seen: set[int] = set()
+        self.open: set[int] = set()  # nodes being built: meeting one again is a cycle
+        self.alias_line = 0
+
+    def enter(self, node, line: int) -> None:
+        if id(node) in self.open:
+            raise _TooManyNodes(line, "别名（*）引用了包含它自身的锚点（&），无法展开")
+        if id(node) not in self.seen:
+            self.seen.add(id(node))
+            return
+        self.alias_line = self.alias_line or line
+        self.copied += 1
+        if self.copied > MAX_ALIAS_NODES:
+            raise _TooManyNodes(
+                self.alias_line,
+                f"锚点与别名（&、*）展开后超过 {MAX_ALIAS_NODES} 项，大纲拒绝处理（请直接写出内容，不用别名）",
+            )
 
 
 _YAML_PROBLEMS = {
@@ -58,23 +100,33 @@ def _yaml_problem_cn(problem: str) -> str:
     return problem
 
 
-def _build(node, path: tuple, marks: dict, loader, problems: list[Problem], offset: int) -> Any:
+def _build(node, path: tuple, marks: dict, loader, problems: list[Problem], offset: int, budget: _Budget) -> Any:
     import yaml
 
     marks[path] = node.start_mark.line + offset
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
+        budget.open.add(id(node))
         for key_node, value_node in node.value:
             key = str(key_node.value)
             kpath = (*path, key)
+            line = key_node.start_mark.line + offset
             if key in out:
-                problems.append(Problem(key_node.start_mark.line + offset, f"字段“{key}”重复", _field(kpath)))
+                problems.append(Problem(line, f"字段“{key}”重复", _field(kpath)))
                 continue
-            out[key] = _build(value_node, kpath, marks, loader, problems, offset)
-            marks[kpath] = key_node.start_mark.line + offset
+            budget.enter(value_node, line)
+            out[key] = _build(value_node, kpath, marks, loader, problems, offset, budget)
+            marks[kpath] = line
+        budget.open.discard(id(node))
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), marks, loader, problems, offset) for i, item in enumerate(node.value)]
+        items = []
+        budget.open.add(id(node))
+        for i, item in enumerate(node.value):
+            budget.enter(item, marks[path])
+            items.append(_build(item, (*path, i), marks, loader, problems, offset, budget))
+        budget.open.discard(id(node))
+        return items
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, yaml.YAMLError):

@@ -287,8 +287,8 @@ def build_docx(doc: Document) -> bytes:
         prev_style = style
     title = doc.meta.title or next((b.text for b in blocks if b.kind is BlockKind.TITLE), "")
     props = out.core_properties
-    props.title = title
-    props.author = doc.meta.issuer or ""
+    props.title = title[:255]  # the file property holds 255 characters; the page shows it whole
+    props.author = (doc.meta.issuer or "")[:255]
     props.last_modified_by = ""
     props.comments = ""
     props.subject = ""
