@@ -8,8 +8,11 @@ line on stderr and the exit code.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -245,3 +248,94 @@ def test_one_undecodable_byte_names_line_and_offset(tmp_path):
     assert r.returncode == 2
     line = _one_error_line(r)
     assert "第 2 行" in line and "字节偏移 15" in line and "0xFF" in line and "--encoding" in line
+
+
+# --- the property: any text, any encoding we read, any link: nothing lost --------------
+
+_ALPHABET = "，。、；：“”‘’（）《》——……,.:;()-~ 一二三1.2党的工作年月\n\u3000\u200bé"
+_TOUCHED = set(",.:;()?!-~，。、；：？！（）…—―－ \u3000\u200b\u200c\u200d")
+_ENCODINGS = {
+    "utf-8": (b"", "utf-8"),
+    "utf-8-bom": (b"\xef\xbb\xbf", "utf-8"),
+    "utf-16-le": (b"\xff\xfe", "utf-16-le"),
+    "utf-16-be": (b"\xfe\xff", "utf-16-be"),
+    "gb18030": (b"", "gb18030"),
+}
+
+
+#: A memory file system where there is one: every rewrite is fsynced, which on a disk
+#: costs more than the whole check.
+_FAST_TMP = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+
+
+def _strip(s: str) -> str:
+    return "".join(c for c in s if c not in _TOUCHED)
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    given = None
+
+if given is not None:
+
+    @settings(max_examples=1000, deadline=None)
+    @given(
+        text=st.text(alphabet=_ALPHABET, max_size=80),
+        encoding=st.sampled_from(sorted(_ENCODINGS)),
+        crlf=st.booleans(),
+        link=st.sampled_from(["none", "symlink", "hardlink"]),
+    )
+    def test_fix_never_loses_a_character_an_encoding_or_a_link(text, encoding, crlf, link):
+        from orgwrite.errors import InputError
+        from orgwrite.fix import encode_like, fix_source
+        from orgwrite.io.atomic import rewrite_file
+        from orgwrite.io.read_text import read_path
+
+        folder = Path(tempfile.mkdtemp(dir=_FAST_TMP))
+        bom, codec = _ENCODINGS[encoding]
+        if crlf:
+            text = text.replace("\n", "\r\n")
+        data = bom + text.encode(codec)
+        real = folder / "real.txt"
+        real.write_bytes(data)
+        real.chmod(0o640)
+        path = real
+        if link == "symlink":
+            path = folder / "link.txt"
+            path.symlink_to(real)
+        elif link == "hardlink":
+            os.link(real, folder / "other.txt")
+        try:
+            doc = read_path(path)
+        except InputError:
+            # Only a refusal to guess (never a crash), and the file is untouched.
+            assert codec == "gb18030" and real.read_bytes() == data
+            return
+        if bom:
+            assert (doc.source.encoding, doc.source.bom) == (codec, True)
+        elif codec == "gb18030" and not _is_utf8(data):
+            assert doc.source.encoding == "gb18030"
+        fixed, _ = fix_source(doc.text, str(path), "txt", Config())
+        assert _strip(fixed) == _strip(doc.text)  # only the marks fixes touch change
+        new = encode_like(fixed, doc.source.encoding, doc.source.bom)
+        rewrite_file(path, new, doc.source.stamp)
+        assert real.read_bytes() == new
+        assert new.startswith(bom) and new[len(bom) :].decode(doc.source.encoding) == fixed
+        assert fixed.count("\n") == doc.text.count("\n") and fixed.count("\r\n") == doc.text.count("\r\n")
+        assert stat.S_IMODE(real.stat().st_mode) == 0o640
+        if link == "symlink":
+            assert path.is_symlink() and path.resolve() == real.resolve()
+        if link == "hardlink":
+            assert real.stat().st_nlink == 2 and (folder / "other.txt").read_bytes() == new
+        assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp")) == []
+        shutil.rmtree(folder)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
