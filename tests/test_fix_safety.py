@@ -226,6 +226,16 @@ def test_a_real_gb18030_file_is_still_detected(tmp_path):
     assert f.read_bytes() == FIXED.encode("gb18030")
 
 
+@pytest.mark.parametrize("text", ["一年—", "一一一中", "工作一是二是三是……"])
+def test_short_gb18030_texts_whose_bytes_are_partly_valid_utf8_are_still_gb18030(text):
+    # 一 is D2 BB in GB18030, which is also valid UTF-8 (һ): a few such pairs must not make
+    # a GB18030 file look like damaged UTF-8.
+    from orgwrite.io.read_text import read_bytes
+
+    doc = read_bytes(text.encode("gb18030"), "x.txt")
+    assert (doc.source.encoding, doc.text) == ("gb18030", text)
+
+
 def test_encoding_option_reads_what_detection_gets_wrong(tmp_path):
     # These GB18030 bytes (浣犲ソ,浣犲ソ.) are also valid UTF-8 (你好,你好.): detection says
     # UTF-8, and only --encoding can say otherwise.

@@ -87,16 +87,22 @@ def _decode_as(data: bytes, codec: str, name: str) -> tuple[str, str, bool]:
     return _decode(data, codec, name, forced=True), codec, False
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """Valid UTF-8 apart from a few spots: twice as many good multi-byte characters as bad bytes.
+#: What UTF-8 Chinese text decodes to: CJK ideographs and punctuation, fullwidth forms,
+#: general punctuation (“” —).  GB18030 bytes read as UTF-8 almost never land here: their
+#: lead bytes make Latin, Greek or Cyrillic letters when they decode at all.
+_CJK_RE = re.compile(r"[\u2010-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
-    GB18030 Chinese text almost never forms valid UTF-8 sequences, so in a real GB18030
-    file nearly every Chinese character is a bad spot and this is False.
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 Chinese text apart from a few spots: at least four good CJK characters per bad spot.
+
+    In a real GB18030 file nearly every Chinese character is a bad spot as UTF-8, and the
+    few byte pairs that happen to be valid UTF-8 decode to non-CJK letters, so this is False.
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    good = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
-    return bad > 0 and good >= 2 * bad and good >= 2
+    good = len(_CJK_RE.findall(text))
+    return bad > 0 and good >= 4 * bad and good >= 4
 
 
 def _where(data: bytes, index: int, codec: str, offset: int = 0) -> str:
