@@ -11,7 +11,9 @@ import sys
 
 import click
 
-from orgwrite import __version__
+from orgwrite import __version__, clizh
+
+clizh.install()
 
 #: name → ("module:function", one-line Chinese help shown by ``orgwrite --help``)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -25,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "templates": ("orgwrite.commands.draft:templates", "列出文种模板，或显示某文种的格式和选项"),
     "outline": ("orgwrite.commands.draft:outline", "大纲格式说明（--schema），或校验大纲"),
     "lexicon": ("orgwrite.commands.lexicon:lexicon", "规范表述词库：列出、查看、搜索、校验条目"),
+    "compare": ("orgwrite.commands.compare:compare", "把工作要点逐项与同年的总结、综述对照"),
 }
 
 
