@@ -349,3 +349,12 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def test_encoding_choices_on_the_command_line_are_the_reader_s():
+    from orgwrite.commands.options import ENCODING_CHOICES
+    from orgwrite.io.decode import ENCODINGS
+
+    assert ENCODING_CHOICES == tuple(ENCODINGS)
+    r = run_orgwrite("check", "-", "--encoding", "latin-1", input=b"x\n")
+    assert r.returncode == 2 and "Traceback" not in r.stderr.decode()
