@@ -125,6 +125,10 @@ def _custom_genre(tmp_path: Path, template: str) -> Path:
         ("{% for s in sections * 10**7 %}{% endfor %}\n", "重复结果过长"),
         ("{{ emit('p', lipsum(10**9)) }}\n", "模板"),
         ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}\n", "模板错误"),
+        ("{{ emit('p', '%999999999d' % 1) }}\n", "格式宽度过大"),
+        ("{{ emit('p', '{:>999999999}'.format(1)) }}\n", "格式宽度过大"),
+        ("{{ emit('p', 'x' | center(999999999)) }}\n", "格式宽度过大"),
+        ("{{ emit('p', '%0999999999d' | format(1)) }}\n", "格式宽度过大"),
     ],
 )
 def test_a_template_that_runs_away_is_a_template_error(tmp_path, template, expect):
@@ -146,10 +150,14 @@ def test_range_of_a_billion_is_one_chinese_line_on_the_command_line(tmp_path):
 
 
 def test_normal_loops_in_templates_still_work(tmp_path):
-    root = _custom_genre(tmp_path, "{% for i in range(3) %}{{ emit('p', '第' ~ (i + 1) ~ '段。' * 2) }}{% endfor %}\n")
+    root = _custom_genre(
+        tmp_path,
+        "{% for i in range(3) %}{{ emit('p', '第' ~ (i + 1) ~ '段。' * 2) }}{% endfor %}\n"
+        "{{ emit('p', '%s年' % 2024 ~ '{}月'.format(6) ~ ('x' | center(3))) }}\n",
+    )
     p = _write(tmp_path, {**_outline(["坚持政治引领"]), "genre": "测试文种"})
     text = draft_outline(p, template_dirs=(root,)).text("txt")
-    assert text == "第1段。段。\n第2段。段。\n第3段。段。\n"
+    assert text == "第1段。段。\n第2段。段。\n第3段。段。\n2024年6月 x\n"
 
 
 # --- YAML alias bombs ---------------------------------------------------------------------
