@@ -358,3 +358,13 @@ def test_encoding_choices_on_the_command_line_are_the_reader_s():
     assert ENCODING_CHOICES == tuple(ENCODINGS)
     r = run_orgwrite("check", "-", "--encoding", "latin-1", input=b"x\n")
     assert r.returncode == 2 and "Traceback" not in r.stderr.decode()
+
+
+def test_fix_output_that_is_a_hard_link_of_the_input_is_refused(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(DEFECTS, "utf-8")
+    out = tmp_path / "b.txt"
+    os.link(src, out)
+    r = run_orgwrite("fix", str(src), "-o", str(out), "--force")
+    assert "不能与输入文件相同" in _one_error_line(r) and r.returncode == 2
+    assert src.read_text("utf-8") == DEFECTS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -56,7 +57,7 @@ def fix(
     src = Path(input_path)
     if input_path == "-":
         raise OrgwriteError("fix 需要输入文件，不支持标准输入")
-    if src.exists() and output.exists() and src.resolve() == output.resolve():
+    if src.exists() and output.exists() and (src.resolve() == output.resolve() or os.path.samefile(src, output)):
         raise OrgwriteError(f"{output}：输出文件不能与输入文件相同（输入文件不会被修改）")
     is_docx = src.suffix.lower() in (".docx", ".docm")
     if is_docx != (output.suffix.lower() == ".docx"):
