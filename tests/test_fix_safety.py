@@ -119,6 +119,63 @@ def test_fix_in_a_read_only_folder_as_a_normal_user(tmp_path):
     assert f.read_text("utf-8") == DEFECTS
 
 
+def _as_nobody(*args: str, home: Path):
+    """Run the command line as the unprivileged user ``nobody`` (root only; None when impossible)."""
+    import shutil
+    import subprocess
+    import sysconfig
+
+    from tests.conftest import ROOT
+
+    setpriv = shutil.which("setpriv")
+    system_python = shutil.which("python3", path="/usr/bin:/bin")
+    if os.geteuid() != 0 or not setpriv or not system_python:
+        return None
+    probe = subprocess.run([system_python, "-c", "import sys; print(sys.version_info[:2])"], capture_output=True)
+    if probe.stdout.decode().strip() != str(tuple(sys.version_info[:2])):
+        return None  # the compiled dependencies are for this interpreter's version
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{sysconfig.get_paths()['purelib']}",
+        "NO_COLOR": "1",
+    }
+    cmd = [setpriv, "--reuid", "nobody", "--regid", "nogroup", "--clear-groups", system_python, "-m", "orgwrite"]
+    r = subprocess.run([*cmd, *args], capture_output=True, env=env, cwd=str(home), timeout=120)
+    if b"No module named" in r.stderr or b"ImportError" in r.stderr:
+        return None
+    return r
+
+
+def test_fix_in_a_read_only_folder_as_the_unprivileged_user_nobody():
+    """The real refusal of the system, as a normal user meets it (run from root through setpriv)."""
+    home = Path(tempfile.mkdtemp(prefix="orgwrite-nobody-", dir="/tmp"))
+    try:
+        folder = home / "只读文件夹"
+        folder.mkdir()
+        f = folder / "a.txt"
+        f.write_text(DEFECTS, "utf-8")
+        for p in (home, folder, f):
+            os.chown(p, 65534, 65534)
+        folder.chmod(0o555)
+        f.chmod(0o644)
+        r = _as_nobody("check", str(f), "--fix", home=home)
+        if r is None:
+            pytest.skip("needs root, setpriv and a system python3 of this version to act as nobody")
+        assert r.returncode == 2 and "没有写入权限" in _one_error_line(r) and "文件夹" in _one_error_line(r)
+        assert f.read_text("utf-8") == DEFECTS
+        folder.chmod(0o755)
+        f.chmod(0o444)
+        r = _as_nobody("check", str(f), "--fix", home=home)
+        assert r.returncode == 2 and "只读" in _one_error_line(r)
+        assert f.read_text("utf-8") == DEFECTS
+    finally:
+        for p in home.rglob("*"):
+            if p.is_dir():
+                p.chmod(0o755)
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def test_a_rewritten_file_keeps_its_mode(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(DEFECTS, "utf-8")
