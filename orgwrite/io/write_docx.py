@@ -210,7 +210,7 @@ def build_docx(doc: Document, notes: list[str] | None = None, tables=None) -> by
         notes.extend(writer.notes())
     title = doc.meta.title or next((b.text for b in blocks if b.kind is BlockKind.TITLE), "")
     props = out.core_properties
-    props.title = _SPECIAL.sub("", title)[:255]
+    props.title = _SPECIAL.sub("", title)[:255]  # the file property holds 255 characters; the page shows it whole
     props.author = _SPECIAL.sub("", doc.meta.issuer or "")[:255]
     props.last_modified_by = ""
     props.comments = ""
