@@ -1,0 +1,154 @@
+"""P102 and P103: paired marks — unbalanced, crossed and empty pairs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from orgwrite.model import Document, Finding
+from orgwrite.rules.base import Context, rule
+from orgwrite.rules.punctuation._common import absent, text_blocks
+
+_OPEN = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "「": "」", "『": "』"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_PAIR_RE = re.compile("[" + "".join(_OPEN) + "".join(_CLOSE) + "]")
+#: Deletes every pair mark except the double quotes.
+_NOT_DOUBLE_QUOTE = str.maketrans("", "", "".join(ch for ch in (*_OPEN, *_CLOSE) if ch not in "“”"))
+_NAMES = {
+    "“": "引号",
+    "‘": "单引号",
+    "（": "括号",
+    "《": "书名号",
+    "〈": "书名号",
+    "【": "方头括号",
+    "「": "引号",
+    "『": "引号",
+}
+
+
+_PAIRS = tuple(o + c for o, c in _OPEN.items())
+
+
+def _well_paired(text: str) -> bool:
+    """True when the marks of ``text`` are paired and nested properly, with no double quote
+    inside a double quote and no ’ (which may be an apostrophe): P102 has nothing to say.
+
+    Done on the string of marks alone with ``str.replace`` (C speed): marks nest properly
+    exactly when removing adjacent matching pairs again and again leaves nothing.
+    """
+    marks = "".join(_PAIR_RE.findall(text))
+    if "’" in marks:
+        return False
+    quotes = marks.translate(_NOT_DOUBLE_QUOTE)
+    if quotes != "“”" * (len(quotes) // 2):
+        return False
+    while marks:
+        before = len(marks)
+        for pair in _PAIRS:
+            marks = marks.replace(pair, "")
+        if len(marks) == before:
+            return False
+    return True
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """’ between Latin letters is an apostrophe (don’t), not a quote."""
+    return 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha() and text[i + 1].isascii()
+
+
+@rule("P102", "unbalanced-pair", "error", "引号、括号、书名号不成对或嵌套错误")
+def unbalanced_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    引号“”‘’、括号（）、书名号《》〈〉、方头括号【】必须成对，且不能交叉嵌套；引号内再用引号
+    时外层用双引号、内层用单引号。引文跨越几个段落时，每段开头用前引号、只在最后一段末尾用
+    后引号——这种情况不报告。
+    原因：
+    缺失一半的引号或括号使引用、注释的范围不清，往往是编辑中删改留下的残缺。
+    错误示例：
+    着力形成正确的导向和风气。”省委书记对干部工作提出严格要求。
+    出台《关于加强干部监督的意见，推动工作落实。
+    正确示例：
+    他强调：“要坚持‘三严三实’要求。”
+    出台《关于加强干部监督的意见》，推动工作落实。
+    依据：
+    GB/T 15834-2011 第4.8、4.9、4.10节；引号嵌套见第4.8.3.4条。
+    """
+    prose = [b for b in text_blocks(doc)]
+    for index, block in enumerate(prose):
+        text = block.text
+        if not _PAIR_RE.search(text) or _well_paired(text):
+            continue
+        stack: list[int] = []
+        for m in _PAIR_RE.finditer(text):
+            i = m.start()
+            ch = text[i]
+            if ch in _OPEN:
+                if ch == "“" and any(text[j] == "“" for j in stack):
+                    yield ctx.emit(
+                        "P102", block, i, i + 1, "引号内又用了双引号：内层引号应为单引号‘’，或此处应为后引号”"
+                    )
+                stack.append(i)
+                continue
+            if ch == "’" and _is_apostrophe(text, i):
+                continue
+            opener = _CLOSE[ch]
+            if stack and text[stack[-1]] == opener:
+                stack.pop()
+                continue
+            inner = [j for j in stack if text[j] == opener]
+            if inner:
+                j = inner[-1]
+                crossed = text[stack[-1]]
+                yield ctx.emit(
+                    "P102",
+                    block,
+                    stack[-1],
+                    i + 1,
+                    f"{_NAMES[crossed]}与{_NAMES[opener]}交叉嵌套：“{crossed}”应在“{ch}”之前闭合",
+                )
+                del stack[stack.index(j) :]
+                continue
+            yield ctx.emit(
+                "P102",
+                block,
+                i,
+                i + 1,
+                f"{_NAMES[opener]}不成对：有后{_NAMES[opener]}“{ch}”而无对应的前{_NAMES[opener]}",
+            )
+        continues = index + 1 < len(prose) and prose[index + 1].text.startswith("“")
+        for j in stack:
+            ch = text[j]
+            if ch == "“" and continues:
+                continue  # a quotation running over several paragraphs
+            yield ctx.emit(
+                "P102", block, j, j + 1, f"{_NAMES[ch]}不成对：前{_NAMES[ch]}“{ch}”在本段内没有对应的“{_OPEN[ch]}”"
+            )
+
+
+# --- P103 empty pairs --------------------------------------------------------------------
+
+_EMPTY_RE = re.compile(
+    r"“[ \u3000]*”|‘[ \u3000]*’|《[ \u3000]*》|〈[ \u3000]*〉|（[ \u3000]*）|\([ \u3000]*\)|【[ \u3000]*】|「[ \u3000]*」"
+)
+
+
+@rule("P103", "empty-pair", "error", "引号、书名号或括号内没有内容（内容丢失）")
+def empty_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    成对的引号、书名号、括号中间没有任何文字，几乎总是复制、转换或删改时丢失了内容。
+    原因：
+    读者无法得知被引用或被标注的是什么，必须补上原文。
+    错误示例：
+    群众总体评价为“”和“较好”的达99.82%。
+    正确示例：
+    群众总体评价为“好”和“较好”的达99.82%。
+    依据：
+    GB/T 15834-2011 第4.8节（引号）、第4.15节（书名号）。
+    """
+    if absent(doc, _EMPTY_RE):
+        return
+    for block in text_blocks(doc):
+        text = block.text
+        for m in _EMPTY_RE.finditer(text):
+            kind = _NAMES.get(m.group(0)[0], "括号")
+            yield ctx.emit("P103", block, m.start(), m.end(), f"空{kind}：{kind}内没有内容，可能丢失了文字")
