@@ -30,3 +30,28 @@ def test_space_after_an_article_number_of_a_regulation_is_layout():
 def test_space_after_an_article_number_in_the_middle_of_a_sentence_is_still_found():
     text = "依照条例第一条 规定，干部人事档案工作必须坚持党管干部原则。\n"
     assert found(text) == [("P109", 1, 8, 9, "中文文字之间有多余的空格")]
+
+
+# --- P102 ------------------------------------------------------------------------------------
+
+
+def test_two_swapped_quotes_give_one_finding_not_one_per_later_mark():
+    # 2024 述职报告 (tests/corpus): “教“与”学“ — the marks after the first wrong one cascade
+    text = "努力从平常事抓起，对影响“教“与”学“的各种因素，进行检查、分析，与老师谈心谈话。\n"
+    assert found(text) == [("P102", 1, 13, 14, "引号不成对：前引号““”在本段内没有对应的“””")]
+
+
+def test_one_missing_closing_quote_before_other_quotations_gives_one_finding():
+    text = "坚持“两个确立，坚决做到“两个维护”，认真落实“三会一课”“主题党日”等制度。\n"
+    assert found(text) == [("P102", 1, 3, 4, "引号不成对：前引号““”在本段内没有对应的“””")]
+
+
+def test_each_family_of_marks_gets_its_own_finding():
+    text = "出台《关于加强干部监督的意见》》，落实《条例》），强调“要抓好落实。\n"
+    assert [f[:3] for f in found(text)] == [("P102", 1, 16), ("P102", 1, 24), ("P102", 1, 28)]
+
+
+def test_double_quotes_nested_in_double_quotes_are_reported_once():
+    # 2018 绍兴干部培训讲话 (tests/corpus): a quotation holding two double-quoted terms
+    text = "书记强调，“要以思想大解放推动“八八战略”再深化、“最多跑一次”改革再突破”。\n"
+    assert [f[:3] for f in found(text)] == [("P102", 1, 16)]

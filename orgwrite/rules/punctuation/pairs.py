@@ -78,51 +78,69 @@ def unbalanced_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
         text = block.text
         if not _PAIR_RE.search(text) or _well_paired(text):
             continue
-        stack: list[int] = []
-        for m in _PAIR_RE.finditer(text):
-            i = m.start()
-            ch = text[i]
-            if ch in _OPEN:
-                if ch == "“" and any(text[j] == "“" for j in stack):
-                    yield ctx.emit(
-                        "P102", block, i, i + 1, "引号内又用了双引号：内层引号应为单引号‘’，或此处应为后引号”"
-                    )
-                stack.append(i)
-                continue
-            if ch == "’" and _is_apostrophe(text, i):
-                continue
-            opener = _CLOSE[ch]
-            if stack and text[stack[-1]] == opener:
-                stack.pop()
-                continue
-            inner = [j for j in stack if text[j] == opener]
-            if inner:
-                j = inner[-1]
-                crossed = text[stack[-1]]
-                yield ctx.emit(
-                    "P102",
-                    block,
-                    stack[-1],
-                    i + 1,
-                    f"{_NAMES[crossed]}与{_NAMES[opener]}交叉嵌套：“{crossed}”应在“{ch}”之前闭合",
-                )
-                del stack[stack.index(j) :]
-                continue
-            yield ctx.emit(
-                "P102",
-                block,
-                i,
-                i + 1,
-                f"{_NAMES[opener]}不成对：有后{_NAMES[opener]}“{ch}”而无对应的前{_NAMES[opener]}",
-            )
         continues = index + 1 < len(prose) and prose[index + 1].text.startswith("“")
-        for j in stack:
-            ch = text[j]
-            if ch == "“" and continues:
-                continue  # a quotation running over several paragraphs
-            yield ctx.emit(
-                "P102", block, j, j + 1, f"{_NAMES[ch]}不成对：前{_NAMES[ch]}“{ch}”在本段内没有对应的“{_OPEN[ch]}”"
-            )
+        for start, end, message in _first_problem_per_family(text, continues):
+            yield ctx.emit("P102", block, start, end, message)
+
+
+#: Marks of one family share one finding: quotes of every shape, and each kind of bracket.
+_QUOTES = frozenset("“”‘’「」『』")
+
+
+def _family(ch: str) -> str:
+    return "quote" if ch in _QUOTES else _CLOSE.get(ch, ch)
+
+
+def _first_problem_per_family(text: str, continues: bool) -> list[tuple[int, int, str]]:
+    """The first pairing problem of each family of marks in ``text``, in text order.
+
+    One missing or extra mark throws every later mark of its family out of step (each later
+    “ looks nested, each ” closes the wrong one), so only the first problem of a family is
+    worth a reviewer's time; once it is mended a new check shows whatever is left.  A double
+    quote inside a double quote is reported only when the quotes are otherwise balanced: when
+    they are not, the nesting is an effect of the missing mark.
+    """
+    problems: list[tuple[str, bool, int, int, str]] = []  # family, nested?, start, end, message
+    stack: list[int] = []
+    for m in _PAIR_RE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch in _OPEN:
+            if ch == "“" and any(text[j] == "“" for j in stack):
+                problems.append(
+                    ("quote", True, i, i + 1, "引号内又用了双引号：内层引号应为单引号‘’，或此处应为后引号”")
+                )
+            stack.append(i)
+            continue
+        if ch == "’" and _is_apostrophe(text, i):
+            continue
+        opener = _CLOSE[ch]
+        if stack and text[stack[-1]] == opener:
+            stack.pop()
+            continue
+        inner = [j for j in stack if text[j] == opener]
+        if inner:
+            crossed = text[stack[-1]]
+            message = f"{_NAMES[crossed]}与{_NAMES[opener]}交叉嵌套：“{crossed}”应在“{ch}”之前闭合"
+            problems.append((_family(crossed), False, stack[-1], i + 1, message))
+            problems.append((_family(ch), False, stack[-1], i + 1, ""))  # the same finding
+            del stack[stack.index(inner[-1]) :]
+            continue
+        name = _NAMES[opener]
+        problems.append((_family(ch), False, i, i + 1, f"{name}不成对：有后{name}“{ch}”而无对应的前{name}"))
+    for j in stack:
+        ch = text[j]
+        if ch == "“" and continues:
+            continue  # a quotation running over several paragraphs
+        name = _NAMES[ch]
+        problems.append((_family(ch), False, j, j + 1, f"{name}不成对：前{name}“{ch}”在本段内没有对应的“{_OPEN[ch]}”"))
+    unbalanced = {family for family, nested, *_ in problems if not nested}
+    first: dict[str, tuple[int, int, str]] = {}
+    for family, nested, start, end, message in sorted(problems, key=lambda p: (p[2], not p[4])):
+        if family in first or (nested and family in unbalanced):
+            continue
+        first[family] = (start, end, message)
+    return sorted({p for p in first.values() if p[2]})
 
 
 # --- P103 empty pairs --------------------------------------------------------------------
