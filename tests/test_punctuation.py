@@ -55,3 +55,36 @@ def test_double_quotes_nested_in_double_quotes_are_reported_once():
     # 2018 绍兴干部培训讲话 (tests/corpus): a quotation holding two double-quoted terms
     text = "书记强调，“要以思想大解放推动“八八战略”再深化、“最多跑一次”改革再突破”。\n"
     assert [f[:3] for f in found(text)] == [("P102", 1, 16)]
+
+
+# --- P105 ------------------------------------------------------------------------------------
+
+
+def test_quoted_item_that_runs_on_past_its_quote_takes_the_dunhao():
+    # the items are “主题党日”活动 and “八项”规定精神, not the quoted words alone
+    text = (
+        "认真落实“三会一课”、“主题党日”活动、组织生活会等制度。\n"
+        "持续整治“四风”、“八项”规定精神落实不到位问题。\n"
+        "组织实施党建赋能经济增长“百日奋战行动”、“七个一批”助企纾困等活动。\n"
+    )
+    assert found(text) == []
+
+
+def test_one_finding_per_list_of_quoted_items_with_the_whole_fix():
+    # 吉林组织工作综述 (samples/000, line 14 of 2016 海拉尔 report style lists)
+    text = "此后又在不同场合提出“三严三实”、“四有”、“四个铁一般”、“五个自觉”等具体要求。\n"
+    (f,) = check(text, P)
+    assert (f.rule, f.column, f.end_column) == ("P105", 17, 31)
+    assert f.message == "标有引号的并列成分之间通常不用顿号（本处列举中有3个）"
+    assert f.replacement == "“四有”“四个铁一般”"
+
+
+def test_list_of_pure_quoted_items_before_a_count_or_de_is_still_found():
+    text = (
+        "按照“三个先行”、“两个并重”的总体要求推进。\n"
+        "落实“三会一课”、“主题党日”两项制度。\n"
+        "出台《考核实施办法》、《平时考核实施办法（试行）》。\n"
+        "党面临的“四大考验”、“四种危险”将长期存在。\n"  # 2025 中心组学习综述 (tests/corpus)
+    )
+    found_at = [(f[0], f[1], f[2]) for f in found(text)]
+    assert found_at == [("P105", 1, 9), ("P105", 2, 9), ("P105", 3, 11), ("P105", 4, 11)]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import is_han
 from orgwrite.rules.punctuation._common import absent, text_blocks
 
 _QUOTED_LIST_RE = re.compile(r"(?<=”)、(?=“)|(?<=》)、(?=《)")
@@ -39,6 +40,60 @@ def dunhao_between_quotes(doc: Document, ctx: Context) -> Iterator[Finding]:
         text = block.text
         if not _has_quoted_list(text):
             continue
-        for m in _QUOTED_LIST_RE.finditer(text):
-            kind = "引号" if text[m.start() - 1] == "”" else "书名号"
-            yield ctx.emit("P105", block, m.start(), m.end(), f"标有{kind}的并列成分之间通常不用顿号", "")
+        for seps in _quoted_lists(text):
+            first, last = seps[0], seps[-1] + 1
+            kind = "引号" if text[first - 1] == "”" else "书名号"
+            message = f"标有{kind}的并列成分之间通常不用顿号"
+            if len(seps) > 1:
+                message += f"（本处列举中有{len(seps)}个）"
+            fixed = "".join(ch for i, ch in enumerate(text[first:last], first) if i not in seps)
+            yield ctx.emit("P105", block, first, last, message, fixed)
+
+
+_CLOSING = {"“": "”", "《": "》"}
+#: After the last quoted item, a character that ends the list or begins what is said of all
+#: its items (等, 的, a count, a conjunction, the predicate: 将长期存在, 是, 要); any other Han
+#: character continues the item (“主题党日”活动).
+_AFTER_LIST = frozenset(
+    "等的和与及或并以为两一二三四五六七八九十几各这将是要已都也均正就还又再不仍被把对从在让使会能可应须必"
+)
+
+
+def _quoted_lists(text: str) -> list[list[int]]:
+    """The 顿号 offsets of each list of quoted (or 书名号) items joined by 顿号.
+
+    One list gives one finding.  A list whose last item runs on past its closing mark
+    (“主题党日”活动, “八项”规定精神) is a list of phrases that merely begin with a
+    quotation: the 顿号 is needed there and the list is left alone.
+    """
+    lists: list[list[int]] = []
+    seps: list[int] = []
+    for m in _QUOTED_LIST_RE.finditer(text):
+        i = m.start()
+        if seps and not _item_between(text, seps[-1], i):
+            lists.append(seps)
+            seps = []
+        seps.append(i)
+    if seps:
+        lists.append(seps)
+    return [seps for seps in lists if not _runs_on(text, seps[-1])]
+
+
+def _item_end(text: str, sep: int) -> int:
+    """The offset just after the quoted item that follows the 顿号 at ``sep`` (or -1)."""
+    opener = text[sep + 1]
+    close = text.find(_CLOSING[opener], sep + 2)
+    return close + 1 if close >= 0 else -1
+
+
+def _item_between(text: str, sep: int, next_sep: int) -> bool:
+    """True when exactly one quoted item stands between two 顿号: the list goes on."""
+    return _item_end(text, sep) == next_sep
+
+
+def _runs_on(text: str, sep: int) -> bool:
+    """True when the item after the last 顿号 goes on past its closing mark."""
+    end = _item_end(text, sep)
+    if end < 0 or end >= len(text):
+        return False
+    return is_han(text[end]) and text[end] not in _AFTER_LIST
