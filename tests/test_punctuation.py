@@ -88,3 +88,18 @@ def test_list_of_pure_quoted_items_before_a_count_or_de_is_still_found():
     )
     found_at = [(f[0], f[1], f[2]) for f in found(text)]
     assert found_at == [("P105", 1, 9), ("P105", 2, 9), ("P105", 3, 11), ("P105", 4, 11)]
+
+
+def test_padding_inside_a_two_character_name_in_a_list_is_layout():
+    # name lists align two-character names with three-character ones: 蒋  明 / 王晓华
+    text = (
+        "会议选举蒋  明、王晓华、李　军、张  红为区委常委。\n"
+        "出席会议的有：王晓华　蒋　明　刘建国等同志。\n"
+        "主  任：蒋  明\n"
+    )
+    assert found(text) == []
+
+
+def test_space_between_two_words_beside_a_list_mark_is_still_found():
+    text = "全面加强基层党组织建设、 深化 改革、完善制度。\n"
+    assert [f[:3] for f in found(text)] == [("P109", 1, 13), ("P109", 1, 16)]
