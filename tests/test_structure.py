@@ -1,0 +1,102 @@
+"""Structure rules (S1xx) on real layouts: restarts of numbering that are legitimate, the
+message of a numbering break, titles set on two lines."""
+
+from __future__ import annotations
+
+from orgwrite import check
+from orgwrite.config import Config
+from tests.conftest import sample
+
+S = Config(select=("S1",))
+
+
+def found(text: str) -> list[tuple]:
+    return [(f.rule, f.line, f.column, f.message) for f in check(text, S)]
+
+
+# --- S101: legitimate restarts ---------------------------------------------------------------
+
+
+def test_compiled_reports_restart_after_each_closing_line():
+    # 班子成员述职报告汇编 (tests/corpus/*shuzhi*): each report ends with its closing words
+    text = (
+        "学校班子成员年度述职报告展示\n"
+        "一、履行岗位职责情况\n作为专职副书记，配合书记全面实施党组织领导下的校长负责制。\n"
+        "二、自身建设情况\n自觉实践廉洁承诺，做到清正廉洁、修身守纪。\n"
+        "三、存在问题\n学习理论上还需进一步力行。\n"
+        "以上述职，请予评议。\n"
+        "一、工作收获和业绩\n我深知只有加强学习，更新知识，增强修养，才能提高工作水平。\n"
+        "二、后续努力方向\n坚持常态化深入师生中去发现矛盾和问题。\n"
+    )
+    assert found(text) == []
+
+
+def test_a_new_list_under_the_same_heading_may_start_again_at_one():
+    text = (
+        "2023年度述职报告\n"
+        "一、履行岗位职责情况\n"
+        "一年来，主要做了以下工作：\n"
+        "1.品牌打造，党建引领激活力。深化“博雅”党建品牌建设。\n"
+        "2.润德育心，博雅品牌育新人。建立大德育视角下的德育体系。\n"
+        "工作中也存在一些不足，主要是：\n"
+        "1.学习理论上还需进一步力行。完整系统的理论学习还不够。\n"
+        "2.为民服务上还需进一步力行。对师生所思所盼了解不够深入。\n"
+    )
+    assert found(text) == []
+
+
+def test_an_attachment_starts_its_own_numbering():
+    text = (
+        "关于开展干部教育培训的通知\n一、培训对象\n全市科级干部。\n二、培训内容\n党的创新理论。\n"
+        "附件：培训课程安排\n一、专题讲座\n邀请专家授课。\n"
+    )
+    assert found(text) == []
+
+
+def test_a_restart_that_does_not_begin_a_new_sequence_is_still_reported():
+    text = (
+        "2023年度述职报告\n一、履行岗位职责情况\n一年来工作扎实。\n二、自身建设情况\n"
+        "1.自觉实践廉洁承诺。做到清正廉洁。\n2.努力提高自身素养。善于学习。\n"
+        "3.保持良好精神状态。公道处事。\n1.学习理论上还需进一步力行。理论学习还不够。\n"
+        "三、存在问题\n仍有差距。\n"
+    )
+    assert [f[:3] for f in found(text)] == [("S101", 8, 1)]
+
+
+# --- S101: the message matches what the checker accepts ----------------------------------------
+
+
+def _sample_003_with(old: str, new: str, tmp_path):
+    text = sample("003").read_text("utf-8")
+    assert old in text
+    copy = tmp_path / "003.txt"
+    copy.write_text(text.replace(old, new, 1), "utf-8")
+    return [(f.rule, f.line, f.message) for f in check(copy, S)]
+
+
+def test_continuous_numbering_through_sections_is_named_in_the_message(tmp_path):
+    # 2018 湖北组织工作要点 (samples/003): items 1–23 run through the sections; 6. written 7.
+    result = _sample_003_with("\n6.高质量", "\n7.高质量", tmp_path)
+    assert result[0][:2] == ("S101", 11)
+    assert "应为“6.”" in result[0][2] and "“1.”" not in result[0][2]
+
+
+def test_without_evidence_either_way_the_message_names_both_numbers():
+    text = (
+        "工作要点\n坚持把政治建设作为根本性建设\n1.推动维护党中央权威。\n2.推动学习贯彻。\n"
+        "着力建设高素质干部队伍\n5.加强领导班子建设。\n"
+    )
+    (f,) = found(text)
+    assert f[:2] == ("S101", 6)
+    assert f[3] == "三级标题（1.）序号不连续：此处应为“1.”（本部分重新编号）或“3.”（接续上文编号），实际为“5.”"
+
+
+def test_a_part_that_restarts_makes_restarting_the_expected_numbering():
+    text = (
+        "工作要点\n坚持把政治建设作为根本性建设\n1.推动维护党中央权威。\n2.推动学习贯彻。\n"
+        "着力建设高素质干部队伍\n1.加强领导班子建设。\n2.加强干部队伍建设。\n"
+        "全面提升基层党组织组织力\n2.落实党建工作责任制。\n"
+    )
+    (f,) = found(text)
+    assert f[:2] == ("S101", 9)
+    assert "应为“1.”" in f[3] and "“3.”" not in f[3]
