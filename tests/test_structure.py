@@ -100,3 +100,31 @@ def test_a_part_that_restarts_makes_restarting_the_expected_numbering():
     (f,) = found(text)
     assert f[:2] == ("S101", 9)
     assert "应为“1.”" in f[3] and "“3.”" not in f[3]
+
+
+# --- S102: a title set on two lines ------------------------------------------------------------
+
+_BODY = (
+    "一、总体要求\n坚持以习近平新时代中国特色社会主义思想为指导。\n二、重点任务\n全面加强党的政治建设。\n"
+    "三、保障措施\n加强组织领导。\n各级党组织要高度重视。\n认真抓好落实。\n"
+)
+
+
+def test_a_title_whose_first_line_ends_in_a_dunhao_is_the_title():
+    from orgwrite.io.read_text import read_string
+    from orgwrite.model import BlockKind
+
+    text = "关于进一步加强党员发展、\n教育管理工作的实施意见\n" + _BODY
+    assert found(text) == []
+    kinds = [b.kind for b in read_string(text).blocks[:3]]
+    assert kinds == [BlockKind.TITLE, BlockKind.TITLE, BlockKind.HEADING]
+
+
+def test_a_title_whose_first_line_ends_in_he_is_the_title():
+    text = "在全市组织工作会议暨人才工作会议和\n基层党建工作推进会上的讲话\n" + _BODY
+    assert found(text) == []
+
+
+def test_a_first_line_ending_in_a_dunhao_before_a_sentence_is_still_no_title():
+    text = "全面加强党的政治建设、\n思想建设，不断提高党员干部的政治判断力。\n" + _BODY
+    assert [f[:3] for f in found(text)] == [("S102", 1, 1)]
