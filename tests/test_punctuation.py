@@ -103,3 +103,39 @@ def test_padding_inside_a_two_character_name_in_a_list_is_layout():
 def test_space_between_two_words_beside_a_list_mark_is_still_found():
     text = "全面加强基层党组织建设、 深化 改革、完善制度。\n"
     assert [f[:3] for f in found(text)] == [("P109", 1, 13), ("P109", 1, 16)]
+
+
+# --- P114 ------------------------------------------------------------------------------------
+
+
+def test_form_feed_between_pages_is_reported_with_an_unsafe_deletion():
+    (f,) = check("第一页。\f第二页。\n", P)
+    assert (f.rule, f.line, f.column, f.end_column) == ("P114", 1, 5, 6)
+    assert f.message == "控制字符（换页符U+000C），建议删除"
+    assert (f.replacement, f.fix_safety.value) == ("", "unsafe")
+
+
+def test_nul_escape_and_a_run_of_controls_are_reported_once_per_run():
+    text = "一是\x00优化食材采购监管。\n二是加强\x1b\x1b\x07日常监督。\n"
+    result = [(f.line, f.column, f.end_column, f.message, f.fix_safety.value) for f in check(text, P)]
+    assert result == [
+        (1, 3, 4, "控制字符（空字符U+0000），建议删除", "safe"),
+        (2, 5, 8, "控制字符（转义符U+001B、响铃符U+0007），建议删除", "safe"),
+    ]
+
+
+def test_tabs_and_line_ends_are_not_control_characters_to_report():
+    assert [f for f in check("一是优化\t食材采购监管。\r\n二是加强日常监督。\r\n", P) if f.rule == "P114"] == []
+
+
+def test_a_late_nul_in_a_file_is_reported_and_fix_removes_it(tmp_path):
+    from orgwrite import check_path
+    from orgwrite.fix import fix_text
+
+    path = tmp_path / "通知.txt"
+    body = "全面加强干部教育培训工作。" * 800
+    path.write_text(f"关于加强干部教育培训的通知\n{body}\n一是\x00优化食材采购监管。\n", "utf-8")
+    found_here = [(f.rule, f.line, f.column) for f in check_path(path, P).findings]
+    assert found_here == [("P114", 3, 3)]
+    fixed, _edits = fix_text(path.read_text("utf-8"), check_path(path, P).findings)
+    assert "\x00" not in fixed and fixed.endswith("一是优化食材采购监管。\n")
