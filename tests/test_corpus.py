@@ -58,7 +58,6 @@ REAL_DEFECTS = {
     ("2019_gov_speech_shaoxing_mayor.txt", 13, "W102"): 1,
     ("2019_gov_speech_shaoxing_mayor.txt", 14, "W102"): 1,
     ("2019_gov_speech_shaoxing_mayor.txt", 27, "W102"): 1,
-    ("2021_dangjian_report_sxyz_lianzheng.txt", 8, "P109"): 1,
     ("2022_party_report_zhejiang_congress.txt", 10, "N104"): 1,
     ("2022_party_report_zhejiang_congress.txt", 21, "P109"): 1,
     ("2022_party_report_zhejiang_congress.txt", 53, "P109"): 1,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from orgwrite.io.layout import heading_number
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import CHINESE
@@ -26,10 +27,36 @@ _NEXT_NAME_RE = re.compile(rf"{_NAME}(?=$|[{_ITEM_END}等为])")
 _PREVIOUS_NAME_RE = re.compile(rf"(?:^|[{_LIST_MARKS}]){_NAME}$")
 
 
-#: A list of names set apart by spaces after a colon or at the start: 王晓华　蒋　明　刘建国等.
+#: A list of names set apart by spaces after a colon, an opening bracket or at the start, up to
+#: the end, a bracket or the next label: 王晓华　蒋　明　刘建国等 / （记者：罗争光 王琦 参与采写：…）.
 _SPACED_NAMES_RE = re.compile(
-    r"(?:^|(?<=[：:]))(?:[\u4e00-\u9fff]{1,3}[ \u3000]+){2,}[\u4e00-\u9fff]{1,3}(?=$|[等。；;，,])"
+    r"(?:^|(?<=[：:（(]))(?:[\u4e00-\u9fff·]{1,4}[ \u3000]+)+[\u4e00-\u9fff·]{1,4}(?=$|[等。；;，,：:）)])"
 )
+#: The author of a contribution in brackets at the end: （文科一党支部 谢澹）.
+_BYLINE_RE = re.compile(r"（[^（）]{2,20}?([ \u3000]+)[\u4e00-\u9fff·]{2,4}）$")
+
+
+def _layout_spaces(text: str) -> set[int]:
+    """Start offsets of spaces that belong to the layout of names, bylines and item heads."""
+    found = _padded_names(text)
+    for m in _SPACED_NAMES_RE.finditer(text):
+        found.update(i for i in range(*m.span()) if text[i] in " \u3000" and text[i - 1] not in " \u3000")
+    byline = _BYLINE_RE.search(text)
+    if byline:
+        found.add(byline.start(1))
+    found.update(_run_in_head(text))
+    return found
+
+
+def _run_in_head(text: str) -> list[int]:
+    """The space after the run-in head of a numbered item: 1.科学规划，统筹推进。 牵头制定……"""
+    number = heading_number(text)[1]
+    if not number:
+        return []
+    first_end = min((i for i in (text.find(c, len(number)) for c in "。：！？") if i >= 0), default=-1)
+    if first_end < 0 or first_end + 1 >= len(text) or text[first_end + 1] not in " \u3000":
+        return []
+    return [first_end + 1]
 
 
 def _padded_names(text: str) -> set[int]:
@@ -40,11 +67,10 @@ def _padded_names(text: str) -> set[int]:
     王晓华) and the last before the predicate (王晓华、李　军为……).
     """
     found: set[int] = set()
-    for m in _SPACED_NAMES_RE.finditer(text):
-        found.update(i for i in range(*m.span()) if text[i] in " \u3000" and text[i - 1] not in " \u3000")
+    after_number = len(heading_number(text)[1])
     for m in _PADDED_RE.finditer(text):
         start, end = m.span()
-        before = text[start - 1] if start else ""
+        before = text[start - 1] if start and start != after_number else ""
         after = text[end] if end < len(text) else ""
         if (not before or before in _LIST_MARKS) and (not after or after in _ITEM_END):
             found.add(m.start(1))
@@ -61,7 +87,9 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     正文中两个汉字（或汉字与中文标点）之间不应有空格。段首缩进不在此列；标题中、引号内的口号中
     用空格隔开的并列短语（“好客山东 好品山东”）是习惯写法，也不报告；条例、规定段首条文号后的
     空格（“第一条　为了……”）是法规条文的排版格式，也不报告；名单中两字人名（或职务）中间为与
-    三字人名对齐而加的空格（“蒋  明、王晓华”“主  任：”）和冒号后以空格分隔的名单是排版习惯，也不报告。
+    三字人名对齐而加的空格（“蒋  明、王晓华”“主  任：”）、冒号后以空格分隔的名单和署名
+    （“记者：罗争光 王琦”“（文科一党支部 谢澹）”）、书名号内隔开书名两部分的空格、条目
+    小标题句后的空格（“1.科学规划，统筹推进。 牵头……”）是排版习惯，也不报告。
     原因：
     多余的空格多是从网页、PDF复制或排版对齐留下的，打印出来是一个空白。
     错误示例：
@@ -82,13 +110,13 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
         text = block.text
         if not _ANY_SPACE_RE.search(text):
             continue
-        padded = _padded_names(text)
+        layout = _layout_spaces(text)
         for m in _SPACE_RE.finditer(text):
-            if m.start() in padded:
-                continue  # “蒋  明”: a name padded to line up in a list of names is layout
+            if m.start() in layout:
+                continue  # “蒋  明”, a byline, the head of an item: the layout of names and items
             before = text[: m.start()]
-            if before.count("“") > before.count("”"):
-                continue  # inside a quoted slogan: “好客山东 好品山东” separates its two halves
+            if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
+                continue  # inside a quoted slogan or a title: “好客山东 好品山东” separates its halves
             if _ARTICLE_NO_RE.fullmatch(before.lstrip(" \u3000\u00a0\t")):
                 continue  # “第一条　为了……”: the space after an article number is the layout of rules
             yield ctx.emit("P109", block, m.start(), m.end(), "中文文字之间有多余的空格", "")
