@@ -128,3 +128,24 @@ def test_a_title_whose_first_line_ends_in_he_is_the_title():
 def test_a_first_line_ending_in_a_dunhao_before_a_sentence_is_still_no_title():
     text = "全面加强党的政治建设、\n思想建设，不断提高党员干部的政治判断力。\n" + _BODY
     assert [f[:3] for f in found(text)] == [("S102", 1, 1)]
+
+
+def test_a_long_headline_on_the_first_line_is_the_title():
+    # 新华社 headlines: long, parts set apart by spaces, no stop inside
+    for headline in (
+        "习近平在二十届中央纪委五次全会上发表重要讲话强调 以更高标准更实举措推进全面从严治党 "
+        "为实现“十五五”时期目标任务提供坚强保障",
+        "习近平在新进中央委员会的委员、候补委员和省部级主要领导干部学习贯彻习近平新时代中国特色社会主义"
+        "思想和党的十九大精神研讨班开班式上发表重要讲话",
+    ):
+        text = headline + "\n" + _BODY
+        assert found(text) == []
+        assert [f for f in check(text, Config(select=("P109",)))] == []
+
+
+def test_a_long_first_line_with_a_comma_is_body_not_a_title():
+    text = (
+        "党的十八大以来，全省组织工作坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻新时代党的组织路线"
+        "和新时代党的建设总要求\n" + _BODY
+    )
+    assert [f[:3] for f in found(text)] == [("S102", 1, 1)]

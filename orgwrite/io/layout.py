@@ -115,6 +115,18 @@ def looks_like_heading(text: str) -> bool:
     return text[-1] not in "，,；;：:、。？！.?!…"
 
 
+#: A headline is never longer than this (新华社 headlines run to some 80 characters).
+MAX_HEADLINE = 100
+
+
+def _long_headline(text: str) -> bool:
+    """A first line longer than a heading but shaped as a headline: no stop, no comma or
+    colon inside, no final mark (习近平在……发表重要讲话强调 以更高标准……提供坚强保障)."""
+    if len(text) > MAX_HEADLINE or text[-1] in "，,；;：:、。？！.?!…":
+        return False
+    return not any(ch in text for ch in "。？！，,；;：:")
+
+
 def _title_broken_at_dunhao(raws: list[RawParagraph], index: int) -> bool:
     """The first line of a title set on two lines and broken after a 顿号: 关于加强党员发展、
     / 教育管理工作的实施意见 — the next line finishes the title as a heading would."""
@@ -150,7 +162,11 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
             not title_done
             and not seen_body
             and not number
-            and (looks_like_heading(text) or (index < 3 and _title_broken_at_dunhao(raws, index)))
+            and (
+                looks_like_heading(text)
+                or (index < 3 and _title_broken_at_dunhao(raws, index))
+                or (index == 0 and _long_headline(text))
+            )
         ):
             kind = BlockKind.TITLE
             title_done = True
