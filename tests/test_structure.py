@@ -149,3 +149,25 @@ def test_a_long_first_line_with_a_comma_is_body_not_a_title():
         "和新时代党的建设总要求\n" + _BODY
     )
     assert [f[:3] for f in found(text)] == [("S102", 1, 1)]
+
+
+def test_numbered_names_above_each_report_are_parts_of_their_own():
+    # 2020 述职报告汇编: each report is headed by “1.孙洪亮（……）”, its sections are 一、二、
+    text = (
+        "1.孙洪亮（党委副书记、纪委书记）\n"
+        "一、认真学习提升素养\n坚持把学习作为第一需要。\n二、聚焦立德树人任务\n落实立德树人根本任务。\n"
+        "2.蒋  明（党委委员、副校长）\n"
+        "一、思想政治方面\n始终坚定理想信念。\n二、工作作风方面\n"
+        "1.以身作则是做好工作的基础。\n2.努力学习是提高工作水平保证。\n3.走群众路线是搞好工作的生命。\n"
+        "3.俞奇弘（党委委员、副校长）\n"
+        "一、自觉提高政治站位\n认真学习党的创新理论。\n二、恪尽职守，认真做好分管工作\n抓好后勤管理。\n"
+    )
+    assert [f for f in found(text) if f[0] == "S101"] == []
+
+
+def test_a_number_that_ends_its_list_before_the_next_section_is_not_a_part():
+    text = (
+        "工作总结\n一、主要做法\n1.抓学习。坚持学习。\n2.抓队伍。建强队伍。\n"
+        "二、存在问题\n1.学习不够深入。\n3.作风不够扎实。\n"
+    )
+    assert [f[:2] for f in found(text)] == [("S101", 7)]

@@ -65,13 +65,24 @@ def _starts_a_sequence(numbered: list[tuple[Block, int]], index: int) -> bool:
     return False
 
 
+def _heads_a_part(numbered: list[tuple[Block, int]], index: int) -> bool:
+    """True for a numbered heading that stands above shallower ones: “1.孙洪亮（……）” before
+    its report's 一、二、 — the next number is shallower and starts at one."""
+    block = numbered[index][0]
+    if block.kind is not BlockKind.HEADING or index + 1 >= len(numbered):
+        return False
+    following, value = numbered[index + 1]
+    return following.level < block.level and value == 1
+
+
 @rule("S101", "heading-sequence", "warning", "层次序号不连续、重复或顺序颠倒")
 def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
     r"""说明：
     层次序号依次为“一、”“（一）”“1.”“（1）”。同一层级的序号应从一（1）起连续递增；上一层级
     换了新的一项后，下一层级可以重新从一（1）编起，也可以接着前面编（工作要点常把条目
     1至23贯通编号）。几份报告汇编在一起、附件或新的一部分（前面有不带序号的标题、结束语、
-    落款）重新编号，同一标题下另起的一组“1.”“2.”，都不报告。跳号、重号和倒序都会报告；
+    落款）重新编号，同一标题下另起的一组“1.”“2.”，各份报告前带序号的姓名行（“1.孙洪亮”下
+    是“一、”“二、”）与其下的序号各自编号，都不报告。跳号、重号和倒序都会报告；
     提示的应有序号与本文的编号方式一致。
     原因：
     序号错乱多是增删段落后没有重排，读者会以为漏了内容。
@@ -88,6 +99,7 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
     running: dict[int, int] = {}  # level → last number anywhere (for continuous numbering)
     # level → how earlier parts numbered: True (continued the numbering), False (restarted)
     continued: dict[int, bool] = {}
+    parts: dict[int, int] = {}  # level → last number of the headings above whole parts
     for block in doc.blocks:
         if block.kind in _NEW_PART:
             last.clear()
@@ -103,6 +115,15 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         value = numbered[index][1]
         level = block.level
+        if _heads_a_part(numbered, index):
+            previous_part = parts.get(level)
+            if previous_part is not None and value != previous_part + 1:
+                yield ctx.emit("S101", block, 0, len(block.number), _message(block, value, previous_part, 0, {}))
+            parts[level] = value
+            last.clear()
+            running.clear()
+            continued.clear()
+            continue
         previous = last.get(level)
         before = running.get(level, 0)
         if previous is None:
