@@ -164,3 +164,20 @@ def test_stray_spaces_near_bylines_and_item_heads_are_still_found():
         "体育组的党员教师则利用活动课时间 对校队学生进行强化训练指导。\n"
     )
     assert [f[:3] for f in found(text)] == [("P109", 1, 17), ("P109", 2, 15), ("P109", 3, 17)]
+
+
+def test_a_quotation_cut_by_a_paragraph_broken_in_two_is_not_unbalanced():
+    # 2021 学校工作要点 as published: one paragraph broken mid-sentence over two lines
+    text = (
+        "加强教师队伍建设。四是实施“在教师专业培养基础上打造精干管理队伍，根据学校心理、生涯教育需求，培养\n"
+        "教师心理、生涯教育能力”两个“双培养”制度，提升教师综合能力。\n"
+    )
+    assert [f for f in found(text) if f[0] == "P102"] == []
+
+
+def test_an_unclosed_quote_before_a_paragraph_that_ends_properly_is_still_found():
+    text = (
+        "加强教师队伍建设。四是实施“在教师专业培养基础上打造精干管理队伍。\n"
+        "教师心理、生涯教育能力”两个“双培养”制度，提升教师综合能力。\n"
+    )
+    assert [f[:3] for f in found(text) if f[0] == "P102"] == [("P102", 1, 14), ("P102", 2, 12)]

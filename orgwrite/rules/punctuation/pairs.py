@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from orgwrite.model import Document, Finding
+from orgwrite.model import Block, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.punctuation._common import absent, text_blocks
 
@@ -74,13 +74,30 @@ def unbalanced_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
     GB/T 15834-2011 第4.8、4.9、4.10节；引号嵌套见第4.8.3.4条。
     """
     prose = [b for b in text_blocks(doc)]
+    joined: set[int] = set()  # paragraphs that are the second half of one broken in two
     for index, block in enumerate(prose):
         text = block.text
-        if not _PAIR_RE.search(text) or _well_paired(text):
+        if index in joined or not _PAIR_RE.search(text) or _well_paired(text):
             continue
+        if _broken_in_two(prose, index):
+            joined.add(index + 1)
+            continue  # the marks pair up across the break; P110 reports the break itself
         continues = index + 1 < len(prose) and prose[index + 1].text.startswith("“")
         for start, end, message in _first_problem_per_family(text, continues):
             yield ctx.emit("P102", block, start, end, message)
+
+
+#: A paragraph that ends in one of these is complete; any other end is a break mid-sentence.
+_COMPLETE_END = frozenset("。？！…”’）》」』；：—.?!;:)\"'")
+
+
+def _broken_in_two(prose: list[Block], index: int) -> bool:
+    """True when paragraph ``index`` stops mid-sentence and its marks pair up only together
+    with the next paragraph: one paragraph broken in two by the layout, not a missing mark."""
+    text = prose[index].text
+    if text[-1] in _COMPLETE_END or index + 1 >= len(prose):
+        return False
+    return _well_paired(text + prose[index + 1].text)
 
 
 #: Marks of one family share one finding: quotes of every shape, and each kind of bracket.
