@@ -153,6 +153,8 @@ def test_spaces_of_bylines_and_run_in_item_heads_are_layout():
         "积极参与校本党史学习教育读本《学习中国精神  践行立德树人》的编写。\n"
         # a padded name after a sequence number, before the post in brackets
         "2.蒋  明（党委委员、副校长）\n"
+        "（1）朱 雯述职述德述廉报告\n"
+        "会上，蒋  明同志作了表态发言。\n"
     )
     assert found(text) == []
 

@@ -19,6 +19,8 @@ _ARTICLE_NO_RE = re.compile(r"第[一二三四五六七八九十百零〇两\d]+
 #: A two-character name (or post: 主  任) padded to the width of a three-character one.
 _PADDED_RE = re.compile(r"[\u4e00-\u9fff]([ \u3000]{1,3})[\u4e00-\u9fff]")
 _NAME = r"(?:[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
+#: Words that follow a personal name in our genres: 蒋  明同志, （1）朱 雯述职述廉报告.
+_AFTER_A_NAME = ("同志", "述职")
 _LIST_MARKS = "、，,：:（( \u3000"
 _ITEM_END = _LIST_MARKS + "；;。）)"
 #: The next item of a list of names, ending where the list or the sentence goes on.
@@ -74,6 +76,8 @@ def _padded_names(text: str) -> set[int]:
         after = text[end] if end < len(text) else ""
         if (not before or before in _LIST_MARKS) and (not after or after in _ITEM_END):
             found.add(m.start(1))
+        elif (not before or before in _LIST_MARKS) and text.startswith(_AFTER_A_NAME, end):
+            found.add(m.start(1))  # （1）朱 雯述职报告 / 蒋  明同志
         elif after == "、" and _NEXT_NAME_RE.match(text, end + 1):
             found.add(m.start(1))
         elif before == "、" and _PREVIOUS_NAME_RE.search(text, 0, start - 1):
