@@ -171,3 +171,16 @@ def test_a_number_that_ends_its_list_before_the_next_section_is_not_a_part():
         "二、存在问题\n1.学习不够深入。\n3.作风不够扎实。\n"
     )
     assert [f[:2] for f in found(text)] == [("S101", 7)]
+
+
+def test_one_mistyped_number_gives_one_finding_not_one_more_for_the_next(tmp_path):
+    # 2018 湖北组织工作要点 (samples/003) with 6. written 7.: the real 7. after it is fine
+    result = _sample_003_with("\n6.高质量", "\n7.高质量", tmp_path)
+    assert [r[:2] for r in result] == [("S101", 11)]
+
+
+def test_a_skipped_number_and_a_repeated_one_give_one_finding_each():
+    skipped = "工作要点\n一、总体要求\n坚持稳中求进。\n二、重点任务\n抓好落实。\n四、保障措施\n加强领导。\n五、其他\n按规定办理。\n"
+    assert [f[:2] for f in found(skipped)] == [("S101", 6)]
+    repeated = "工作要点\n一、总体要求\n坚持稳中求进。\n二、重点任务\n抓好落实。\n二、保障措施\n加强领导。\n四、其他\n按规定办理。\n"
+    assert [f[:2] for f in found(repeated)] == [("S101", 6)]

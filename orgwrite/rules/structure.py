@@ -54,15 +54,20 @@ def _numbered(doc: Document) -> list[tuple[Block, int]]:
     return out
 
 
-def _starts_a_sequence(numbered: list[tuple[Block, int]], index: int) -> bool:
-    """True when the 1 at ``index`` is followed, at its level, by a 2: a new list begins."""
+def _next_at_level(numbered: list[tuple[Block, int]], index: int) -> int | None:
+    """The next number at the level of ``index`` before the numbering goes up a level."""
     level = numbered[index][0].level
     for block, value in numbered[index + 1 :]:
         if block.level < level:
-            return False
+            return None
         if block.level == level:
-            return value == 2
-    return False
+            return value
+    return None
+
+
+def _starts_a_sequence(numbered: list[tuple[Block, int]], index: int) -> bool:
+    """True when the 1 at ``index`` is followed, at its level, by a 2: a new list begins."""
+    return _next_at_level(numbered, index) == 2
 
 
 def _heads_a_part(numbered: list[tuple[Block, int]], index: int) -> bool:
@@ -136,10 +141,22 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
             ok = value == previous + 1 or (value == 1 and _starts_a_sequence(numbered, index))
         if not ok:
             yield ctx.emit("S101", block, 0, len(block.number), _message(block, value, previous, before, continued))
+            expected = _expected_value(value, previous, before, continued.get(level))
+            if expected is not None and _next_at_level(numbered, index) == expected + 1:
+                value = expected  # a mistyped number: the ones after it follow the expected one
         last[level] = value
         running[level] = value
         for deeper in range(level + 1, 5):
             last.pop(deeper, None)
+
+
+def _expected_value(value: int, previous: int | None, before: int, way: bool | None) -> int | None:
+    """The one number expected here, or None when a restart and a continuation are both open."""
+    if previous is not None:
+        return previous + 1
+    if not before or way is False:
+        return 1
+    return before + 1 if way else None
 
 
 def _message(block: Block, value: int, previous: int | None, before: int, continued: dict[int, bool]) -> str:
