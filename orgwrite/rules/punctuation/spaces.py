@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from orgwrite.io.layout import heading_number
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import CHINESE
@@ -38,21 +37,21 @@ _SPACED_NAMES_RE = re.compile(
 _BYLINE_RE = re.compile(r"（[^（）]{2,20}?([ \u3000]+)[\u4e00-\u9fff·]{2,4}）$")
 
 
-def _layout_spaces(text: str) -> set[int]:
-    """Start offsets of spaces that belong to the layout of names, bylines and item heads."""
-    found = _padded_names(text)
+def _layout_spaces(text: str, number: str) -> set[int]:
+    """Start offsets of spaces that belong to the layout of names, bylines and item heads
+    (``number`` is the sequence number the block starts with, if any)."""
+    found = _padded_names(text, len(number))
     for m in _SPACED_NAMES_RE.finditer(text):
         found.update(i for i in range(*m.span()) if text[i] in " \u3000" and text[i - 1] not in " \u3000")
     byline = _BYLINE_RE.search(text)
     if byline:
         found.add(byline.start(1))
-    found.update(_run_in_head(text))
+    found.update(_run_in_head(text, number))
     return found
 
 
-def _run_in_head(text: str) -> list[int]:
+def _run_in_head(text: str, number: str) -> list[int]:
     """The space after the run-in head of a numbered item: 1.科学规划，统筹推进。 牵头制定……"""
-    number = heading_number(text)[1]
     if not number:
         return []
     first_end = min((i for i in (text.find(c, len(number)) for c in "。：！？") if i >= 0), default=-1)
@@ -61,7 +60,7 @@ def _run_in_head(text: str) -> list[int]:
     return [first_end + 1]
 
 
-def _padded_names(text: str) -> set[int]:
+def _padded_names(text: str, after_number: int) -> set[int]:
     """Start offsets of the padding inside two-character names of a list of names.
 
     The padded name stands alone between list marks (王晓华　蒋　明　刘建国, 主  任：), or
@@ -69,7 +68,6 @@ def _padded_names(text: str) -> set[int]:
     王晓华) and the last before the predicate (王晓华、李　军为……).
     """
     found: set[int] = set()
-    after_number = len(heading_number(text)[1])
     for m in _PADDED_RE.finditer(text):
         start, end = m.span()
         before = text[start - 1] if start and start != after_number else ""
@@ -114,7 +112,7 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
         text = block.text
         if not _ANY_SPACE_RE.search(text):
             continue
-        layout = _layout_spaces(text)
+        layout = _layout_spaces(text, block.number)
         for m in _SPACE_RE.finditer(text):
             if m.start() in layout:
                 continue  # “蒋  明”, a byline, the head of an item: the layout of names and items
