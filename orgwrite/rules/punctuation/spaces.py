@@ -38,26 +38,15 @@ _BYLINE_RE = re.compile(r"（[^（）]{2,20}?([ \u3000]+)[\u4e00-\u9fff·]{2,4}�
 
 
 def _layout_spaces(text: str, number: str) -> set[int]:
-    """Start offsets of spaces that belong to the layout of names, bylines and item heads
-    (``number`` is the sequence number the block starts with, if any)."""
+    """Start offsets of spaces that belong to the layout of names and bylines (``number`` is
+    the sequence number the block starts with, if any)."""
     found = _padded_names(text, len(number))
     for m in _SPACED_NAMES_RE.finditer(text):
         found.update(i for i in range(*m.span()) if text[i] in " \u3000" and text[i - 1] not in " \u3000")
     byline = _BYLINE_RE.search(text)
     if byline:
         found.add(byline.start(1))
-    found.update(_run_in_head(text, number))
     return found
-
-
-def _run_in_head(text: str, number: str) -> list[int]:
-    """The space after the run-in head of a numbered item: 1.科学规划，统筹推进。 牵头制定……"""
-    if not number:
-        return []
-    first_end = min((i for i in (text.find(c, len(number)) for c in "。：！？") if i >= 0), default=-1)
-    if first_end < 0 or first_end + 1 >= len(text) or text[first_end + 1] not in " \u3000":
-        return []
-    return [first_end + 1]
 
 
 def _padded_names(text: str, after_number: int) -> set[int]:
@@ -90,8 +79,8 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     用空格隔开的并列短语（“好客山东 好品山东”）是习惯写法，也不报告；条例、规定段首条文号后的
     空格（“第一条　为了……”）是法规条文的排版格式，也不报告；名单中两字人名（或职务）中间为与
     三字人名对齐而加的空格（“蒋  明、王晓华”“主  任：”）、冒号后以空格分隔的名单和署名
-    （“记者：罗争光 王琦”“（文科一党支部 谢澹）”）、书名号内隔开书名两部分的空格、条目
-    小标题句后的空格（“1.科学规划，统筹推进。 牵头……”）是排版习惯，也不报告。
+    （“记者：罗争光 王琦”“（文科一党支部 谢澹）”）、书名号内隔开书名两部分的空格是排版
+    习惯，也不报告。
     原因：
     多余的空格多是从网页、PDF复制或排版对齐留下的，打印出来是一个空白。
     错误示例：
@@ -115,7 +104,7 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
         layout = _layout_spaces(text, block.number)
         for m in _SPACE_RE.finditer(text):
             if m.start() in layout:
-                continue  # “蒋  明”, a byline, the head of an item: the layout of names and items
+                continue  # “蒋  明”, a byline: the layout of names
             before = text[: m.start()]
             if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
                 continue  # inside a quoted slogan or a title: “好客山东 好品山东” separates its halves
