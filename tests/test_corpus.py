@@ -89,6 +89,7 @@ REAL_DEFECTS = {
     ("2023_shuzhi_report_sxyz.txt", 102, "F101"): 1,
     ("2023_shuzhi_report_sxyz.txt", 103, "P101"): 1,
     ("2023_zuzhi_speech_caiqi_theme_education.txt", 8, "P105"): 1,
+    ("2023_zuzhi_speech_caiqi_theme_education.txt", 26, "P105"): 1,
     ("2023_zuzhi_speech_caiqi_theme_education.txt", 15, "W101"): 1,
     ("2023_zuzhi_speech_caiqi_theme_education.txt", 30, "P105"): 1,
     ("2023_zuzhi_speech_caiqi_theme_education.txt", 31, "P105"): 1,

@@ -61,13 +61,22 @@ def test_double_quotes_nested_in_double_quotes_are_reported_once():
 
 
 def test_quoted_item_that_runs_on_past_its_quote_takes_the_dunhao():
-    # the items are “主题党日”活动 and “八项”规定精神, not the quoted words alone
+    # the items are “主题党日”活动 and “四风”教育, not the quoted words alone
     text = (
         "认真落实“三会一课”、“主题党日”活动、组织生活会等制度。\n"
-        "持续整治“四风”、“八项”规定精神落实不到位问题。\n"
-        "组织实施党建赋能经济增长“百日奋战行动”、“七个一批”助企纾困等活动。\n"
+        # 2023 述职报告 (tests/corpus)
+        "多想一想“三严三实”、“四风”教育、“八项”规定等。\n"
     )
     assert found(text) == []
+
+
+def test_a_word_said_of_every_quoted_item_does_not_make_the_dunhao_right():
+    text = (
+        "各种“黑天鹅”、“灰犀牛”事件随时可能发生。\n"  # 2023 主题教育讲话 (tests/corpus)
+        "巩固“保交楼”、“保交房”成果，有序推动“好房子”建设。\n"  # 2026 福建政府工作报告
+        "组织实施党建赋能经济增长“百日奋战行动”、“七个一批”助企纾困等活动。\n"  # samples/000
+    )
+    assert [f[:3] for f in found(text)] == [("P105", 1, 8), ("P105", 2, 8), ("P105", 3, 21)]
 
 
 def test_one_finding_per_list_of_quoted_items_with_the_whole_fix():

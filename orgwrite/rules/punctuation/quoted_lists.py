@@ -54,6 +54,8 @@ _CLOSING = {"“": "”", "《": "》"}
 #: After the last quoted item, a character that ends the list or begins what is said of all
 #: its items (等, 的, a count, a conjunction, the predicate: 将长期存在, 是, 要); any other Han
 #: character continues the item (“主题党日”活动).
+#: How far an item may run on past its closing mark (“主题党日”活动、).
+_MAX_RUN_ON = 12
 _AFTER_LIST = frozenset(
     "等的和与及或并以为两一二三四五六七八九十几各这将是要已都也均正就还又再不仍被把对从在让使会能可应须必"
 )
@@ -62,9 +64,9 @@ _AFTER_LIST = frozenset(
 def _quoted_lists(text: str) -> list[list[int]]:
     """The 顿号 offsets of each list of quoted (or 书名号) items joined by 顿号.
 
-    One list gives one finding.  A list whose last item runs on past its closing mark
-    (“主题党日”活动, “八项”规定精神) is a list of phrases that merely begin with a
-    quotation: the 顿号 is needed there and the list is left alone.
+    One list gives one finding.  A list whose last item runs on past its closing mark and
+    is followed by more items (“三会一课”、“主题党日”活动、组织生活会) is a list of phrases that
+    merely begin with a quotation: the 顿号 is needed there and the list is left alone.
     """
     lists: list[list[int]] = []
     seps: list[int] = []
@@ -92,8 +94,16 @@ def _item_between(text: str, sep: int, next_sep: int) -> bool:
 
 
 def _runs_on(text: str, sep: int) -> bool:
-    """True when the item after the last 顿号 goes on past its closing mark."""
+    """True when the item after the last 顿号 goes on past its closing mark and the list
+    goes on after it (“四风”教育、“八项”规定): a list of phrases, not of quoted items.
+
+    A word after the last item that is said of all the items (“保交楼”“保交房”成果,
+    “黑天鹅”“灰犀牛”事件) does not make such a list: the 顿号 there is still not needed.
+    """
     end = _item_end(text, sep)
-    if end < 0 or end >= len(text):
+    if end < 0 or end >= len(text) or not is_han(text[end]) or text[end] in _AFTER_LIST:
         return False
-    return is_han(text[end]) and text[end] not in _AFTER_LIST
+    stop = end
+    while stop < len(text) and stop - end < _MAX_RUN_ON and is_han(text[stop]):
+        stop += 1
+    return text[stop : stop + 1] == "、"
