@@ -191,3 +191,14 @@ def test_an_unclosed_quote_before_a_paragraph_that_ends_properly_is_still_found(
         "教师心理、生涯教育能力”两个“双培养”制度，提升教师综合能力。\n"
     )
     assert [f[:3] for f in found(text) if f[0] == "P102"] == [("P102", 1, 14), ("P102", 2, 12)]
+
+
+def test_a_quote_turned_the_wrong_way_is_named_where_it_is_with_its_fix():
+    # 2020 学校工作报告 (held-out reading): the closing quote of the first item typed as “
+    text = "其核心内容包括“必修课程的校本化实施“、“生本课堂教学范式的变革”、“学科问题的发现与解决”等。\n"
+    (f,) = check(text, Config(select=("P102",)))
+    assert (f.rule, f.column, f.end_column) == ("P102", 19, 20)
+    assert f.message == "引号方向用反了：此处应为后引号”"
+    assert (f.replacement, f.fix_safety.value) == ("”", "unsafe")
+    (g,) = check("坚定维护”两个确立”，做到“两个维护”。\n", P)
+    assert (g.column, g.message, g.replacement) == (5, "引号方向用反了：此处应为前引号“", "“")

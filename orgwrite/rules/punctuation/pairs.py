@@ -83,8 +83,8 @@ def unbalanced_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
             joined.add(index + 1)
             continue  # the marks pair up across the break; P110 reports the break itself
         continues = index + 1 < len(prose) and prose[index + 1].text.startswith("“")
-        for start, end, message in _first_problem_per_family(text, continues):
-            yield ctx.emit("P102", block, start, end, message)
+        for start, end, message, fixed in _first_problem_per_family(text, continues):
+            yield ctx.emit("P102", block, start, end, message, fixed)
 
 
 #: A paragraph that ends in one of these is complete; any other end is a break mid-sentence.
@@ -100,6 +100,8 @@ def _broken_in_two(prose: list[Block], index: int) -> bool:
     return _well_paired(text + prose[index + 1].text)
 
 
+_DOUBLE_QUOTE_RE = re.compile("[“”]")
+_TURNED = {"“": "”", "”": "“"}
 #: Marks of one family share one finding: quotes of every shape, and each kind of bracket.
 _QUOTES = frozenset("“”‘’「」『』")
 
@@ -108,7 +110,7 @@ def _family(ch: str) -> str:
     return "quote" if ch in _QUOTES else _CLOSE.get(ch, ch)
 
 
-def _first_problem_per_family(text: str, continues: bool) -> list[tuple[int, int, str]]:
+def _first_problem_per_family(text: str, continues: bool) -> list[tuple[int, int, str, str | None]]:
     """The first pairing problem of each family of marks in ``text``, in text order.
 
     One missing or extra mark throws every later mark of its family out of step (each later
@@ -157,7 +159,27 @@ def _first_problem_per_family(text: str, continues: bool) -> list[tuple[int, int
         if family in first or (nested and family in unbalanced):
             continue
         first[family] = (start, end, message)
-    return sorted({p for p in first.values() if p[2]})
+    if "quote" in first:
+        turned = _turned_quote(text)
+        if turned is not None:
+            right = "后引号”" if text[turned] == "“" else "前引号“"
+            first["quote"] = (turned, turned + 1, f"引号方向用反了：此处应为{right}")
+    found = sorted({p for p in first.values() if p[2]})
+    return [(s, e, m, _TURNED[text[s]] if m.startswith("引号方向") else None) for s, e, m in found]
+
+
+def _turned_quote(text: str) -> int | None:
+    """The one double quote whose direction is wrong (“必修课程的校本化实施“、), or None.
+
+    Double quotes alternate “ ” “ ”; when exactly one mark breaks the alternation, turning it
+    pairs every quote of the paragraph, and that mark is the error.  A missing mark (an odd
+    number of quotes) or several wrong ones are left to the general messages.
+    """
+    quotes = [m for m in _DOUBLE_QUOTE_RE.finditer(text)]
+    if not quotes or len(quotes) % 2:
+        return None
+    wrong = [m.start() for n, m in enumerate(quotes) if m.group() != "“”"[n % 2]]
+    return wrong[0] if len(wrong) == 1 else None
 
 
 # --- P103 empty pairs --------------------------------------------------------------------
