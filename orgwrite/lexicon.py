@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from orgwrite.config import Config
 
 #: Bump when the compiled form changes, so stale disk caches are ignored.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 #: TOML table name of each kind, the file it ships in, and its Chinese name.
 KINDS: dict[str, tuple[str, str]] = {
@@ -43,6 +43,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "dated": ("dated.toml", "时效表述"),
     "confusable": ("confusables.toml", "易混词"),
     "banned": ("banned.toml", "禁用和慎用词"),
+    "document": ("documents.toml", "引用文件"),
 }
 
 SEVERITIES = ("error", "warning", "info")
@@ -115,12 +116,25 @@ FIELDS: dict[str, dict[str, Any]] = {
         "not_before": "regex",
     },
 }
+FIELDS["document"] = {
+    "title": str,
+    "issuer": str,
+    "adopted": "date",
+    "effective": "date",
+    "editions": "years",
+    "repealed": "date",
+    "replaced_by": str,
+    "wrong_titles": "strlist",
+    "short_names": "strlist",
+    "url": str,
+}
 REQUIRED: dict[str, tuple[str, ...]] = {
     "formulation": ("id", "canonical", "source"),
     "enumeration": ("id", "abbr", "members", "source"),
     "dated": ("id", "term", "replacement", "until", "change", "source"),
     "confusable": ("id", "wrong", "right", "severity", "message", "source"),
     "banned": ("id", "text", "severity", "reason", "source"),
+    "document": ("id", "title", "issuer", "adopted", "source"),
 }
 DEFAULT_SEVERITY = {"formulation": "error", "enumeration": "error", "dated": "warning"}
 
@@ -305,6 +319,12 @@ def _validate_entry(
                 continue
             clean[key] = value
             continue
+        if kind_of == "years":
+            if not isinstance(value, list) or not all(isinstance(v, int) and 1900 <= v <= 2100 for v in value):
+                bad(key, f"{label}的“{key}”应为年份（整数）的列表，如 [2015, 2018]")
+                continue
+            clean[key] = sorted(value)
+            continue
         if kind_of == "table":
             if not isinstance(value, dict) or not all(
                 isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
@@ -354,6 +374,17 @@ def _validate_entry(
             vm = v.get("members")
             if not isinstance(vm, list) or len(vm) != len(members):
                 bad("versions", f"{label}的版本成员数应与 members 相同")
+    if kind == "document":
+        title = clean.get("title", "")
+        if "《" in title or "》" in title:
+            bad("title", f"{label}的 title 不带书名号：写“{title.strip('《》')}”")
+        if isinstance(clean.get("repealed"), date) and isinstance(clean.get("adopted"), date):
+            if clean["repealed"] <= clean["adopted"]:
+                bad("repealed", f"{label}的废止日期不晚于通过日期")
+        if clean.get("repealed") and not clean.get("replaced_by"):
+            bad("replaced_by", f"{label}已废止，须写明取代它的文件（replaced_by）")
+        if title in clean.get("wrong_titles", []):
+            bad("wrong_titles", f"{label}的错误名称与 title 相同：“{title}”")
     if kind == "formulation":
         canonical = clean.get("canonical", "")
         for w in clean.get("wrong", []):
