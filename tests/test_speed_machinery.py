@@ -1,0 +1,132 @@
+"""The machinery that makes checks fast must give exactly the answers of the slow way.
+
+Speed itself is measured in bench/, never here; these tests pin down that the fast paths
+(jieba's dictionary read on demand, one automaton walk per document, near-miss lookups by
+bisection) change no finding, and that the near-miss search does work proportional to the
+anchors, not anchors × known spans.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgwrite.lexicon import load_lexicon
+from orgwrite.lexicon import nearmiss, segment
+
+HERE = Path(__file__).resolve().parent
+TEXTS = sorted((HERE / "samples").glob("*.txt")) + sorted((HERE / "corpus").glob("*.txt"))[:6]
+
+
+def _windows(count: int = 400, size: int = 24) -> list[str]:
+    out: list[str] = []
+    for path in TEXTS:
+        text = path.read_text("utf-8").replace("\n", "")
+        out.extend(text[i : i + size] for i in range(0, len(text) - size, len(text) // 40 or 1))
+    return out[:count]
+
+
+@pytest.fixture
+def fresh_tokenizers(monkeypatch, tmp_path):
+    monkeypatch.setattr(segment, "_TOKENIZERS", {})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path
+
+
+def test_the_on_demand_dictionary_cuts_exactly_like_jiebas_full_dictionary(fresh_tokenizers):
+    jieba = segment.import_jieba()
+    full = jieba.Tokenizer()
+    full_with_words = jieba.Tokenizer()
+    words = ("四个意识", "以人民为中心", "全过程人民民主")
+    for w in words:
+        full_with_words.add_word(w, freq=2_000_000)
+    lazy = segment.tokenizer()
+    lazy_with_words = segment.tokenizer(words)
+    assert isinstance(lazy.FREQ, segment.LazyFrequencies)
+    assert list((fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite"))
+    windows = _windows()
+    assert len(windows) >= 300
+    windows.append("增强四个意识，坚持以人民为中心，发展全过程人民民主")
+    for w in windows:
+        assert lazy.lcut(w, HMM=False) == full.lcut(w, HMM=False), w
+        assert list(lazy.tokenize(w)) == list(full.tokenize(w)), w
+        assert lazy_with_words.lcut(w, HMM=False) == full_with_words.lcut(w, HMM=False), w
+    assert lazy.total == full.total
+    # Only the entries the windows needed were read, not the 580,000 of the prefix dictionary.
+    assert 0 < len(lazy.FREQ) < 50_000
+
+
+def test_an_unwritable_cache_folder_falls_back_to_the_full_dictionary(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr(segment, "_TOKENIZERS", {})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    tok = segment.tokenizer()
+    assert not isinstance(tok.FREQ, segment.LazyFrequencies)
+    assert tok.lcut("为了了解情况", HMM=False) == ["为了", "了解", "情况"]
+    assert segment.is_word("我们要增强四个意识。", 5, 9, ("四个意识",))
+    assert not segment.is_word("我们要增强四个意识。", 4, 6, ("四个意识",))
+
+
+def test_a_broken_dictionary_copy_is_not_used(fresh_tokenizers):
+    segment.tokenizer()
+    (copy,) = (fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite")
+    copy.write_bytes(b"not a database")
+    segment._TOKENIZERS.clear()
+    tok = segment.tokenizer()
+    assert tok.lcut("为了了解情况", HMM=False) == ["为了", "了解", "情况"]
+
+
+def test_one_walk_over_the_document_finds_what_one_walk_per_paragraph_finds():
+    lex = load_lexicon()
+    paragraphs = [line for p in TEXTS for line in p.read_text("utf-8").splitlines()]
+    assert len(paragraphs) > 200
+    together = lex.scan_many(paragraphs)
+    assert sum(map(len, together)) > 500
+    for text, hits in zip(paragraphs, together, strict=True):
+        assert hits == lex.scan(text)
+    assert lex.scan_many([]) == []
+    assert lex.scan_many(["", "四个意识", ""]) == [[], lex.scan("四个意识"), []]
+
+
+class _CountingList(list):
+    """A list that counts how many of its items are read (bisection reads through __getitem__)."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        _CountingList.reads += 1
+        return super().__getitem__(i)
+
+
+def _near_miss_work(monkeypatch, text: str) -> tuple[int, int]:
+    lex = load_lexicon()
+    original = nearmiss.KnownSpans.__init__
+
+    def counting_init(self, spans):
+        original(self, spans)
+        self.starts = _CountingList(self.starts)
+        self.reach = _CountingList(self.reach)
+
+    monkeypatch.setattr(nearmiss.KnownSpans, "__init__", counting_init)
+    _CountingList.reads = 0
+    found = lex.near_misses(text, lex.scan(text))
+    return len(found), _CountingList.reads
+
+
+def test_near_miss_search_in_one_long_paragraph_reads_few_known_spans_per_anchor(monkeypatch):
+    # A near miss (习近平新时代中国特色会主义思想), the canonical text and a known wrong
+    # form, repeated in one paragraph: every repetition adds anchors and known spans.
+    unit = (
+        "深入学习习近平新时代中国特色会主义思想，坚持以习近平新时代中国特色社会主义思想为指导，"
+        "全面贯彻新时代党的建设总要求，"
+    )
+    small_found, small_reads = _near_miss_work(monkeypatch, unit * 100)
+    large_found, large_reads = _near_miss_work(monkeypatch, unit * 1600)
+    assert small_found == 100 and large_found == 1600
+    # 16 times the text: bisection costs log(spans) reads per anchor, so the reads grow by
+    # well under 16 × (1 + log2(16) / log2(100)) ≈ 25 times; scanning every known span per
+    # anchor would make it 256 times.
+    assert small_reads > 0
+    assert large_reads < 25 * small_reads
