@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from orgwrite.lexicon import load_lexicon
-from orgwrite.lexicon import nearmiss, segment
+from orgwrite.lexicon import load_lexicon, nearmiss, segment
 
 HERE = Path(__file__).resolve().parent
 TEXTS = sorted((HERE / "samples").glob("*.txt")) + sorted((HERE / "corpus").glob("*.txt"))[:6]
@@ -130,3 +129,58 @@ def test_near_miss_search_in_one_long_paragraph_reads_few_known_spans_per_anchor
     # anchor would make it 256 times.
     assert small_reads > 0
     assert large_reads < 25 * small_reads
+
+
+class _CountingPattern:
+    """Wraps a compiled pattern and counts its calls (and the longest stretch it was asked to read)."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.calls = 0
+        self.widest = 0
+
+    def match(self, text, *args):
+        self.calls += 1
+        self.widest = max(self.widest, len(text))
+        return self.pattern.match(text, *args)
+
+    def search(self, text, pos=0, endpos=None):
+        self.calls += 1
+        end = len(text) if endpos is None else endpos
+        self.widest = max(self.widest, end - pos)
+        return self.pattern.search(text, pos, end)
+
+
+def _check_one_paragraph(text: str):
+    from orgwrite.io.read_text import read_string
+    from orgwrite.pipeline import check_document
+
+    return check_document(read_string(text, "long.txt")).findings
+
+
+def test_enumeration_lists_in_one_long_paragraph_are_anchored_in_linear_work(monkeypatch):
+    from orgwrite.rules import enumerations
+
+    # Each repetition holds a list anchored to its abbreviation and another abbreviation.
+    unit = "增强“四个意识”，即政治意识、大局意识、核心意识、看齐意识，坚定“四个自信”。"
+    counts = []
+    for n in (50, 400):
+        before = _CountingPattern(enumerations._ANCHOR_BEFORE_RE)
+        monkeypatch.setattr(enumerations, "_ANCHOR_BEFORE_RE", before)
+        findings = _check_one_paragraph(unit * n)
+        counts.append(before.calls)
+        monkeypatch.undo()
+        assert not [f for f in findings if f.rule.startswith("E1")]
+    # Eight times the text, eight times the anchor tests (all chains × all abbreviations: 64 times).
+    assert 0 < counts[0] and counts[1] <= 8 * counts[0]
+
+
+def test_a_list_before_a_stated_count_is_looked_for_in_a_bounded_stretch(monkeypatch):
+    from orgwrite.rules import counts
+
+    pattern = _CountingPattern(counts._BEFORE_LIST_RE)
+    monkeypatch.setattr(counts, "_BEFORE_LIST_RE", pattern)
+    unit = "抓好政治、思想、组织三个方面的工作，"
+    findings = _check_one_paragraph(unit * 300)
+    assert pattern.calls >= 300 and pattern.widest <= 80
+    assert not [f for f in findings if f.rule == "E201"]

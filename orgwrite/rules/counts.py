@@ -386,7 +386,7 @@ _NUMBERED_THING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项�
 
 def _items_before(block: Block, start: int) -> Items | None:
     """“抓好政治、思想、组织三个方面” — a 、 list right before the count."""
-    m = _BEFORE_LIST_RE.search(block.text, 0, start)
+    m = _BEFORE_LIST_RE.search(block.text, max(0, start - 80), start)  # a match is at most 80 long
     if not m:
         return None
     segment = m.group(1)

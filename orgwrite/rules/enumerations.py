@@ -11,6 +11,7 @@ enough to be unmistakable, are judged, so that two members quoted in passing are
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,8 @@ _QUOTES = "“”‘’\"'"
 _LAST_JOIN_RE = re.compile(r"(以及|和|及|与|同)")
 _ANCHOR_BEFORE_RE = re.compile(r"^[”’」]?\s*(?:[，,：:（(]|——)?\s*(?:即|就是|包括|分别是|主要是)?\s*[“‘]?$")
 _ANCHOR_AFTER_RE = re.compile(r"^[”’]?(?:的|等|这|这一|即)?[“‘]?$")
+#: Every character _ANCHOR_BEFORE_RE can match, besides whitespace (\s is str.isspace).
+_ANCHOR_GAP_CHARS = frozenset("”’」，,：:（(—即就是包括分别主要“‘")
 
 CN = "〇一二三四五六七八九十"
 
@@ -294,12 +297,19 @@ def _chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
                     chains.append(Chain(entry, run, run_seps))
                 run, run_seps = [], []
     # Anchor each chain to an abbreviation right before or after it.
+    abbr_starts = [a[0] for a in abbrs]  # hits come sorted by start
+    longest = max((a[1] - a[0] for a in abbrs), default=0)
     for c in chains:
         # Before the list, only "，即" and the like may stand between the abbreviation and the first
         # member: in “纠治“四风”，重点纠治形式主义、官僚主义” the verb picks some of the members.
         first = c.items[0]
         first_member = first.member_start if first.index is not None and first.member_start > first.start else c.start
-        for a_start, a_end, a_entry in abbrs:
+        # Only abbreviations within reach of the anchor patterns can match (linear in a long paragraph).
+        lo = first_member
+        while lo > 0 and (text[lo - 1] in _ANCHOR_GAP_CHARS or text[lo - 1].isspace()):
+            lo -= 1
+        near = abbrs[bisect_left(abbr_starts, lo - longest) : bisect_right(abbr_starts, c.end + 4)]
+        for a_start, a_end, a_entry in near:
             if a_end <= c.start and _ANCHOR_BEFORE_RE.match(text[a_end:first_member]):
                 c.anchor = (a_start, a_end, a_entry)
             elif a_start >= c.end and _ANCHOR_AFTER_RE.match(text[c.end : a_start]):
@@ -307,10 +317,12 @@ def _chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
     # Where the same items form lists of several enumerations, keep the one that knows most items.
     chains.sort(key=lambda c: (c.start, -len(c.known), -(c.anchor is not None and c.anchor[2] is c.entry)))
     kept: list[Chain] = []
+    reach = -1  # kept chains start no later than c, so c overlaps one of them iff one ends after c.start
     for c in chains:
-        if any(k.start < c.end and c.start < k.end for k in kept):
+        if reach > c.start:
             continue
         kept.append(c)
+        reach = max(reach, c.end)
     return [c for c in kept if len(c.items) >= 2 or c.anchor is not None]
 
 
