@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from pathlib import Path
@@ -27,6 +26,8 @@ def cache_dir() -> Path:
 
 
 def data_hash(paths: list[Path], disabled: tuple[str, ...] = ()) -> str:
+    import hashlib
+
     h = hashlib.sha256(f"v{FORMAT_VERSION}".encode())
     for p in paths:
         h.update(str(p).encode())

@@ -7,7 +7,6 @@ Near-miss search and word boundaries live in :mod:`.nearmiss` and :mod:`.segment
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -66,6 +65,8 @@ class Lexicon:
         try:
             return self.entries[entry_id]
         except KeyError:
+            import difflib
+
             close = difflib.get_close_matches(entry_id, list(self.entries), n=3, cutoff=0.5)
             hint = f"；相近的编号：{'、'.join(close)}" if close else "；用 orgwrite lexicon list 查看全部编号"
             raise KeyError(f"词库中没有条目“{entry_id}”{hint}") from None

@@ -8,6 +8,7 @@ proportional to the anchors found, not to the text, however long one paragraph i
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,14 @@ class KnownSpans:
         return i > 0 and self.reach[i - 1] > start
 
 
+def _missing(canon: str, window: str) -> int:
+    """How many characters of ``canon`` (as a multiset) ``window`` lacks: a lower bound of the
+    edit distance between ``canon`` and any part of ``window``."""
+    need = Counter(canon)
+    need.subtract(window)
+    return sum(n for n in need.values() if n > 0)
+
+
 def near_misses(entries: dict[str, Entry], text: str, hits: list[Hit]) -> list[tuple[int, int, Entry]]:
     """(start, end, entry) of spans close to, but not equal to, a formulation's canonical text.
 
@@ -49,8 +58,6 @@ def near_misses(entries: dict[str, Entry], text: str, hits: list[Hit]) -> list[t
     anchors = [(h, eid) for h in hits for role, eid, _ in h.roles if role == "anchor"]
     if not anchors:
         return []
-    from rapidfuzz.distance import Levenshtein
-
     known = KnownSpans(
         sorted(
             (h.start, h.end)
@@ -72,6 +79,11 @@ def near_misses(entries: dict[str, Entry], text: str, hits: list[Hit]) -> list[t
         exp_start = h.start - offset
         exp_end = exp_start + size
         limit = e.get("max_distance") or (1 if size < 10 else 2)
+        lo, hi = max(0, exp_start - limit), min(len(text), exp_end + limit)
+        if _missing(canon, text[lo:hi]) > limit:
+            continue  # every candidate lacks more characters of the canonical text than edits allow
+        from rapidfuzz.distance import Levenshtein
+
         best = None
         for s in range(max(0, exp_start - limit), min(h.start, exp_start + limit) + 1):
             if text[s] != canon[0]:
