@@ -184,3 +184,32 @@ def test_a_list_before_a_stated_count_is_looked_for_in_a_bounded_stretch(monkeyp
     findings = _check_one_paragraph(unit * 300)
     assert pattern.calls >= 300 and pattern.widest <= 80
     assert not [f for f in findings if f.rule == "E201"]
+
+
+def _folder_of_samples(root: Path, copies: int = 3) -> Path:
+    root.mkdir()
+    for k in range(copies):
+        for p in sorted((HERE / "samples").glob("*.txt")):
+            (root / f"{k}-{p.name}").write_text(p.read_text("utf-8"), "utf-8")
+    return root
+
+
+def test_two_workers_print_exactly_what_one_process_prints(cli, tmp_path):
+    root = _folder_of_samples(tmp_path / "texts")
+    one = cli("check", str(root), "--jobs", "1", "--fail-on", "never")
+    two = cli("check", str(root), "--jobs", "2", "--fail-on", "never")
+    assert one.returncode == two.returncode == 0
+    body_one = one.stdout.decode().splitlines()[:-1]  # the last line says how long it took
+    body_two = two.stdout.decode().splitlines()[:-1]
+    assert body_one == body_two and len(body_one) > 50
+    assert " │ " in "\n".join(body_two)  # the source excerpts came back from the workers
+
+
+def test_two_workers_report_a_broken_user_lexicon_like_one_process(cli, tmp_path):
+    root = _folder_of_samples(tmp_path / "texts", copies=1)
+    (tmp_path / "mine.toml").write_text('[[banned]]\nid = "B-x"\ntext = "某某"\n', "utf-8")
+    (tmp_path / "orgwrite.toml").write_text('lexicon = ["mine.toml"]\n', "utf-8")
+    one = cli("check", str(root), "--jobs", "1", cwd=tmp_path)
+    two = cli("check", str(root), "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 2
+    assert one.stderr == two.stderr and "B-x" in one.stderr.decode()

@@ -140,6 +140,10 @@ class LexiconError(ConfigError):
         more = f"（另有 {len(problems) - 5} 处）" if len(problems) > 5 else ""
         super().__init__(f"词库有误：{shown}{more}")
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its problems when it crosses from a worker process (not from the message).
+        return (LexiconError, (self.problems,))
+
 
 @dataclass
 class Entry:

@@ -81,16 +81,27 @@ class LazyFrequencies(dict):
     kept in the dict itself, absent keys in a set, so each entry is read at most once.
     """
 
-    def __init__(self, connection: Any, total: int) -> None:
+    def __init__(self, path: str, total: int) -> None:
         super().__init__()
         self.total = total
         self._absent: set[str] = set()
-        self._db = connection
+        self._path = path
+        self._db: Any = None
+        self._pid = -1
+
+    def _connection(self) -> Any:
+        """This process's connection (an SQLite connection must not cross a fork)."""
+        if self._pid != os.getpid():
+            import sqlite3
+
+            self._db = sqlite3.connect(self._path, uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
 
     def _read(self, key: str) -> bool:
         if key in self._absent:
             return False
-        row = self._db.execute("SELECT v FROM f WHERE k = ?", (key,)).fetchone()
+        row = self._connection().execute("SELECT v FROM f WHERE k = ?", (key,)).fetchone()
         if row is None:
             self._absent.add(key)
             return False
@@ -131,12 +142,16 @@ def _lazy_frequencies(jieba: Any) -> LazyFrequencies | None:
             _build_copy(jieba, source, path)
         except (OSError, sqlite3.Error):
             return None
+    uri = f"{path.as_uri()}?mode=ro&immutable=1"
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        total = db.execute("SELECT v FROM meta WHERE k = 'total'").fetchone()[0]
+        db = sqlite3.connect(uri, uri=True)
+        try:
+            total = db.execute("SELECT v FROM meta WHERE k = 'total'").fetchone()[0]
+        finally:
+            db.close()
     except (sqlite3.Error, TypeError):
         return None
-    return LazyFrequencies(db, total)
+    return LazyFrequencies(uri, total)
 
 
 def _build_copy(jieba: Any, source: str, path: Any) -> None:
