@@ -77,14 +77,30 @@ def test_a_broken_dictionary_copy_is_not_used(fresh_tokenizers):
     assert tok.lcut("为了了解情况", HMM=False) == ["为了", "了解", "情况"]
 
 
-def test_one_walk_over_the_document_finds_what_one_walk_per_paragraph_finds():
+def _every_occurrence(lex, text: str) -> list:
+    """The hits of ``text`` found the slow way: str.find for every known string, then the guard."""
+    from orgwrite.lexicon import Hit
+
+    raw = []
+    for pattern, roles in (value for _, value in lex.automaton.items()):
+        i = text.find(pattern)
+        while i >= 0:
+            raw.append(Hit(i, i + len(pattern), pattern, roles))
+            i = text.find(pattern, i + 1)
+    return lex._guard(raw) if len(raw) > 1 else raw
+
+
+def test_one_walk_over_the_document_finds_every_occurrence_in_each_paragraph():
     lex = load_lexicon()
     paragraphs = [line for p in TEXTS for line in p.read_text("utf-8").splitlines()]
+    # Mixed widths: ASCII, two-, three- and four-byte characters before and between hits.
+    paragraphs += ["abc四个意识é四个自信😀两个维护", "😀😀“四个意识”", "plain ascii only", "四个意识"]
     assert len(paragraphs) > 200
     together = lex.scan_many(paragraphs)
     assert sum(map(len, together)) > 500
     for text, hits in zip(paragraphs, together, strict=True):
-        assert hits == lex.scan(text)
+        assert hits == _every_occurrence(lex, text), text
+        assert lex.scan(text) == hits
     assert lex.scan_many([]) == []
     assert lex.scan_many(["", "四个意识", ""]) == [[], lex.scan("四个意识"), []]
 

@@ -120,20 +120,37 @@ class Lexicon:
 
         Known strings never contain a line break, so the texts are joined by ``\\n`` and each
         hit falls inside one text; positions are relative to the text it falls in.
+
+        The automaton walks the UTF-8 bytes (held in a ``str`` of code points 0–255): with
+        thousands of distinct first characters a walk over characters spends its time
+        choosing among the children of the root, a walk over bytes chooses among a few, and
+        runs three times as fast.  A UTF-8 pattern can only match on character boundaries, so
+        each hit's byte end is turned into a character end by decoding the bytes since the
+        previous hit (hits come in order of their ends).
         """
         out: list[list[Hit]] = [[] for _ in texts]
         if not texts:
             return out
         joined = "\n".join(texts)
+        raw = joined.encode("utf-8")
+        walked = raw.decode("latin-1")
         ends = list(accumulate(len(t) + 1 for t in texts))  # one past each text's line break
         k, base, limit = 0, 0, ends[0]
         bucket = out[0]
-        for end_idx, (pattern, roles) in self.automaton.iter(joined):
-            if end_idx >= limit:
-                k = bisect_right(ends, end_idx, k)
+        byte_at = char_at = 0
+        same_width = len(raw) == len(joined)
+        for byte_end, (pattern, roles) in self.automaton.iter(walked):
+            byte_end += 1
+            if same_width:
+                char_at = byte_end
+            elif byte_end != byte_at:
+                char_at += len(raw[byte_at:byte_end].decode("utf-8"))
+                byte_at = byte_end
+            if char_at > limit:
+                k = bisect_right(ends, char_at - 1, k)
                 base, limit = ends[k - 1], ends[k]
                 bucket = out[k]
-            end = end_idx - base + 1
+            end = char_at - base
             bucket.append(Hit(end - len(pattern), end, pattern, roles))
         return [self._guard(hits) if len(hits) > 1 else hits for hits in out]
 
@@ -239,6 +256,6 @@ def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
             add(e.get("text"), "ban", e.id)
     auto = ahocorasick.Automaton()
     for s, roles in patterns.items():
-        auto.add_word(s, (s, tuple(roles)))
+        auto.add_word(s.encode("utf-8").decode("latin-1"), (s, tuple(roles)))  # walked as bytes, see scan_many
     auto.make_automaton()
     return Lexicon(entries={e.id: e for e in entries}, automaton=auto, words=sorted(words), data_hash=data_hash)
