@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +31,21 @@ _TOML_LINE_RE = re.compile(r"line (\d+)")
 _HEADER_RE = re.compile(r"^\s*\[\[\s*([A-Za-z_]+)\s*\]\]\s*(?:#.*)?$")
 
 
+@cache
+def _shipped_files() -> tuple[Path, ...]:
+    from orgwrite.resources import data_dir
+
+    folder = data_dir("lexicon")
+    return tuple(folder / name for name, _ in KINDS.values() if (folder / name).is_file())
+
+
 def shipped_files() -> list[Path]:
     """The lexicon files shipped with orgwrite, one per kind, in a stable order.
 
     Only the files of the five kinds: other data in lexicon/ (numbers.toml, read by the
-    number rules) has its own schema.
+    number rules) has its own schema.  Looked up once per process (a check asks per document).
     """
-    from orgwrite.resources import data_dir
-
-    folder = data_dir("lexicon")
-    return [folder / name for name, _ in KINDS.values() if (folder / name).is_file()]
+    return list(_shipped_files())
 
 
 def _field_line(lines: list[str], start: int, end: int, key: str) -> int:
