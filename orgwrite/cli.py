@@ -11,7 +11,9 @@ import sys
 
 import click
 
-from orgwrite import __version__
+from orgwrite import __version__, clizh
+
+clizh.install()
 
 #: name → ("module:function", one-line Chinese help shown by ``orgwrite --help``)
 COMMANDS: dict[str, tuple[str, str]] = {

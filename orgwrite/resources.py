@@ -10,7 +10,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @cache
 def data_dir(name: str) -> Path:
-    """The folder of shipped data ``name`` ("lexicon" or "templates").
+    """The folder of shipped data ``name`` ("lexicon", "templates" or "examples").
 
     In a wheel it is ``orgwrite/data/NAME``; in a source checkout (tests, ``python -m``)
     the top-level ``NAME/`` beside the package.

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from orgwrite.completion import genres
+
 _FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".docx": "docx"}
 
 
@@ -119,7 +121,7 @@ def _summary(findings, output: Path | None) -> None:
 
 
 @click.command()
-@click.argument("genre")
+@click.argument("genre", shell_complete=genres)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="写入此文件（默认标准输出）")
 @click.option(
     "--template-dir", "template_dirs", multiple=True, type=click.Path(path_type=Path), help="另加的文种模板文件夹"
@@ -152,7 +154,7 @@ def new(genre: str, output: Path | None, template_dirs: tuple[Path, ...], force:
 
 @click.command()
 @click.argument("action", required=False, type=click.Choice(["list", "show"]), default="list")
-@click.argument("genre", required=False)
+@click.argument("genre", required=False, shell_complete=genres)
 @click.option(
     "--template-dir", "template_dirs", multiple=True, type=click.Path(path_type=Path), help="另加的文种模板文件夹"
 )
@@ -178,7 +180,10 @@ def templates(action: str, genre: str | None, template_dirs: tuple[Path, ...]) -
     readme = g.folder / "README.md"
     if readme.is_file():
         click.echo()
-        click.echo(readme.read_text("utf-8").rstrip())
+        from orgwrite.resources import data_dir
+
+        # The READMEs name examples by their path in the source tree; show where they really are.
+        click.echo(readme.read_text("utf-8").rstrip().replace("`examples/", f"`{data_dir('examples')}/"))
     click.echo()
     click.echo("选项（大纲中 options: 下设置）：")
     for o in g.options.values():

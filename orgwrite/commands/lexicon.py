@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from orgwrite.completion import lexicon_ids
+
 KIND_CHOICES = ("formulation", "enumeration", "dated", "confusable", "banned")
 
 
@@ -70,7 +72,7 @@ def list_entries(kind: str | None, config_path: Path | None) -> int:
 
 
 @lexicon.command()
-@click.argument("entry_id")
+@click.argument("entry_id", shell_complete=lexicon_ids)
 @config_option
 def show(entry_id: str, config_path: Path | None) -> int:
     """显示一个条目的全部字段和出处。"""

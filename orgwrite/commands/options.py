@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from orgwrite.completion import rule_code_list
 from orgwrite.config import Config, find_config_file, load_config, parse_date
 
 FORMATS = ("human", "json", "sarif", "github")
@@ -71,9 +72,16 @@ class ConfigResolver:
 def check_options(func):
     """Decorate a command with the options that choose rules and configuration."""
     options = [
-        click.option("--select", metavar="CODES", help="只启用这些规则（代码或族前缀，逗号分隔），覆盖配置文件"),
-        click.option("--ignore", metavar="CODES", help="停用这些规则（代码或族前缀，逗号分隔）"),
-        click.option("--extend-select", metavar="CODES", help="在已选规则之外追加启用"),
+        click.option(
+            "--select",
+            metavar="CODES",
+            shell_complete=rule_code_list,
+            help="只启用这些规则（代码或族前缀，逗号分隔），覆盖配置文件",
+        ),
+        click.option(
+            "--ignore", metavar="CODES", shell_complete=rule_code_list, help="停用这些规则（代码或族前缀，逗号分隔）"
+        ),
+        click.option("--extend-select", metavar="CODES", shell_complete=rule_code_list, help="在已选规则之外追加启用"),
         click.option(
             "--config",
             "config_path",

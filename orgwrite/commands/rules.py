@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import click
 
+from orgwrite.completion import rule_codes
+
 
 @click.command()
-@click.argument("code", required=False)
+@click.argument("code", required=False, shell_complete=rule_codes)
 def rules(code: str | None) -> int:
     """列出全部规则；给出 CODE（如 P103）时显示其说明、原因、错误示例和正确示例。"""
     from rich.console import Console
@@ -30,16 +32,26 @@ def rules(code: str | None) -> int:
         console.print()
         console.print(escape(rule.doc))
         return 0
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for column in ("代码", "名称", "级别", "修复", "说明"):
-        table.add_column(column)
-    for rule in registry.values():
-        table.add_row(
+    rows = [
+        (
             rule.code,
             rule.name,
             rule.severity.value,
             rule.fix.value if rule.fix else "-",
-            escape(rule.summary) + ("" if rule.default else "（默认不启用）"),
+            rule.summary + ("" if rule.default else "（默认不启用）"),
         )
+        for rule in registry.values()
+    ]
+    if not console.is_terminal:
+        # Piped or redirected: one whole line per rule, tab-separated, never cut to a width.
+        for row in rows:
+            click.echo("\t".join(row))
+        return 0
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for column in ("代码", "名称", "级别", "修复"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("说明", overflow="fold")
+    for row in rows:
+        table.add_row(*row[:4], escape(row[4]))
     console.print(table)
     return 0

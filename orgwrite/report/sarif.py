@@ -63,6 +63,9 @@ def to_sarif(results: list) -> dict:
             entry["name"] = rule.name
             entry["shortDescription"] = {"text": rule.summary}
             entry["fullDescription"] = {"text": rule.doc or rule.summary}
+            # The rule's own documentation travels with the log (code-scanning pages show it);
+            # no web address is claimed for a package that is not published anywhere.
+            entry["help"] = {"text": f"{rule.summary}\n\n{rule.doc}".strip()}
             entry["defaultConfiguration"] = {"level": _LEVEL[rule.severity.value]}
         driver_rules.append(entry)
     return {
@@ -74,7 +77,6 @@ def to_sarif(results: list) -> dict:
                     "driver": {
                         "name": "orgwrite",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/orgwrite/",
                         "rules": driver_rules,
                     }
                 },
