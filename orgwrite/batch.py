@@ -102,7 +102,7 @@ def check_many(
         context = multiprocessing.get_context("fork")
         warm_up({id(c): c for _, c, _ in work}.values())
     # Chunks big enough to keep the pipe quiet, small enough to balance files of unequal size.
-    chunk = max(1, min(16, len(work) // (jobs * 4)))
+    chunk = max(1, min(8, len(work) // (jobs * 8)))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
         yield from pool.map(_slim_worker if report_only else _worker, work, chunksize=chunk)
