@@ -68,13 +68,25 @@ def test_an_unwritable_cache_folder_falls_back_to_the_full_dictionary(monkeypatc
     assert not segment.is_word("我们要增强四个意识。", 4, 6, ("四个意识",))
 
 
-def test_a_broken_dictionary_copy_is_not_used(fresh_tokenizers):
+def test_a_damaged_dictionary_copy_is_built_again(fresh_tokenizers):
     segment.tokenizer()
     (copy,) = (fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite")
     copy.write_bytes(b"not a database")
     segment._TOKENIZERS.clear()
     tok = segment.tokenizer()
+    assert isinstance(tok.FREQ, segment.LazyFrequencies)
     assert tok.lcut("为了了解情况", HMM=False) == ["为了", "了解", "情况"]
+    assert copy.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_copy_removed_during_a_run_falls_back_to_the_whole_dictionary(fresh_tokenizers):
+    tok = segment.tokenizer(("四个意识",))
+    assert tok.lcut("增强四个意识", HMM=False) == ["增强", "四个意识"]
+    (copy,) = (fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite")
+    copy.unlink()
+    tok.FREQ._pid = -1  # as in a new worker process: the next read opens the (missing) copy
+    assert tok.lcut("为了了解情况，增强四个意识", HMM=False) == ["为了", "了解", "情况", "，", "增强", "四个意识"]
+    assert tok.FREQ._complete and len(tok.FREQ) > 300_000
 
 
 def _every_occurrence(lex, text: str) -> list:

@@ -81,13 +81,15 @@ class LazyFrequencies(dict):
     kept in the dict itself, absent keys in a set, so each entry is read at most once.
     """
 
-    def __init__(self, path: str, total: int) -> None:
+    def __init__(self, path: str, total: int, source: str) -> None:
         super().__init__()
         self.total = total
         self._absent: set[str] = set()
         self._path = path
+        self._source = source  # jieba's dict.txt, read whole if the copy fails mid-run
         self._db: Any = None
         self._pid = -1
+        self._complete = False
 
     def _connection(self) -> Any:
         """This process's connection (an SQLite connection must not cross a fork)."""
@@ -99,14 +101,30 @@ class LazyFrequencies(dict):
         return self._db
 
     def _read(self, key: str) -> bool:
-        if key in self._absent:
+        if self._complete or key in self._absent:
             return False
-        row = self._connection().execute("SELECT v FROM f WHERE k = ?", (key,)).fetchone()
+        import sqlite3
+
+        try:
+            row = self._connection().execute("SELECT v FROM f WHERE k = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            self._read_everything()
+            return dict.__contains__(self, key)
         if row is None:
             self._absent.add(key)
             return False
         dict.__setitem__(self, key, row[0])
         return True
+
+    def _read_everything(self) -> None:
+        """The copy became unreadable (deleted, damaged): load the whole dictionary, as jieba would."""
+        jieba = import_jieba()
+        with open(self._source, "rb") as fh:
+            freq, _ = jieba.Tokenizer.gen_pfdict(fh)
+        for key, value in freq.items():
+            if not dict.__contains__(self, key):  # words added by add_word keep their frequency
+                dict.__setitem__(self, key, value)
+        self._complete = True
 
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or (isinstance(key, str) and self._read(key))
@@ -137,21 +155,23 @@ def _lazy_frequencies(jieba: Any) -> LazyFrequencies | None:
 
     name = f"jieba-{jieba.__version__}-{st.st_size}-{st.st_mtime_ns}-v{_COPY_VERSION}.sqlite"
     path = cache_dir() / name
-    if not path.is_file():
+    for attempt in range(2):
+        if attempt or not path.is_file():  # absent, or unreadable: (re)build it once
+            try:
+                _build_copy(jieba, source, path)
+            except (OSError, sqlite3.Error):
+                return None
+        uri = f"{path.as_uri()}?mode=ro&immutable=1"
         try:
-            _build_copy(jieba, source, path)
-        except (OSError, sqlite3.Error):
-            return None
-    uri = f"{path.as_uri()}?mode=ro&immutable=1"
-    try:
-        db = sqlite3.connect(uri, uri=True)
-        try:
-            total = db.execute("SELECT v FROM meta WHERE k = 'total'").fetchone()[0]
-        finally:
-            db.close()
-    except (sqlite3.Error, TypeError):
-        return None
-    return LazyFrequencies(uri, total)
+            db = sqlite3.connect(uri, uri=True)
+            try:
+                total = db.execute("SELECT v FROM meta WHERE k = 'total'").fetchone()[0]
+            finally:
+                db.close()
+        except (sqlite3.Error, TypeError):
+            continue
+        return LazyFrequencies(uri, total, source)
+    return None
 
 
 def _build_copy(jieba: Any, source: str, path: Any) -> None:
