@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "templates": ("orgwrite.commands.draft:templates", "列出文种模板，或显示某文种的格式和选项"),
     "outline": ("orgwrite.commands.draft:outline", "大纲格式说明（--schema），或校验大纲"),
     "lexicon": ("orgwrite.commands.lexicon:lexicon", "规范表述词库：列出、查看、搜索、校验条目"),
+    "compare": ("orgwrite.commands.compare:compare", "把工作要点逐项与同年的总结、综述对照"),
+    "server": ("orgwrite.commands.server:server", "启动语言服务器（LSP），在编辑器中检查"),
 }
 
 

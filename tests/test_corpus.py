@@ -117,6 +117,8 @@ REAL_DEFECTS = {
     ("2025_shuzhi_report_sxyz.txt", 65, "P109"): 1,
     ("2026_zuzhi_article_qiushi_cadre_selection.txt", 6, "P105"): 4,
     ("2026_zuzhi_article_qiushi_cadre_selection.txt", 14, "P105"): 1,
+    # 要严格执行推进领导干部能上能下规定: the regulation's full title without 书名号 (GB/T 15834 4.15).
+    ("2026_zuzhi_article_qiushi_cadre_selection.txt", 21, "D104"): 1,
 }
 
 #: Known false alarms (file, line, rule) → count.  None left: the S101 restarts under an

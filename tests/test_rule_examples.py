@@ -11,8 +11,14 @@ from orgwrite.rules.base import all_rules
 RULES = all_rules()
 
 
-def _text(example: str) -> str:
-    return example.replace("\\n", "\n")
+def _text(example: str):
+    """The example as text; one that opens with front matter (---) is read as Markdown."""
+    text = example.replace("\\n", "\n")
+    if text.startswith("---\n"):
+        from orgwrite.io.read_text import read_string
+
+        return read_string(text, format="md")
+    return text
 
 
 @pytest.mark.parametrize("code", sorted(RULES))

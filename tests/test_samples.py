@@ -53,7 +53,8 @@ def test_003_items_and_headings_are_not_flagged():
     found = spans("003", NO_P101)
     # 1.–23. items numbered through unnumbered section headings: no numbering or P112 finding.
     assert not [f for f in found if f[0] in ("S101", "P112", "P109", "P102")]
-    assert sorted(f[:2] for f in found) == [("F101", 32), ("P103", 30), ("P108", 14), ("P110", 32)]
+    # D104: 抓好党政领导干部考核工作条例细化落实 — a regulation's full title without 书名号.
+    assert sorted(f[:2] for f in found) == [("D104", 20), ("F101", 32), ("P103", 30), ("P108", 14), ("P110", 32)]
 
 
 def test_003_last_paragraph_lacks_full_stop():

@@ -8,7 +8,7 @@ import click
 
 from orgwrite.completion import lexicon_ids
 
-KIND_CHOICES = ("formulation", "enumeration", "dated", "confusable", "banned")
+KIND_CHOICES = ("formulation", "enumeration", "dated", "confusable", "banned", "document")
 
 
 def _load(config_path: Path | None):
@@ -34,6 +34,9 @@ def _headline(e) -> str:
         return f"{d['term']} → {d['replacement']}（{d['until'].isoformat()}起）"
     if e.kind == "confusable":
         return f"{d['wrong']} → {d['right']}"
+    if e.kind == "document":
+        status = f"，{d['repealed'].isoformat()}废止，由《{d['replaced_by']}》取代" if d.get("repealed") else ""
+        return f"《{d['title']}》（{d['issuer']}，{d['adopted'].isoformat()}{status}）"
     return d["text"] + (f" → {d['suggestion']}" if d.get("suggestion") else "")
 
 
@@ -110,6 +113,8 @@ def _search_keys(e) -> list[str]:
         return [e.get("term"), e.get("replacement")]
     if e.kind == "confusable":
         return [e.get("wrong"), e.get("right")]
+    if e.kind == "document":
+        return [e.get("title"), *e.get("wrong_titles", []), *e.get("short_names", [])]
     return [e.get("text")]
 
 

@@ -147,6 +147,12 @@ def _validate_entry(
                 continue
             clean[key] = value
             continue
+        if kind_of == "years":
+            if not isinstance(value, list) or not all(isinstance(v, int) and 1900 <= v <= 2100 for v in value):
+                bad(key, f"{label}的“{key}”应为年份（整数）的列表，如 [2015, 2018]")
+                continue
+            clean[key] = sorted(value)
+            continue
         if kind_of == "table":
             if not isinstance(value, dict) or not all(
                 isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
@@ -196,6 +202,17 @@ def _validate_entry(
             vm = v.get("members")
             if not isinstance(vm, list) or len(vm) != len(members):
                 bad("versions", f"{label}的版本成员数应与 members 相同")
+    if kind == "document":
+        title = clean.get("title", "")
+        if "《" in title or "》" in title:
+            bad("title", f"{label}的 title 不带书名号：写“{title.strip('《》')}”")
+        if isinstance(clean.get("repealed"), date) and isinstance(clean.get("adopted"), date):
+            if clean["repealed"] <= clean["adopted"]:
+                bad("repealed", f"{label}的废止日期不晚于通过日期")
+        if clean.get("repealed") and not clean.get("replaced_by"):
+            bad("replaced_by", f"{label}已废止，须写明取代它的文件（replaced_by）")
+        if title in clean.get("wrong_titles", []):
+            bad("wrong_titles", f"{label}的错误名称与 title 相同：“{title}”")
     if kind == "formulation":
         canonical = clean.get("canonical", "")
         for w in clean.get("wrong", []):

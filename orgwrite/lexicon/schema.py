@@ -18,6 +18,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "dated": ("dated.toml", "时效表述"),
     "confusable": ("confusables.toml", "易混词"),
     "banned": ("banned.toml", "禁用和慎用词"),
+    "document": ("documents.toml", "引用文件"),
 }
 
 SEVERITIES = ("error", "warning", "info")
@@ -90,12 +91,25 @@ FIELDS: dict[str, dict[str, Any]] = {
         "not_before": "regex",
     },
 }
+FIELDS["document"] = {
+    "title": str,
+    "issuer": str,
+    "adopted": "date",
+    "effective": "date",
+    "editions": "years",
+    "repealed": "date",
+    "replaced_by": str,
+    "wrong_titles": "strlist",
+    "short_names": "strlist",
+    "url": str,
+}
 REQUIRED: dict[str, tuple[str, ...]] = {
     "formulation": ("id", "canonical", "source"),
     "enumeration": ("id", "abbr", "members", "source"),
     "dated": ("id", "term", "replacement", "until", "change", "source"),
     "confusable": ("id", "wrong", "right", "severity", "message", "source"),
     "banned": ("id", "text", "severity", "reason", "source"),
+    "document": ("id", "title", "issuer", "adopted", "source"),
 }
 DEFAULT_SEVERITY = {"formulation": "error", "enumeration": "error", "dated": "warning"}
 

@@ -36,6 +36,8 @@ RULE_MODULES: tuple[str, ...] = (
     "orgwrite.rules.enumerations",
     "orgwrite.rules.dated",
     "orgwrite.rules.wording",
+    "orgwrite.rules.documents",
+    "orgwrite.rules.genre",
 )
 
 #: Rule families by code prefix, with their Chinese names.
@@ -47,6 +49,7 @@ FAMILIES: dict[str, str] = {
     "N": "数字",
     "P": "标点符号",
     "S": "结构与文种",
+    "D": "引用文件",
 }
 
 _CODE_RE = re.compile(r"^[A-Z]\d{3}$")
