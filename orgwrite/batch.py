@@ -91,9 +91,7 @@ def check_many(
     work = [(p, config_for(p), stdin_name) for p in paths]
     jobs = min(jobs, len(work))
     if jobs <= 1 or "-" in paths:
-        for item in work:
-            yield _worker(item)
-        return
+        return map(_worker, work)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -105,7 +103,17 @@ def check_many(
     chunk = max(1, min(8, len(work) // (jobs * 8)))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
-        yield from pool.map(_slim_worker if report_only else _worker, work, chunksize=chunk)
+        # Submitted (and the workers forked) now, before the caller may start a progress bar's thread.
+        results = pool.map(_slim_worker if report_only else _worker, work, chunksize=chunk)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    return _drain(pool, results)
+
+
+def _drain(pool, results: Iterator[Outcome]) -> Iterator[Outcome]:
+    try:
+        yield from results
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
