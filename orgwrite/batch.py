@@ -99,6 +99,11 @@ def check_many(
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
         warm_up({id(c): c for _, c, _ in work}.values())
+        # What is loaded now stays shared with the workers: out of the collector's reach, its
+        # pages are not copied into each worker by garbage collection passes.
+        import gc
+
+        gc.freeze()
     # Chunks big enough to keep the pipe quiet, small enough to balance files of unequal size.
     chunk = max(1, min(8, len(work) // (jobs * 8)))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
