@@ -214,7 +214,8 @@ def test_a_list_before_a_stated_count_is_looked_for_in_a_bounded_stretch(monkeyp
     assert not [f for f in findings if f.rule == "E201"]
 
 
-def _folder_of_samples(root: Path, copies: int = 3) -> Path:
+def _folder_of_samples(root: Path, copies: int = 10) -> Path:
+    """Copies of the samples, more than MIN_PARALLEL_BYTES together so that --jobs 2 forks."""
     root.mkdir()
     for k in range(copies):
         for p in sorted((HERE / "samples").glob("*.txt")):
@@ -233,8 +234,34 @@ def test_two_workers_print_exactly_what_one_process_prints(cli, tmp_path):
     assert " │ " in "\n".join(body_two)  # the source excerpts came back from the workers
 
 
+def test_a_few_small_files_are_checked_without_starting_workers(monkeypatch, tmp_path):
+    from orgwrite import batch
+    from orgwrite.config import Config
+
+    root = tmp_path / "few"
+    root.mkdir()
+    for k in range(3):
+        (root / f"{k}.txt").write_text("坚持以人民为中心的发展思想,推动高质量发展。\n", "utf-8")
+    big = _folder_of_samples(tmp_path / "many")
+    started = []
+    real_pool = __import__("concurrent.futures", fromlist=["ProcessPoolExecutor"]).ProcessPoolExecutor
+
+    def counting_pool(*args, **kwargs):
+        started.append(kwargs.get("max_workers"))
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", counting_pool)
+    config = Config()
+    few = list(batch.check_many(sorted(str(p) for p in root.iterdir()), lambda p: config, jobs=2))
+    assert started == [] and [len(o.result.findings) for o in few] == [1, 1, 1]
+    many_paths = sorted(str(p) for p in big.iterdir())
+    assert batch._total_bytes(many_paths) >= batch.MIN_PARALLEL_BYTES
+    many = list(batch.check_many(many_paths, lambda p: config, jobs=2))
+    assert started == [2] and len(many) == len(many_paths)
+
+
 def test_two_workers_report_a_broken_user_lexicon_like_one_process(cli, tmp_path):
-    root = _folder_of_samples(tmp_path / "texts", copies=1)
+    root = _folder_of_samples(tmp_path / "texts")
     (tmp_path / "mine.toml").write_text('[[banned]]\nid = "B-x"\ntext = "某某"\n', "utf-8")
     (tmp_path / "orgwrite.toml").write_text('lexicon = ["mine.toml"]\n', "utf-8")
     one = cli("check", str(root), "--jobs", "1", cwd=tmp_path)
