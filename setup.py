@@ -16,6 +16,6 @@ DATA = {
 setup(
     packages=[*find_packages(include=["orgwrite", "orgwrite.*"]), *DATA],
     package_dir=DATA,
-    package_data={name: ["*", "**/*"] for name in DATA},
+    package_data={**{name: ["*", "**/*"] for name in DATA}, "orgwrite.serve": ["static/*"]},
     include_package_data=False,
 )

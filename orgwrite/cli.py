@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lexicon": ("orgwrite.commands.lexicon:lexicon", "规范表述词库：列出、查看、搜索、校验条目"),
     "compare": ("orgwrite.commands.compare:compare", "把工作要点逐项与同年的总结、综述对照"),
     "server": ("orgwrite.commands.server:server", "启动语言服务器（LSP），在编辑器中检查"),
+    "serve": ("orgwrite.commands.serve:serve", "启动本机审稿页面（浏览器中查看和修复问题）"),
 }
 
 

@@ -68,3 +68,23 @@ def test_cli_json_and_table(cli, tmp_path):
     assert r.returncode == 2 and "没有找到编号事项" in r.stderr.decode("utf-8")
     r = cli("compare", str(tmp_path / "无.txt"), str(SUMMARY))
     assert r.returncode == 2 and "Traceback" not in r.stderr.decode("utf-8")
+
+
+def test_the_same_statistic_with_different_values_across_the_set(cli, tmp_path):
+    from orgwrite.compare.figures import conflicts, statistics_of
+
+    a = read_string("2023年全市组织工作综述\n截至2023年底，全市共有党员12.3万名，基层党组织4521个。\n")
+    b = read_string("2023年度述职报告\n截至2023年底，全市共有党员12.8万名。截至2023年底，全市共有基层党组织4521个。\n")
+    (pair,) = conflicts(statistics_of(a, "综述.txt") + statistics_of(b, "述职.txt"))
+    assert [s.text for s in pair] == ["截至2023年底，全市共有党员12.3万名", "截至2023年底，全市共有党员12.8万名"]
+    # Rounding agrees (12.3万 = 123000); another date, scope or unit is another statistic.
+    same = read_string("截至2023年底，全市共有党员123000名。截至2022年底，全市共有党员12.8万名。\n")
+    assert conflicts(statistics_of(a, "综述.txt") + statistics_of(same, "其他.txt")) == []
+    plan, summary, other = tmp_path / "要点.txt", tmp_path / "综述.txt", tmp_path / "述职.txt"
+    plan.write_text("2024年工作要点\n1.推进干部教育培训。\n截至2023年底，全市共有党员12.3万名。\n", "utf-8")
+    summary.write_text("2024年工作综述\n一年来，推进干部教育培训。\n", "utf-8")
+    other.write_text("述职报告\n截至2023年底，全市共有党员12.8万名。\n", "utf-8")
+    data = json.loads(cli("compare", str(plan), str(summary), str(other), "--format", "json").stdout)
+    assert [(f["a"]["line"], f["b"]["path"]) for f in data["figures"]] == [(3, str(other))]
+    table = cli("compare", str(plan), str(summary), str(other)).stdout.decode("utf-8")
+    assert "数字不一致" in table

@@ -76,7 +76,7 @@ def test_semicolon_list_after_colon():
 
 def test_list_before_the_count():
     text = "牢牢抓住政治、思想、组织、作风三个方面。"
-    assert found(text) == [("E201", 1, 16, 20, "前文称“三个方面”，实际列出四项：政治……作风（第1行第1列起）")]
+    assert found(text) == [("E201", 1, 16, 20, "前文称“三个方面”，实际列出四项：政治……作风（第1行第5列起）")]
 
 
 @pytest.mark.parametrize(

@@ -155,3 +155,13 @@ def test_attachment_note():
     assert found(single, ("S204",)) == [("S204", "1.", "")]
     assert found("特此通知。\n附件：1.2026年度培训计划\n2.参训人员名单", ("S204",)) == []
     assert found("特此通知。\n附件：2026年度培训计划", ("S204",)) == []
+
+
+def test_a_request_with_two_matters():
+    text = "关于增设干部监督科和追加干部培训经费的请示\n妥否，请批示。"
+    assert [g[0] for g in found(text, ("S205",))] == ["S205"]
+    for right in (
+        "关于追加干部培训经费的请示\n妥否，请批示。",
+        "关于申请召开党员代表大会和选举工作的请示\n妥否，请批示。",
+    ):
+        assert found(right, ("S205",)) == [], right

@@ -204,13 +204,25 @@ def test_enumeration_lists_in_one_long_paragraph_are_anchored_in_linear_work(mon
 
 
 def test_a_list_before_a_stated_count_is_looked_for_in_a_bounded_stretch(monkeypatch):
-    from orgwrite.rules import counts
+    from orgwrite.rules.counts import items_before
 
-    pattern = _CountingPattern(counts._BEFORE_LIST_RE)
-    monkeypatch.setattr(counts, "_BEFORE_LIST_RE", pattern)
-    unit = "抓好政治、思想、组织三个方面的工作，"
+    pattern = _CountingPattern(items_before._BEFORE_LIST_RE)
+    monkeypatch.setattr(items_before, "_BEFORE_LIST_RE", pattern)
+    quotations = []
+    real_spans = items_before.quoted_spans
+
+    def counting_spans(text):
+        quotations.append(len(text))
+        return real_spans(text)
+
+    monkeypatch.setattr(items_before, "quoted_spans", counting_spans)
+    items_before._block_masked.cache_clear()
+    unit = "抓好政治、思想、组织三个方面的工作，落实“三会一课”制度，"
     findings = _check_one_paragraph(unit * 300)
+    # One search per count over at most the 80 characters a list can span, and the
+    # quotations of the paragraph found once, not once per count.
     assert pattern.calls >= 300 and pattern.widest <= 80
+    assert len(quotations) == 1
     assert not [f for f in findings if f.rule == "E201"]
 
 

@@ -158,6 +158,36 @@ def request_in_report(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
+_VERB = r"(?:申请|增加|增设|调整|设立|购置|拨付|解决|开展|举办|建设|修建|成立|变更|追加|核定|补充|更换|划拨|安排|使用|招聘|表彰|撤销|合并)"
+_TWO_MATTERS_RE = re.compile(rf"^关于{_VERB}[^和及并、]{{2,30}}(?:和|及|并|、){_VERB}[^的]{{2,30}}的请示$")
+
+
+@rule("S205", "request-with-several-matters", "warning", "请示应当一文一事")
+def request_with_several_matters(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    请示的标题中有两件以上分别需要批准的事项（关于增设某某科和追加培训经费的请示），应分别请示。
+    只在标题中两个事项各以“申请、增设、调整、追加……”等动词开头时报告。
+    原因：
+    《党政机关公文处理工作条例》第十五条第（四）项：请示应当一文一事。
+    错误示例：
+    关于增设干部监督科和追加干部培训经费的请示\n妥否，请批示。
+    正确示例：
+    关于追加干部培训经费的请示\n妥否，请批示。
+    依据：
+    《党政机关公文处理工作条例》（中共中央办公厅、国务院办公厅2012年4月16日印发）第十五条。
+    """
+    for block in doc.blocks:
+        if block.kind is BlockKind.TITLE and _TWO_MATTERS_RE.match(block.text.strip()):
+            yield ctx.emit(
+                "S205",
+                block,
+                0,
+                len(block.text.rstrip()),
+                "请示应当一文一事：标题中有两件需要分别批准的事项（《党政机关公文处理工作条例》第十五条）",
+            )
+            return
+
+
 _ITEM_END_RE = re.compile(r"[。；，、]+$")
 _NUMBERED_RE = re.compile(r"^(?:附件[：:]\s*)?(\d+)[.．、]")
 

@@ -1,0 +1,212 @@
+"""Inline list markers (一是、第一、（一）、①、1.、首先) and the runs they form.
+
+Shared by the sequence rule (E202) and the stated-count rule (E201): the markers of a
+document are found once and cached in the context.  The numbered paragraphs (一、（一）1.（1）
+at the start of a paragraph) are S101's; these are the markers written inside the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from orgwrite.model import Block, BlockKind, Document
+from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, quoted_spans
+from orgwrite.rules.base import Context
+from orgwrite.rules.chars import block_text
+
+PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING})
+#: Characters after which a clause (and so a list marker) starts.
+_CLAUSE_BOUNDARY = frozenset("。；，：！？;:, \u3000\t")
+_SENTENCE_BOUNDARY = frozenset("。；：！？;:")
+
+_INVISIBLE = "[\u200b-\u200d\ufeff]?"
+#: Inline list markers, one named group per family.  Each pattern starts with a literal or a
+#: character class, so the regex engine scans for it at C speed; the "a clause starts here"
+#: condition is checked in Python (:data:`_FAMILY_BOUNDARY`).
+_MARKER_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"(?P<shi>{CN_SMALL})是(?={_INVISIBLE}(?:[，,：:“]|[\u4e00-\u9fff]))"),
+    re.compile(rf"(?P<yao>{CN_SMALL})要(?={_INVISIBLE}[“\u4e00-\u9fff])(?!素|件|点|求|务|事)"),
+    re.compile(rf"第(?P<di>{CN_SMALL})(?:[，,、：:]|是)"),
+    re.compile(rf"[（(](?:(?P<pcn>{CN_SMALL})|(?P<par>\d{{1,2}}))[）)]"),
+    re.compile(r"(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    re.compile(r"(?P<dot>\d{1,2})[.．、](?![\d.．])"),
+    re.compile(r"(?P<ord>首先|其次|再次|最后)(?=[，,])"),
+)
+#: For each pattern above, one that matches wherever it does and starts with a literal or a
+#: class of rare characters (a leading 一二三 or digit class makes the engine try a match at
+#: every numeral of the text): a paragraph, or a whole document, without it is skipped.
+_MARKER_QUICK_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"是(?<=[一二三四五六七八九十]是)"),
+    re.compile(r"要(?<=[一二三四五六七八九十]要)"),
+    re.compile(r"第[一二三四五六七八九十]"),
+    re.compile(r"[（(][一二三四五六七八九十\d]"),
+    _MARKER_RES[4],
+    re.compile(r"[.．、](?<=\d[.．、])"),
+    re.compile(r"首先|其次|再次|最后"),
+)
+#: (pattern, quick test) pairs; the quick test of 首先/其次 is four scans for a literal.
+_ALL_MARKERS: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
+    *((p, q.search) for p, q in zip(_MARKER_RES[:-1], _MARKER_QUICK_RES[:-1], strict=True)),
+    (_MARKER_RES[-1], lambda t: "首先" in t or "其次" in t or "再次" in t or "最后" in t),
+)
+_GROUP_FAMILY = {
+    "shi": "是",
+    "yao": "要",
+    "di": "第",
+    "pcn": "（一）",
+    "par": "（1）",
+    "circ": "①",
+    "dot": "1.",
+    "ord": "首先",
+}
+#: Where each family's marker may stand: after a clause boundary, a sentence boundary, anywhere.
+_FAMILY_BOUNDARY: dict[str, frozenset[str] | None] = {
+    "是": _CLAUSE_BOUNDARY,
+    "第": _CLAUSE_BOUNDARY,
+    "首先": _CLAUSE_BOUNDARY,
+    "要": _SENTENCE_BOUNDARY,
+    "（一）": _SENTENCE_BOUNDARY,
+    "（1）": _SENTENCE_BOUNDARY,
+    "1.": _SENTENCE_BOUNDARY,
+    "①": None,
+}
+_ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+
+
+def _value(family: str, raw: str) -> int | None:
+    if family == "①":
+        return ord(raw) - 0x2460 + 1
+    if family == "首先":
+        return _ORDER_VALUE[raw]
+    if raw.isdigit():
+        return int(raw)
+    return cn_to_int(raw)
+
+
+def shown(family: str, value: int) -> str:
+    if family in ("是", "要"):
+        return f"{int_to_cn(value)}{family}"
+    if family == "第":
+        return f"第{int_to_cn(value)}"
+    if family == "（一）":
+        return f"（{int_to_cn(value)}）"
+    if family == "（1）":
+        return f"（{value}）"
+    if family == "①":
+        return chr(0x2460 + value - 1) if value <= 20 else str(value)
+    return f"{value}."
+
+
+@dataclass(slots=True)
+class Marker:
+    family: str
+    value: int
+    block: Block
+    start: int
+    end: int  # end of the marker itself
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+
+def markers_of(
+    block: Block, patterns: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = _ALL_MARKERS
+) -> list[Marker]:
+    """Inline markers of ``block`` in order, outside quotations and titles.
+
+    ``patterns`` are (marker pattern, quick test) pairs: those the document can contain.
+    """
+    text = block.text
+    if block.kind not in PROSE:
+        return []
+    quoted: list[tuple[int, int]] | None = None
+    out: list[Marker] = []
+    matches = [m for pattern, quick in patterns if quick(text) for m in pattern.finditer(text)]
+    matches.sort(key=lambda m: m.start())
+    for m in matches:
+        group = m.lastgroup
+        assert group is not None
+        family = _GROUP_FAMILY[group]
+        start = m.start()
+        if start == 0 and block.number:
+            continue  # the paragraph's own number: S101's
+        boundary = _FAMILY_BOUNDARY[family]
+        if boundary is not None and start > 0 and text[start - 1] not in boundary:
+            continue
+        if family == "1." and block.number and start < len(block.number):
+            continue
+        if quoted is None:
+            quoted = quoted_spans(text)
+        if inside(quoted, start):
+            continue
+        value = _value(family, m.group(group))
+        if value is None or value == 0:
+            continue
+        end = m.end(group) + (1 if family in ("是", "要", "（一）", "（1）", "1.") else 0)
+        out.append(Marker(family, value, block, start, end))
+    return out
+
+
+def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
+    """Markers of every block, computed once per document and shared by E201 and E202."""
+    key = "counts.markers"
+    cached = ctx.cache.get(key)
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    alltext = block_text(doc, ctx.cache)
+    patterns = tuple((p, q) for p, q in _ALL_MARKERS if q(alltext))
+    markers = [markers_of(b, patterns) for b in doc.blocks]
+    ctx.cache[key] = (doc, markers)
+    return markers
+
+
+def marker_runs(doc: Document, markers: list[list[Marker]]) -> list[list[Marker]]:
+    """Runs of one family: a run starts at value 1 (or any value after a reset) and goes on in
+    the same paragraph and into following paragraphs that begin with the same family."""
+    runs: list[list[Marker]] = []
+    active: dict[str, list[Marker]] = {}
+    for index, block in enumerate(doc.blocks):
+        found = markers[index]
+        if block.kind not in PROSE:
+            active.clear()
+            continue
+        first = found[0] if found and found[0].start <= 2 else None
+        for family in list(active):
+            if first is None or first.family != family:
+                del active[family]
+        inner: dict[str, list[Marker]] = {}
+        for mk in found:
+            run = inner.get(mk.family)
+            if run is not None and not (mk.value == 1 and run[-1].value != 1):
+                run.append(mk)
+                continue
+            run = active.get(mk.family)
+            if run is not None and mk.value == 1 and _opens_nested(run[-1], mk):
+                # 一是高考成绩走在全省前列……有四项指标列全省第一：一是……二是……: a list nested in
+                # the paragraph its outer item opens; the outer list goes on in the next paragraphs.
+                inner[mk.family] = [mk]
+                runs.append(inner[mk.family])
+            elif run is None or (mk.value == 1 and run[-1].value != 1):
+                run = [mk]
+                active[mk.family] = run
+                runs.append(run)
+            else:
+                run.append(mk)
+    return runs
+
+
+def _opens_nested(outer: Marker, mk: Marker) -> bool:
+    """``mk`` (a 1) starts a list inside the paragraph that ``outer`` opens, after a colon."""
+    return outer.block is mk.block and outer.start <= 2 and any(c in "：:" for c in mk.block.text[outer.end : mk.start])
+
+
+def cn_count(n: int) -> str:
+    return "两" if n == 2 else int_to_cn(n)
+
+
+def place(mk: Marker) -> str:
+    line, column = mk.block.locate(mk.start)
+    return f"第{line}行第{column}列"

@@ -1,0 +1,285 @@
+"""E201: a stated count (“从三个方面”“以下四点”) must match the items listed for it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from orgwrite.model import Block, BlockKind, Document, Finding
+from orgwrite.numerals import cn_to_int, inside, number_data, quoted_spans
+from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import block_text
+from orgwrite.rules.counts.items import (
+    SENTENCE_END,
+    Items,
+    items_bracketed,
+    items_colon,
+    items_from_run,
+    items_inline,
+    items_introduced,
+)
+from orgwrite.rules.counts.items_before import items_before
+from orgwrite.rules.counts.items_below import (
+    items_children,
+    items_dashed,
+    items_headings,
+    items_marked_paragraphs,
+    items_semicolon_paragraphs,
+    next_block,
+)
+from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs
+
+#: First marker of each run → the run (block id, offset).
+RunIndex = dict[tuple[int, int], list[Marker]]
+
+
+@cache
+def _count_re() -> re.Pattern[str]:
+    data = number_data()
+    nouns = "|".join(sorted(data["count_nouns"], key=len, reverse=True))
+    classifiers = "".join(data["count_classifiers"])
+    bare = "".join(data["bare_counts"])
+    return re.compile(
+        r"(?P<n>[两二三四五六七八九十1-9][十0-9一二三四五六七八九]?)"
+        rf"(?:(?P<cls>[{classifiers}])?(?P<noun>{nouns})(?!军)"
+        rf"|(?P<bare>[{bare}])(?![\u4e00-\u9fff]?(?:规定|战略|决定|指示|精神|目标|原则|工程)))"
+    )
+
+
+@cache
+def _count_quick_re() -> re.Pattern[str]:
+    """Matches wherever _count_re() does: the character after the number (a classifier, a
+    noun's first character or a bare count word) preceded by a numeral.  Led by that class,
+    so the engine does not try a match at every numeral of the text."""
+    data = number_data()
+    follow = "".join(
+        sorted(set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"]))
+    )
+    follow = re.escape(follow)
+    return re.compile(rf"[{follow}](?<=[两一二三四五六七八九十0-9][{follow}])")
+
+
+_LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
+_COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
+
+
+#: A count right after these is an ordinal, a larger number or a reference back (这三个方面).
+_NOT_BEFORE_COUNT = frozenset("0123456789一二三四五六七八九十百千万第这些前后上")
+#: 高三、初二: a school grade (but 提高三项、升高两个 are counts).
+_GRADE_RE = re.compile(r"(?:^|[^提抬升增拔最])[高初]$")
+
+
+def _count_value(m: re.Match[str], text: str) -> tuple[int | None, bool]:
+    """The stated count of a match and whether a lead word (以下、从……) stands right before it."""
+    raw = m.group("n")
+    start = m.start()
+    lead = bool(_LEAD_RE.search(text, max(0, start - 2), start))
+    arabic = raw[0].isdigit()
+    if arabic and (not raw.isdigit() or not (m.group("bare") and lead)):
+        return None, lead  # 9项问题 is a statistic; only 以下5点 counts
+    if m.group("bare") and not lead and text[m.end() : m.end() + 1] not in ("：", ":"):
+        return None, lead  # 两点 needs 以下 before it or a colon after it
+    return (int(raw) if arabic else cn_to_int(raw)), lead
+
+
+@rule("E201", "stated-count", "warning", "文中所称数目（“三个方面”“四项措施”）与实际列出的项数不一致")
+def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    “从三个方面”“以下四点”“五项措施”“五件大事”之后列出的项数应与所称数目一致。列出的项可以是
+    紧随其后的“一是、二是……”“第一、第二……”“首先……”“1、2、……”“①②……”，冒号后以分号分隔
+    （或以顿号、“和”连接）的各项，数目后括号里的各项，下面几段开头的同一组序号（中间可有
+    说明段落）、编号小标题（一、（一）1.（1））、“——”段落或以分号结尾的段落，写在数目之前、
+    以顿号分隔的各项或相连的几个引号（“政治、思想、组织三个方面”“‘三会一课’、主题党日两项
+    制度”“‘名校’‘名师’三个内容”），以及标题所称数目与其下各条。以“等”结尾的列举可以少于
+    所称数目。引号和书名号里的数目（“五个一批”）是固定提法，不在此列；“这三个方面”“以上
+    四点”指前文，也不核对；人数、次数、会议数不是列举的数目。
+    原因：
+    增删内容后忘记改总述的数目，是综述和讲话稿最常见的硬伤之一。
+    错误示例：
+    今年重点抓好三个方面工作。一是加强政治建设，二是加强组织建设，三是加强作风建设，四是加强纪律建设。
+    总书记的要求概括起来就是两点：坚定理想信念；坚持实事求是；勇于担当作为。
+    牢牢抓住政治、思想、组织、作风三个方面。
+    认真落实“三会一课”、主题党日、组织生活会两项制度。
+    重点做好以下四项工作：\n1、加强政治建设。\n2、加强思想建设。\n3、加强组织建设。
+    正确示例：
+    今年重点抓好四个方面工作。一是加强政治建设，二是加强组织建设，三是加强作风建设，四是加强纪律建设。
+    总书记的要求概括起来就是三点：坚定理想信念；坚持实事求是；勇于担当作为。
+    牢牢抓住政治、思想、组织三个方面。
+    认真落实“三会一课”、主题党日、组织生活会三项制度。
+    重点做好以下三项工作：\n1、加强政治建设。\n2、加强思想建设。\n3、加强组织建设。
+    全年召开党委会、常委会、专题会两次会议，选派张三、李四、王五三名同志参加培训。
+    依据：
+    公文写作常规：总述与分述一致。
+    """
+    for block, m, stated, items in count_sites(doc, ctx):
+        if items is None or items.fits(stated):
+            continue
+        msg = f"前文称“{m.group(0)}”，实际列出{cn_count(items.count)}项：{items.first}……{items.last}（{items.where}）"
+        yield ctx.emit("E201", block, m.start(), m.end(), msg)
+
+
+def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
+    """Every stated count of ``doc``: its block, its match, its value and the items found for
+    it (None when no list is found for it)."""
+    quick = _count_quick_re()
+    if not quick.search(block_text(doc, ctx.cache)) and not _GENERIC_QUICK_RE.search(block_text(doc, ctx.cache)):
+        return
+    markers = block_markers(doc, ctx)
+    runs = marker_runs(doc, markers)
+    runs_by_start = {(id(r[0].block), r[0].start): r for r in runs}
+    pattern = _count_re()
+    for index, block in enumerate(doc.blocks):
+        heading = block.kind is BlockKind.HEADING and block.level > 0
+        if block.kind not in PROSE and not heading:
+            continue
+        text = block.text
+        if not _COUNT_DIGIT_RE.search(text):
+            continue
+        quoted: list[tuple[int, int]] | None = None
+        seen: set[int] = set()
+        for m in pattern.finditer(text) if quick.search(text) else ():
+            if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
+                continue
+            if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
+                continue  # 高三重点：一是…… — a school grade, not a count
+            stated, lead = _count_value(m, text)
+            if stated is None or stated < 2:
+                continue
+            if quoted is None:
+                quoted = quoted_spans(text)
+            if inside(quoted, m.start(), m.end()):
+                continue
+            items = items_children(doc, index) if block.level and _closes(text, m.end()) else None
+            if items is None and not heading:
+                items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start)
+            seen.add(m.start())
+            yield block, m, stated, items
+        if not heading and _GENERIC_QUICK_RE.search(text):
+            yield from _generic_sites(doc, block, index, seen, markers, runs_by_start)
+
+
+@cache
+def _count_terms() -> tuple[str, ...]:
+    return tuple(number_data()["count_terms"])
+
+
+def _in_term(text: str, pos: int) -> bool:
+    """True when the count at ``pos`` is part of a named count (中央八项规定、铁人三项)."""
+    for term in _count_terms():
+        i = text.find(term, max(0, pos - len(term) + 1), pos + len(term))
+        if i != -1 and i <= pos < i + len(term):
+            return True
+    return False
+
+
+#: Any counted noun (三大结构、四个“不放松”): read only where a list stands right before it or
+#: right after its colon, so the noun need not be one of numbers.toml's count nouns.  Not 十
+#: and above: 十大考古新发现、十大赛事 are rankings named by their number.
+_GENERIC_RE = re.compile(
+    r"(?P<n>[两三四五六七八九])(?P<cls>[个项条件大种类支])(?P<noun>“[^“”]{1,8}”|[\u4e00-\u9fff]{1,4}(?=[，。；：、,;:（(“”]|$)|[\u4e00-\u9fff]{1,2})"
+)
+_GENERIC_QUICK_RE = re.compile(r"[个项条件大种类支](?<=[两三四五六七八九][个项条件大种类支])")
+#: Time and measure words after 个: 三个月、两个百分点 are quantities, never counts of items.
+_NOT_ITEMS_RE = re.compile(r"^(?:月|小时|星期|工作日|季度|百分点|人|年)")
+_COLON_SOON_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]")
+
+
+def _generic_sites(
+    doc: Document, block: Block, index: int, seen: set[int], markers: list[list[Marker]], runs_by_start: RunIndex
+) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
+    """Counts of any noun where a list is plain to see: a 、-list right before, a list after 即 or
+    a colon, or (after a colon that ends the paragraph) the paragraphs below that begin with a
+    list's first marker or heading number."""
+    text = block.text
+    quoted: list[tuple[int, int]] | None = None
+    for m in _GENERIC_RE.finditer(text):
+        if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
+            continue
+        if _NOT_ITEMS_RE.match(m.group("noun")) or _in_term(text, m.start()):
+            continue
+        if quoted is None:
+            quoted = quoted_spans(text)
+        if inside(quoted, m.start(), m.start("noun")):
+            # “政府服务环境、产业生态环境、法治保障三个环境”: a list and its count in one quotation
+            span = next(q for q in quoted if q[0] <= m.start() < q[1])
+            if text[span[0]] == "“":
+                items = items_before(block, m.start(), pairs=False, floor=span[0] + 1)
+                if items is not None:
+                    yield block, m, cn_to_int(m.group("n")), items
+            continue
+        items = items_before(block, m.start(), pairs=False) or items_introduced(block, m.end())
+        colon = _COLON_SOON_RE.match(text, m.end())
+        if items is None and colon:
+            run = items_inline(block, m.end(), runs_by_start, markers[index])
+            items = items_from_run(run) if run is not None else items_colon(block, m.end())
+        if items is None and colon and not text[colon.end() :].strip():
+            nxt = next_block(doc, index)
+            if nxt is not None:
+                items = items_marked_paragraphs(doc, nxt, markers, runs_by_start) or items_headings(doc, nxt)
+        if items is not None:
+            yield block, m, cn_to_int(m.group("n")), items
+
+
+def _find_items(
+    doc: Document,
+    index: int,
+    block: Block,
+    m: re.Match[str],
+    stated: int,
+    lead: bool,
+    markers: list[list[Marker]],
+    runs_by_start: RunIndex,
+) -> Items | None:
+    """The items of the count ``m`` in block ``index``, tried place by place (see items*.py)."""
+    text = block.text
+    after = m.end()
+    # A list written right before the count is read first: 从全体性、全面性……五个方面……首先……最后
+    # — the 首先 that follows may open a discussion of the first items only.
+    before = items_before(block, m.start()) if m.group("noun") else None
+    if before is not None and before.fits(stated):
+        return before
+    run = items_inline(block, after, runs_by_start, markers[index])
+    if run is not None:
+        return items_from_run(run)
+    listed = items_colon(block, after) or items_bracketed(block, after) or items_introduced(block, after)
+    if listed is not None:
+        return listed
+    if before is not None:
+        return before
+    rest = text[after:]
+    # The count closes its paragraph: the items are the next paragraphs.
+    if (
+        sum(rest.count(c) for c in SENTENCE_END) > 1
+        or len(rest) > 30
+        or rest.rstrip()[-1:] not in ("：", ":", "。", "")
+    ):
+        return None
+    nxt = next_block(doc, index)
+    if nxt is None:
+        return None
+    marked = items_marked_paragraphs(doc, nxt, markers, runs_by_start)
+    if marked is not None:
+        return marked
+    announces = text.rstrip()[-1:] in ("：", ":")
+    closes = _closes(text, after)
+    if lead or announces or closes or _LEAD_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+        headings = items_headings(doc, nxt)
+        if headings is not None:
+            return headings
+    if announces or closes:
+        return items_dashed(doc, nxt) or (items_semicolon_paragraphs(doc, nxt) if announces else None)
+    return None
+
+
+#: What may stand between a count that closes its paragraph and the paragraph's end: the
+#: rest of the noun phrase (四个方面的工作、九个方面工作) and the final mark.
+_CLOSING_RE = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,4}[。：:]?\s*$")
+
+
+def _closes(text: str, end: int) -> bool:
+    """True when the count at ``end`` is the last thing said in its paragraph."""
+    return bool(_CLOSING_RE.fullmatch(text, end))
+
+
+_LEAD_BEFORE_RE = re.compile(r"(?:以下|如下|下面|下列|从|抓好|做好|围绕|突出|重点|主要|讲|谈|汇报|交流|强调)$")

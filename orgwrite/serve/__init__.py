@@ -1,0 +1,1 @@
+"""``orgwrite serve``: a local review page over the same API as the command line."""
