@@ -132,8 +132,8 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
             kind = BlockKind.CHROME
         elif raw.hint is not None and raw.hint is not BlockKind.PARAGRAPH:
             kind = raw.hint
-            if kind is BlockKind.HEADING and raw.level:
-                level = raw.level
+            if kind is BlockKind.HEADING and raw.level and not level:
+                level = raw.level  # the number shown wins over a heading style's level
             if kind is BlockKind.TITLE:
                 title_done = True
         elif not title_done and not seen_body and looks_like_heading(text) and not number:

@@ -1,0 +1,69 @@
+"""What the number rules share: the blocks with digits, their protected spans, the number
+pattern and magnitudes.  Computed once per document and kept in ``Context.cache``."""
+
+from __future__ import annotations
+
+import re
+
+from orgwrite.model import Block, BlockKind, Document
+from orgwrite.numerals import protected_spans
+from orgwrite.rules.base import Context
+
+_TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
+_PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.HEADING})
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _numeric_blocks(doc: Document, ctx: Context, kinds: frozenset[BlockKind] = _PROSE) -> list[Block]:
+    """Blocks of ``kinds`` that contain a digit (the blocks with digits are found once per
+    document and shared by the rules)."""
+    return [b for b in _digit_blocks(doc, ctx) if b.kind in kinds]
+
+
+def _digit_blocks(doc: Document, ctx: Context) -> list[Block]:
+    hit = ctx.cache.get("numbers.digit_blocks")
+    if hit is None or hit[0] is not doc:
+        hit = (doc, [b for b in doc.blocks if _DIGIT_RE.search(b.text)])
+        ctx.cache["numbers.digit_blocks"] = hit
+    return hit[1]
+
+
+def _protected(ctx: Context, block: Block) -> list[tuple[int, int]]:
+    """Protected spans of ``block``, computed once per block and shared by the rules."""
+    cache = ctx.cache.setdefault("numbers.protected", {})
+    key = id(block)
+    hit = cache.get(key)
+    if hit is None or hit[0] is not block:
+        hit = (block, protected_spans(block.text))
+        cache[key] = hit
+    return hit[1]
+
+
+_NUM = r"\d+(?:\.\d+)?"
+
+
+def _after(text: str, i: int, chars: str) -> bool:
+    """True when the character before offset ``i`` is one of ``chars`` (a look-behind done in
+    Python, so the regexes can start with a literal or a class and scan fast)."""
+    return i > 0 and text[i - 1] in chars
+
+
+#: The factor of a magnitude word after a number.
+_MAGNITUDE = {None: 1, "": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+
+
+#: A quotation this long is someone's words reported (a speech, an interview), not a name.
+LONG_QUOTE = 20
+
+
+def _protected_statements(ctx: Context, block: Block) -> list[tuple[int, int]]:
+    """Protected spans less the long quotations: a statistic said inside a reported speech
+    (“……全区共受理问题线索210件，其中……”) is still stated by the text and must add up."""
+    cache = ctx.cache.setdefault("numbers.protected_statements", {})
+    key = id(block)
+    hit = cache.get(key)
+    if hit is None or hit[0] is not block:
+        spans = [(a, b) for a, b in _protected(ctx, block) if not (block.text[a] in "“‘" and b - a > LONG_QUOTE)]
+        hit = (block, spans)
+        cache[key] = hit
+    return hit[1]

@@ -1,0 +1,131 @@
+"""Fixed expressions that keep Chinese numerals (part of N105): 党的二十大, 十九届四中全会,
+第二十次全国代表大会, “七一”.  The expressions are data (``fixed_cn`` and ``fixed_cn_days``
+in lexicon/numbers.toml); this module matches them and writes their numbers in Chinese.
+
+GB/T 15835-2011 §4.3 keeps Chinese numerals where a text must be 庄重典雅 and in set phrases
+(“十一届全国人大一次会议”，不写为“11届全国人大1次会议”).  Arabic ordinals stay where the
+standard allows them (第3季度, 第1名, 第19届亚运会): no entry matches those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from orgwrite.model import Block, Finding
+from orgwrite.numerals import int_to_cn, number_data
+from orgwrite.rules.base import Context
+
+MESSAGE = "固定提法中的数字应用汉字：“{written}”应为“{fixed}”"
+
+
+@cache
+def fixed_cn_res() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The fixed_cn patterns, each with a literal that every match of it contains.
+
+    One pattern each: an alternation of patterns that start differently scans slowly.  The
+    literal (“党的”, “全会”) is looked for with ``in`` before the pattern is run.
+    """
+    return tuple((re.compile(p), required_literal(p)) for p in number_data()["fixed_cn"])
+
+
+def required_literal(pattern: str) -> str:
+    """The longest run of literal characters at the top level of ``pattern`` ("" if none).
+
+    Top-level items follow one another in every match, so each run occurs in every match.
+    """
+    from re import _constants, _parser  # the standard parser: exact, and run once per pattern
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return ""
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    best, run = "", ""
+    for op, arg in parsed:
+        if op is _constants.LITERAL:
+            run += chr(arg)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
+
+
+@cache
+def _days() -> tuple[dict[tuple[int, int], str], re.Pattern[str]]:
+    """(month, day) → Chinese name, and the pattern of a month-day name written in digits.
+
+    A name is quoted (“7·1”) or followed by a word that makes it a name (7·1讲话); a decimal
+    point is a separator only inside quotes, so 增长7.1% is never a name.
+    """
+    table: dict[tuple[int, int], str] = {}
+    for row in number_data().get("fixed_cn_days", []):
+        digits, cn = row.split("=")
+        month, day = digits.split("·")
+        table[int(month), int(day)] = cn
+    pattern = re.compile(
+        r"“(?P<qm>\d{1,2})[·•・．.](?P<qd>\d{1,2})”"
+        r"|(?<![\d.])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?=重要讲话|讲话|前夕|期间|建党|建军|节|运动|事变|表彰|慰问|勋章|纪念)"
+    )
+    return table, pattern
+
+
+#: In every match of the month-day pattern: a separator between digits.
+_DAY_QUICK_RE = re.compile(r"\d[·•・．.]\d")
+
+
+def has_candidates(alltext: str) -> list[tuple[re.Pattern[str], str]]:
+    """The fixed_cn patterns whose literal occurs in the document (the others cannot match)."""
+    return [(r, lit) for r, lit in fixed_cn_res() if lit in alltext]
+
+
+def fixed_expression_findings(
+    ctx: Context, block: Block, candidates: list[tuple[re.Pattern[str], str]]
+) -> Iterator[Finding]:
+    """N105 findings for fixed expressions written with Arabic digits in ``block``.
+
+    Overlapping matches (“19届3中全会” is matched by the 届 and the 中全会 patterns) give
+    one finding, the longest.
+    """
+    text = block.text
+    found = [m for r, lit in candidates if lit in text for m in r.finditer(text)]
+    found.sort(key=lambda m: (m.start(), -m.end()))
+    taken_until = -1
+    for m in found:
+        if m.start() < taken_until:
+            continue
+        if m.start() and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
+            continue  # 2019届毕业生, 1.5: part of a longer number
+        numbers = [(m.start(g), m.end(g)) for g in range(1, m.re.groups + 1) if m.group(g) is not None]
+        if any(int(text[a:b]) > 99 for a, b in numbers):
+            continue
+        fixed, last = [], m.start()
+        for a, b in numbers:
+            value = int(text[a:b])
+            # 两个维护, 两学一做: two before a classifier is 两.
+            cn = "两" if value == 2 and text[b : b + 1] in ("个", "学") else int_to_cn(value)
+            fixed += [text[last:a], cn]
+            last = b
+        fixed.append(text[last : m.end()])
+        replacement = "".join(fixed)
+        taken_until = m.end()
+        yield ctx.emit(
+            "N105", block, m.start(), m.end(), MESSAGE.format(written=m.group(0), fixed=replacement), replacement
+        )
+    if _DAY_QUICK_RE.search(text):
+        yield from _day_findings(ctx, block)
+
+
+def _day_findings(ctx: Context, block: Block) -> Iterator[Finding]:
+    table, pattern = _days()
+    text = block.text
+    for m in pattern.finditer(text):
+        month, day = (m.group("qm"), m.group("qd")) if m.group("qm") else (m.group("m"), m.group("d"))
+        cn = table.get((int(month), int(day)))
+        if cn is None:
+            continue
+        start, end = (m.start() + 1, m.end() - 1) if m.group("qm") else m.span()
+        written = text[start:end]
+        yield ctx.emit("N105", block, start, end, MESSAGE.format(written=written, fixed=cn), cn)

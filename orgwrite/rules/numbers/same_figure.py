@@ -1,0 +1,226 @@
+"""N110: the same statistic stated twice with different values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from orgwrite.model import Block, BlockKind, Document, Finding
+from orgwrite.numerals import inside, number_data
+from orgwrite.rules.base import Context, rule
+from orgwrite.rules.numbers.common import (
+    _DIGIT_RE,
+    _MAGNITUDE,
+    _NUM,
+    _after,
+    _numeric_blocks,
+    _protected,
+    _protected_statements,
+)
+
+# --- N110 the same figure stated with two values -----------------------------------------------
+
+
+@cache
+def _figure_re() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(number_data()["range_units"], key=len, reverse=True))
+    return re.compile(rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?(?P<unit>{units})(?P<tail>左右|以上)?")
+
+
+#: A clause that speaks of a time or a change may give a different value for a different moment.
+_TIME_RE = re.compile(
+    r"年|月|日|今年|去年|期间|以来|目前|当前|现在|截至|截止|同比|比上|较上|增长|下降|新增|减少|提高|降低|预计|力争|计划|目标|其中|分别|每"
+)
+_LEAD_RE = re.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
+_CLAUSE_RE = re.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
+#: The characters _CLAUSE_RE stops at; the last one in a range and the last sentence end in
+#: a range (a greedy ``.*`` backs up from the end of the range: C speed, no list per block).
+_CLAUSE_STOP_RE = re.compile(r"[，。；！？：,;:!?、（）()“”《》\d\s]")
+_LAST_STOP_RE = re.compile(r"(?s:.*)[，。；！？：,;:!?、（）()“”《》\d\s]")
+_LAST_END_RE = re.compile(r"(?s:.*)[。；！？]")
+
+
+def _clause_before(text: str, begin: int) -> tuple[int, int] | None:
+    """The span ``_CLAUSE_RE.search(text, max(0, begin - 60), begin)`` would match.
+
+    The regex tries each of 60 starting places and scans up to 40 characters from each, for
+    every figure.  The match is the run of non-stop characters that ends at ``begin``, cut
+    to its last 40 characters, when it has at least 8: found from the last stop character.
+    """
+    if begin and text[begin - 1] == "\n":
+        c = _CLAUSE_RE.search(text, max(0, begin - 60), begin)  # "$" may match before a newline
+        return c.span() if c else None
+    if begin < 8 or _CLAUSE_STOP_RE.search(text, begin - 8, begin):
+        return None
+    low = max(0, begin - 40)
+    last = _LAST_STOP_RE.match(text, low, begin - 8)
+    return (last.end() if last else low), begin
+
+
+#: A sentence that begins with the moment it speaks of: 截至2023年底，…… / 2023年，…… /
+#: 统计数据显示，截至2017年底，…….
+_MOMENT_RE = re.compile(
+    r"(?:[^，。；：,;:\d]{1,20}[，,：:])?(?:仅|在|于)?(?P<at>)(?:截至|截止到|截止)?(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?"
+    r"(?P<part>底|末|年底|年末|上半年|下半年|前三季度|[一二三四]季度)?(?:以来)?[，,]?"
+)
+#: The sentence states a target or a forecast, or the clause a change: not the same statistic.
+_TARGET_RE = re.compile(r"力争|目标|预计|计划|争取|确保|预期|规划|拟|(?:将|要)(?:达到|实现|新增|建成|突破|完成|超过)")
+#: Another moment after the first (……，到2025年……): the figure may be of that moment.
+_OTHER_MOMENT_RE = re.compile(r"\d{4}年|今年|去年|明年|以来|目前|当前|届时|今后|未来")
+
+
+def _dated_clause(
+    text: str, sentence_start: int, begin: int
+) -> tuple[tuple[str, tuple[str, str, str, str]], str] | None:
+    """(the moment, the clause) of a figure in a sentence that begins with its moment.
+
+    “截至2023年底，全市共有党员12.3万名” gives
+    (("截至2023年底", ("2023", "", "", "底")), "全市共有党员"):
+    the same words at the same moment must carry the same value; at another moment (2022年底,
+    2023年, 上半年) or in a target (力争、预计) it may differ.
+    """
+    m = _MOMENT_RE.match(text, sentence_start, begin)
+    if m is None:
+        return None
+    rest_start = m.end()
+    if "以来" in m.group(0) or _TARGET_RE.search(text, sentence_start, begin):
+        return None
+    # The whole sentence after the moment up to the figure: a later clause (“，基层党组织”)
+    # keeps the subject and the figures before it, so two towns' sentences never meet.
+    clause = text[rest_start:begin]
+    if len(clause) < 4 or _OTHER_MOMENT_RE.search(clause):
+        return None
+    part = {"末": "底", "年末": "底", "年底": "底"}.get(m.group("part") or "", m.group("part") or "")
+    shown = text[m.start("at") : m.end()].rstrip("，,")
+    return (shown, (m.group("y"), m.group("m") or "", m.group("d") or "", part)), clause
+
+
+def _rounded(span: tuple[float, float], m: re.Match[str]) -> tuple[float, float]:
+    """``span`` widened by half a step of the last digit written before 万 or 亿: 12.3万
+    stands for anything from 122500 to 123500, so 123456名 says the same."""
+    if not m.group("mag"):
+        return span
+    digits = m.group("num")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    # Just under half a step, so neighbouring values (4.6万, 4.7万) do not touch.
+    half = 0.499 * 10**-decimals * _MAGNITUDE[m.group("mag")]
+    return span[0] - half, span[1] + half
+
+
+_PRE_RE = re.compile(r"(?:大约|约有|约|将近|接近|近|超过|逾)$")
+
+
+def _interval(value: float, m: re.Match[str], pre: str | None) -> tuple[float, float]:
+    post, tail = m.group("post"), m.group("tail")
+    if post or pre in ("超过", "逾") or tail == "以上":
+        digits = m.group("num")
+        if "." in digits:
+            step = 10 ** -len(digits.split(".")[1])
+        else:
+            step = 10 ** (len(digits) - len(digits.rstrip("0")))
+        return value, value + step * _MAGNITUDE[m.group("mag")]
+    if pre in ("近", "将近", "接近"):
+        return value * 0.8, value
+    if pre or tail == "左右":
+        return value * 0.85, value * 1.15
+    return value, value
+
+
+def _sections(doc: Document) -> dict[int, int]:
+    """Block id → number of the top-level part it stands in.
+
+    A report reviews last year in one part and sets this year's targets in another, where
+    the same words (新建改造高标准农田) carry a new figure: figures are compared within a part.
+    Parts begin at a level-one heading (一、) or an unnumbered heading.
+    """
+    out: dict[int, int] = {}
+    part = 0
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING and block.level in (0, 1):
+            part += 1
+        out[id(block)] = part
+    return out
+
+
+@rule("N110", "figure-mismatch", "warning", "同一指标在文中前后数值不一致")
+def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    同一句话（主语和谓语完全相同）在文中两次给出不同的数：“全省共选派第一书记1.2万人”与
+    “全省共选派第一书记12300人”。“3万余”“近3万”“约3万”按概数的范围比较，不算矛盾。只在
+    两处说法一字不差、且不含年份、“今年”“增长”“新增”“目标”等可能指不同时间或口径的词时报告；
+    只比较同一部分（一级标题或无编号小标题之下）内的说法，因为报告的回顾部分和任务部分常用同样
+    的话说去年的实绩和今年的目标。句子以时点开头（“截至2023年底，”“2023年，”）时，时点完全
+    相同、说法相同的两处也要一致（“年底”“年末”视为同一时点，“12.3万名”与“123456名”视为一致）；
+    时点不同或一处是目标、预计（到2025年、力争）时不报告。
+    原因：
+    同一数据前后不一，是综述、报告最容易被挑出的硬伤。
+    错误示例：
+    全省共选派驻村第一书记1.2万人，实现全覆盖。\n在抓党建促乡村振兴中，全省共选派驻村第一书记12300人。
+    截至2023年底，全市共有党员12.3万名。\n截至2023年底，全市共有党员12.8万名。
+    正确示例：
+    全省共选派驻村第一书记1.2万人，实现全覆盖。\n在抓党建促乡村振兴中，全省共选派驻村第一书记1.2万人。
+    截至2023年底，全市共有党员12.3万名。\n截至2022年底，全市共有党员12.8万名。
+    依据：
+    公文写作常规：同一数据全文一致。
+    """
+    seen: dict[tuple[str, str, int], tuple[Block, re.Match[str], tuple[float, float], int]] = {}
+    pattern = _figure_re()
+    section = _sections(doc)
+    for block in _numeric_blocks(doc, ctx):
+        text = block.text
+        for m in pattern.finditer(text):
+            start = m.start()
+            if _after(text, start, "0123456789."):
+                continue
+            # _PRE_RE ends in one of these (or "$" matches before a newline).
+            p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, "约有近过逾\n") else None
+            pre = p.group(0) if p else None
+            begin = p.start() if p else start
+            # The offset after the last sentence end before the figure (0 when none).
+            last_end = _LAST_END_RE.match(text, 0, m.start())
+            sentence_start = last_end.end() if last_end else 0
+            # Collected texts may end a sentence with an ASCII ; ! or ?.
+            ascii_end = max(text.rfind(c, sentence_start, begin) for c in ";!?") + 1
+            dated = _dated_clause(text, max(sentence_start, ascii_end), begin)
+            if dated is not None:
+                (shown_moment, moment), clause = dated
+                key: tuple = (moment, clause, m.group("unit"))
+            else:
+                c = _clause_before(text, begin)
+                if c is None:
+                    continue
+                clause = _LEAD_RE.sub("", text[c[0] : c[1]])
+                if len(clause) < 8 or _TIME_RE.search(clause):
+                    continue
+                if _TIME_RE.search(text, sentence_start, m.start()) or _DIGIT_RE.search(
+                    text, sentence_start, m.start()
+                ):
+                    continue
+                key = (clause, m.group("unit"), section[id(block)])
+            if inside(
+                _protected_statements(ctx, block) if dated is not None else _protected(ctx, block), m.start("num")
+            ):
+                continue
+            value = float(m.group("num")) * _MAGNITUDE[m.group("mag")]
+            span = _interval(value, m, pre)
+            if dated is not None:
+                span = _rounded(span, m)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = (block, m, span, begin)
+                continue
+            other_block, other, other_span, other_begin = first
+            if span[0] <= other_span[1] and other_span[0] <= span[1]:
+                continue
+            line, _ = other_block.locate(other_begin)
+            figure = text[begin : m.end()]
+            other_figure = other_block.text[other_begin : other.end()]
+            said = f"{shown_moment}，{clause}" if dated is not None else clause
+            yield ctx.emit(
+                "N110",
+                block,
+                begin,
+                m.end(),
+                f"“{said}”此处为“{figure}”，第{line}行为“{other_figure}”，前后不一致，请核对",
+            )
