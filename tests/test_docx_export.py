@@ -297,3 +297,17 @@ def test_a_very_long_title_exports_and_is_left_to_word_wrapping(cli, tmp_path):
     assert r.returncode == 0, r.stderr.decode()
     assert _paragraphs(out)[0] == ("GwTitle", title)
     assert part(out, "docProps/core.xml").findtext("{http://purl.org/dc/elements/1.1/}title") == title[:255]
+
+
+def test_export_takes_the_encoding_detection_gets_wrong(cli, tmp_path):
+    # The writer names the encoding; a name orgwrite does not know is a usage error.
+    src = tmp_path / "讲话.txt"
+    src.write_bytes("全省组织工作会议讲话\n同志们：\n今天召开会议。\n".encode("gbk"))
+    out = tmp_path / "讲话.docx"
+    r = cli("export", str(src), "-o", str(out), "--encoding", "gbk")
+    assert r.returncode == 0, r.stderr.decode("utf-8")
+    from orgwrite.io.read_docx import read_docx
+
+    assert "今天召开会议。" in read_docx(out).lines
+    r = cli("export", str(src), "-o", str(tmp_path / "x.docx"), "--encoding", "latin-9")
+    assert r.returncode == 2 and "--encoding" in r.stderr.decode("utf-8")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from orgwrite.commands.options import ENCODING_CHOICES
+
 
 @click.command()
 @click.argument("input_path", metavar="INPUT")
@@ -17,7 +19,13 @@ import click
     help="输出的 Word 文件（.docx）",
 )
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖")
-def export(input_path: str, output: Path, force: bool) -> int:
+@click.option(
+    "--encoding",
+    type=click.Choice(ENCODING_CHOICES, case_sensitive=False),
+    default=None,
+    help="文本文件的编码（默认自动识别；识别有误时指定）",
+)
+def export(input_path: str, output: Path, force: bool, encoding: str | None) -> int:
     """把 .txt、.md（或 .docx）文稿导出为符合 GB/T 9704 版式的 Word 文件。
 
     \b
@@ -39,7 +47,7 @@ def export(input_path: str, output: Path, force: bool) -> int:
         from orgwrite.errors import OrgwriteError
 
         raise OrgwriteError(f"{output}：输出文件不能与输入文件相同")
-    doc = read_document(input_path)
+    doc = read_document(input_path, encoding=encoding.lower() if encoding else None)
     tables, lost = None, []
     if doc.source.format == "docx":
         from orgwrite.io.docx_carry import open_source
