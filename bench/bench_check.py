@@ -1,19 +1,30 @@
-"""Benchmark the whole check: throughput, scaling, memory, start-up.
+"""Benchmark the check as users run it: whole processes, each started cold.
 
 Prints figures; asserts nothing (speed is measured here, never in tests).
 
-    python3 bench/bench_check.py            # default: 5 MB corpus
-    python3 bench/bench_check.py --mb 10
+    python3 bench/bench_check.py              # 5 runs of everything
+    python3 bench/bench_check.py --runs 9 --mb 5
 
-The corpus is built by repeating the texts in tests/samples/ and tests/corpus/ (each
-repetition is a separate document, as a folder of files would be).
+Every figure is the wall time of a new process (``python -m orgwrite …`` or a small driver
+script), never a parent that warmed up first; each is run ``--runs`` times and printed as
+min and median.  The peer, autocorrect-py's ``lint_for`` (``pip install autocorrect-py`` into
+the bench environment; it is no dependency of orgwrite), is timed in the same run, runs
+interleaved with orgwrite's, so the load of the machine weighs on both alike.
+
+Children run with bytecode caching on (an installed package has its .pyc files) after one
+unmeasured warm-up process.  "cache present" is the state after any earlier check (compiled
+lexicon and jieba's dictionary copy in $XDG_CACHE_HOME/orgwrite); "cache absent" gives each
+run an empty cache folder, so it pays the one-time build.  The load average is printed
+before and after: on a shared machine, say so when quoting the figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,7 +32,74 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+PYTHON = sys.executable
+
+#: Driver run in a fresh process: check (or lint) every file of a folder in this one process.
+DRIVER = r"""
+import json, resource, sys, time
+from pathlib import Path
+engine, folder = sys.argv[1], Path(sys.argv[2])
+texts = [p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))]
+start, cpu_start = time.perf_counter(), time.process_time()
+found = 0
+if engine == "orgwrite":
+    from orgwrite.io.read_text import read_string
+    from orgwrite.pipeline import check_document
+    for i, text in enumerate(texts):
+        found += len(check_document(read_string(text, f"doc{i}.txt")).findings)
+else:
+    import autocorrect_py
+    for text in texts:
+        found += len(autocorrect_py.lint_for(text, "text").lines)
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "cpu": cpu, "found": found, "rss_mb": rss}))
+"""
+
+PEER_COLD = r"""
+import sys
+import autocorrect_py
+autocorrect_py.lint_for(open(sys.argv[1], encoding="utf-8").read(), "text")
+"""
+
+
+def child_env(cache: Path) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_CACHE_HOME=str(cache), NO_COLOR="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+#: CPU seconds (user + system) of every measured process and its children, by figure name.
+CPU: dict[str, list[float]] = {}
+
+
+def timed(args: list[str], env: dict[str, str], name: str = "") -> tuple[float, str]:
+    """Wall seconds of one fresh process, and its standard output; its CPU time goes to CPU[name]."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, env=env, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(args)}\n{done.stderr.decode(errors='replace')}")
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    CPU.setdefault(name, []).append(cpu)
+    return seconds, done.stdout.decode()
+
+
+def cpu(name: str) -> str:
+    """The median CPU seconds of a figure's processes (what a loaded machine cannot inflate)."""
+    values = CPU.get(name, [])
+    return f"CPU median {statistics.median(values):.2f} s" if values else ""
+
+
+def figure(values: list[float], unit: str = "s") -> str:
+    scale = 1000 if unit == "ms" else 1
+    return f"min {min(values) * scale:.{0 if unit == 'ms' else 2}f} {unit}, median {statistics.median(values) * scale:.{0 if unit == 'ms' else 2}f} {unit}"
+
+
+def have_peer() -> bool:
+    return subprocess.run([PYTHON, "-c", "import autocorrect_py"], capture_output=True).returncode == 0
 
 
 def source_texts() -> list[str]:
@@ -29,146 +107,130 @@ def source_texts() -> list[str]:
     return [f.read_text("utf-8") for f in files]
 
 
-def build_corpus(megabytes: float) -> list[str]:
+def write_corpus(folder: Path, megabytes: float, files: int | None = None) -> tuple[int, int]:
+    """Documents made of the repository's texts (each repetition a file); (files, bytes)."""
+    folder.mkdir(parents=True)
     texts = source_texts()
-    out: list[str] = []
-    size = 0
     target = int(megabytes * 1_000_000)
-    while size < target:
-        for t in texts:
-            out.append(t)
-            size += len(t.encode("utf-8"))
-            if size >= target:
-                break
-    return out
+    size = n = 0
+    while (files is None and size < target) or (files is not None and n < files):
+        text = texts[n % len(texts)]
+        if files is not None:  # equal shares of the target size
+            share = target // files
+            text = (text * (1 + share // max(1, len(text.encode("utf-8")))))[: share // 3]
+        (folder / f"doc{n:04d}.txt").write_text(text, "utf-8")
+        size += len(text.encode("utf-8"))
+        n += 1
+    return n, size
 
 
-def run_check(docs: list[str]) -> tuple[float, int]:
-    from orgwrite.io.read_text import read_string
-    from orgwrite.pipeline import check_document
-
-    findings = 0
-    start = time.perf_counter()
-    for i, text in enumerate(docs):
-        findings += len(check_document(read_string(text, f"doc{i}.txt")).findings)
-    return time.perf_counter() - start, findings
-
-
-def run_autocorrect(docs: list[str]) -> float | None:
-    try:
-        import autocorrect_py
-    except ImportError:
-        return None
-    start = time.perf_counter()
-    for text in docs:
-        autocorrect_py.lint_for(text, "text")
-    return time.perf_counter() - start
-
-
-def run_pool(paths: list[str], jobs: int) -> float:
-    from orgwrite.batch import check_many
-    from orgwrite.config import Config
-
-    config = Config()
-    start = time.perf_counter()
-    for _ in check_many(paths, lambda p: config, jobs=jobs):
-        pass
-    return time.perf_counter() - start
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def time_command(args: list[str], repeat: int = 5) -> float:
-    """Best wall time of a fresh process (seconds)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        subprocess.run(args, capture_output=True, env=env, cwd=ROOT)
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
-def time_cold_cache(args: list[str], cache_root: Path, repeat: int = 3) -> float:
-    """Best wall time of a fresh process whose on-disk lexicon cache is empty each time."""
-    import shutil
-
-    best = float("inf")
-    for i in range(repeat):
-        folder = cache_root / str(i)
-        env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_CACHE_HOME=str(folder))
-        t = time.perf_counter()
-        subprocess.run(args, capture_output=True, env=env, cwd=ROOT)
-        best = min(best, time.perf_counter() - t)
-        shutil.rmtree(folder, ignore_errors=True)
-    return best
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (UTF-8)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs of each figure (default 5)")
+    parser.add_argument("--mb", type=float, default=5.0, help="size of the throughput corpus in MB (default 5)")
     args = parser.parse_args()
+    runs = max(1, args.runs)
+    peer = have_peer()
+    print(f"orgwrite check bench: {runs} runs per figure, each a new process; {load()}")
+    if not peer:
+        print("autocorrect-py: not installed (pip install autocorrect-py) — peer figures skipped")
 
-    # Warm up: import rules, compile everything and load what is loaded on demand (jieba)
-    # once, as a long-running process would; the cold start is measured separately below.
-    run_check(source_texts())
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        warm = child_env(tmp / "cache")
+        five_k = tmp / "five-k.txt"
+        five_k.write_text("\n".join(source_texts())[:5000], "utf-8")
+        check = [PYTHON, "-m", "orgwrite", "check", "--fail-on", "never"]
+        timed([*check, str(five_k)], warm)  # warm-up: .pyc files and the caches
 
-    docs = build_corpus(args.mb)
-    nbytes = sum(len(d.encode("utf-8")) for d in docs)
-    nchars = sum(len(d) for d in docs)
-    seconds, findings = run_check(docs)
-    print(f"corpus: {len(docs)} documents, {nchars:,} characters, {nbytes / 1e6:.2f} MB")
-    print(
-        f"full check, one process: {seconds:.2f} s, {nchars / seconds:,.0f} chars/s, {nbytes / 1e6 / seconds:.2f} MB/s"
-    )
-    print(f"findings: {findings:,}")
+        # 1. orgwrite --help
+        help_times = [timed([PYTHON, "-m", "orgwrite", "--help"], warm)[0] for _ in range(runs)]
+        print(f"orgwrite --help: {figure(help_times, 'ms')}")
 
-    ac = run_autocorrect(docs)
-    if ac is not None:
+        # 2. cold check of one 5,000-character file, every default rule
+        present, absent, peer_cold = [], [], []
+        for i in range(runs):
+            present.append(timed([*check, str(five_k)], warm, "present")[0])
+            absent.append(timed([*check, str(five_k)], child_env(tmp / f"empty-{i}"), "absent")[0])
+            if peer:
+                peer_cold.append(timed([PYTHON, "-c", PEER_COLD, str(five_k)], warm, "peer_cold")[0])
+        line = f"cold check, one 5,000-character file, cache present: {figure(present, 'ms')} ({cpu('present')})"
+        if peer:
+            ratio = statistics.median(peer_cold) / statistics.median(present)
+            line += f"; autocorrect-py lint_for, same file, new process: {figure(peer_cold, 'ms')} (ratio {ratio:.2f})"
+        print(line)
         print(
-            f"autocorrect-py lint, same corpus: {ac:.2f} s, {nbytes / 1e6 / ac:.2f} MB/s; "
-            f"orgwrite/autocorrect throughput ratio {ac / seconds:.2f}"
-        )
-    else:
-        print("autocorrect-py lint: not installed (pip install autocorrect-py) — skipped")
-
-    base = args.mb / 16
-    times = []
-    for factor in (1, 4, 16):
-        t, _ = run_check(build_corpus(base * factor))
-        times.append(t)
-    print(
-        f"scaling: {base:g} MB {times[0]:.2f} s, 4x {times[1]:.2f} s ({times[1] / times[0]:.1f}x), "
-        f"16x {times[2]:.2f} s ({times[2] / times[0]:.1f}x)"
-    )
-    print(f"peak RSS (one process, whole run): {peak_rss_mb():.0f} MB")
-
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, d in enumerate(docs):
-            p = Path(tmp) / f"doc{i:04d}.txt"
-            p.write_text(d, "utf-8")
-            paths.append(str(p))
-        t_one = run_pool(paths, 1)
-        t_two = run_pool(paths, 2)
-        print(
-            f"files through the batch API: --jobs 1 {t_one:.2f} s, --jobs 2 {t_two:.2f} s, speed-up {t_one / t_two:.2f}x"
+            f"cold check, one 5,000-character file, cache absent (one-time build): {figure(absent, 'ms')} ({cpu('absent')})"
         )
 
-    help_time = time_command([sys.executable, "-m", "orgwrite", "--help"])
-    print(f"orgwrite --help: {help_time * 1000:.0f} ms")
+        # 3. throughput: all rules over the corpus in one process, against the peer
+        corpus = tmp / "corpus"
+        files, size = write_corpus(corpus, args.mb)
+        ours, theirs, rss = [], [], []
+        found = peer_found = 0
+        for _ in range(runs):
+            _, out = timed([PYTHON, "-c", DRIVER, "orgwrite", str(corpus)], warm)
+            got = json.loads(out)
+            ours.append(got["seconds"])
+            CPU.setdefault("ours", []).append(got["cpu"])
+            rss.append(got["rss_mb"])
+            found = got["found"]
+            if peer:
+                _, out = timed([PYTHON, "-c", DRIVER, "autocorrect", str(corpus)], warm)
+                got = json.loads(out)
+                theirs.append(got["seconds"])
+                CPU.setdefault("theirs", []).append(got["cpu"])
+                peer_found = got["found"]
+        mb = size / 1e6
+        print(
+            f"throughput, all rules, {files} documents, {mb:.2f} MB in one process: {figure(ours)} "
+            f"({mb / statistics.median(ours):.2f} MB/s, {cpu('ours')}), {found:,} findings; peak RSS max {max(rss):.0f} MB"
+        )
+        if peer:
+            ratio = statistics.median(theirs) / statistics.median(ours)
+            cpu_ratio = statistics.median(CPU["theirs"]) / statistics.median(CPU["ours"])
+            print(
+                f"autocorrect-py lint_for, same documents, one process: {figure(theirs)} "
+                f"({mb / statistics.median(theirs):.2f} MB/s), {peer_found:,} lines reported; "
+                f"throughput ratio orgwrite/autocorrect-py {ratio:.2f} (wall medians), {cpu_ratio:.2f} (CPU medians)"
+            )
 
-    text = "\n".join(source_texts())[:5000]
-    with tempfile.TemporaryDirectory() as tmp:
-        f = Path(tmp) / "five-k.txt"
-        f.write_text(text, "utf-8")
-        cold = time_command([sys.executable, "-m", "orgwrite", "check", "--fail-on", "never", str(f)])
-        print(f"cold check of one 5k-character file (fresh process, lexicon cache warm): {cold * 1000:.0f} ms")
-        empty = Path(tmp) / "empty-cache"
-        cold_cache = time_cold_cache([sys.executable, "-m", "orgwrite", "check", "--fail-on", "never", str(f)], empty)
-    print(f"cold check of one 5k-character file (fresh process, empty lexicon cache): {cold_cache * 1000:.0f} ms")
+        # 4. --jobs on 400 files
+        folder = tmp / "four-hundred"
+        n, size = write_corpus(folder, args.mb, files=400)
+        batch = [*check, "--format", "json", str(folder)]
+        one, two = [], []
+        for _ in range(runs):
+            one.append(timed([*batch, "--jobs", "1"], warm, "one")[0])
+            two.append(timed([*batch, "--jobs", "2"], warm, "two")[0])
+        speedup = statistics.median(one) / statistics.median(two)
+        print(
+            f"--jobs on {n} files ({size / 1e6:.2f} MB): --jobs 1 {figure(one)}; --jobs 2 {figure(two)}; "
+            f"speed-up {speedup:.2f}x (medians), {min(one) / min(two):.2f}x (mins); "
+            f"{cpu('one')} with one job, {cpu('two')} with two (all processes)"
+        )
+
+        # 5. one long paragraph: linear time
+        body = "".join(t.replace("\n", "") for t in source_texts())
+        long_times = {}
+        for megabytes in (1, 2):
+            para = tmp / f"paragraph-{megabytes}mb.txt"
+            para.write_text((body * (1 + megabytes * 1_000_000 // len(body)))[: megabytes * 1_000_000 // 3], "utf-8")
+            long_times[megabytes] = [
+                timed([*check, "--format", "json", str(para)], warm, f"long{megabytes}")[0] for _ in range(runs)
+            ]
+            print(
+                f"one paragraph of {para.stat().st_size / 1e6:.1f} MB: {figure(long_times[megabytes])} ({cpu(f'long{megabytes}')})"
+            )
+        growth = statistics.median(long_times[2]) / statistics.median(long_times[1])
+        cpu_growth = statistics.median(CPU["long2"]) / statistics.median(CPU["long1"])
+        print(f"one paragraph, 2x the text: {growth:.2f}x the wall time, {cpu_growth:.2f}x the CPU time (medians)")
+    print(f"after: {load()}")
 
 
 if __name__ == "__main__":

@@ -204,7 +204,7 @@ def test_user_lexicon_and_disabled_entries_from_the_configuration(tmp_path):
 
 
 def test_the_compiled_lexicon_is_cached_on_disk(tmp_path, monkeypatch):
-    import orgwrite.lexicon as lexicon
+    import orgwrite.lexicon.cache as lexicon
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(lexicon, "_MEMORY", {})
@@ -217,7 +217,7 @@ def test_the_compiled_lexicon_is_cached_on_disk(tmp_path, monkeypatch):
 
 
 def test_an_unwritable_cache_folder_is_ignored(tmp_path, monkeypatch):
-    import orgwrite.lexicon as lexicon
+    import orgwrite.lexicon.cache as lexicon
 
     blocker = tmp_path / "file"
     blocker.write_text("x")

@@ -101,7 +101,9 @@ def check(
     input_errors = 0
     changed = 0
     fixed_stdin = paths == ("-",) and fix and not diff
-    outcomes = check_many(files, resolver.for_path, jobs=jobs, stdin_name=stdin_filename)
+    outcomes = check_many(
+        files, resolver.for_path, jobs=jobs, stdin_name=stdin_filename, report_only=not (fix or diff or annotate)
+    )
     for outcome in _with_progress(outcomes, len(files), fmt):
         if outcome.error:
             input_errors += 1

@@ -7,6 +7,7 @@ paragraphs are shown as a window around the span.  When one rule fires more than
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from typing import TextIO
 
@@ -27,20 +28,50 @@ def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
     return prefix + line[lo:hi] + suffix, start - lo + len(prefix), end - lo + len(prefix)
 
 
+class _Plain:
+    """Lines without styles, for a file or a pipe: the same text rich would print there,
+    without importing rich (a third of a small check's start-up)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def line(self, *parts: tuple[str, str | None]) -> None:
+        self.out.write("".join(text for text, _ in parts) + "\n")
+
+
+class _Styled:
+    """Lines with styles, for a terminal (rich decides colours, NO_COLOR and FORCE_COLOR)."""
+
+    def __init__(self, out: TextIO) -> None:
+        from rich.console import Console
+        from rich.markup import escape
+
+        self.console = Console(file=out, highlight=False, soft_wrap=True)
+        self.escape = escape
+
+    def line(self, *parts: tuple[str, str | None]) -> None:
+        self.console.print(
+            "".join(f"[{style}]{self.escape(text)}[/{style}]" if style else self.escape(text) for text, style in parts)
+        )
+
+
+def _sink(out: TextIO) -> _Plain | _Styled:
+    isatty = getattr(out, "isatty", None)
+    if (isatty is not None and isatty()) or os.environ.get("FORCE_COLOR"):
+        return _Styled(out)
+    return _Plain(out)
+
+
 def write(results: list, out: TextIO, *, statistics: bool = False) -> None:
     from rich.cells import cell_len
-    from rich.console import Console
-    from rich.markup import escape
 
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    sink = _sink(out)
     totals: Counter = Counter()
     for r in results:
         lines = r.document.lines if r.document is not None else []
         if r.as_of:
-            console.print(
-                f"[dim]{escape(r.path)}：按{'不早于' if '不早于' in (r.as_of_source or '') else ''} "
-                f"{r.as_of.isoformat()} 判断时效表述（{escape(r.as_of_source or '')}）[/dim]"
-            )
+            bound = "不早于" if "不早于" in (r.as_of_source or "") else ""
+            sink.line((f"{r.path}：按{bound} {r.as_of.isoformat()} 判断时效表述（{r.as_of_source or ''}）", "dim"))
         shown: Counter = Counter()
         per_rule = Counter(f.rule for f in r.findings)
         for f in r.findings:
@@ -49,26 +80,28 @@ def write(results: list, out: TextIO, *, statistics: bool = False) -> None:
             if shown[f.rule] > MAX_PER_RULE:
                 continue
             style = _STYLE[f.severity.value]
-            console.print(
-                f"[bold]{escape(r.path)}:{f.line}:{f.column}[/bold]: "
-                f"[{style}]{f.rule} {f.severity.label}[/{style}] {escape(f.message)}"
+            sink.line(
+                (f"{r.path}:{f.line}:{f.column}", "bold"),
+                (": ", None),
+                (f"{f.rule} {f.severity.label}", style),
+                (f" {f.message}", None),
             )
             if 0 < f.line <= len(lines):
                 text = lines[f.line - 1]
                 end = f.end_column - 1 if f.end_line == f.line else len(text)
                 shown_text, s, e = _excerpt(text, f.column - 1, end)
-                console.print(f"[dim]{f.line:>5} │ [/dim]{escape(shown_text)}")
+                sink.line((f"{f.line:>5} │ ", "dim"), (shown_text, None))
                 indent = " " * cell_len(shown_text[:s])
                 carets = "^" * max(1, cell_len(shown_text[s:e]))
-                console.print(f"[dim]      │ [/dim]{indent}[{style}]{carets}[/{style}]")
+                sink.line(("      │ ", "dim"), (indent, None), (carets, style))
             if f.replacement is not None:
                 shown_fix = f.replacement if f.replacement else "（删除）"
                 if len(shown_fix) > MAX_SPAN:
                     shown_fix = shown_fix[:MAX_SPAN] + "…"
-                console.print(f"      [green]建议改为：{escape(shown_fix)}[/green]")
+                sink.line(("      ", None), (f"建议改为：{shown_fix}", "green"))
         for code, n in per_rule.items():
             if n > MAX_PER_RULE:
-                console.print(f"[dim]{escape(r.path)}：{code} 另有 {n - MAX_PER_RULE} 处未列出（共 {n} 处）[/dim]")
+                sink.line((f"{r.path}：{code} 另有 {n - MAX_PER_RULE} 处未列出（共 {n} 处）", "dim"))
     total = sum(totals.values())
     if total:
         parts = "，".join(
@@ -76,9 +109,9 @@ def write(results: list, out: TextIO, *, statistics: bool = False) -> None:
             for key, label in (("error", "错误"), ("warning", "警告"), ("info", "提示"))
             if totals[key]
         )
-        console.print(f"检查了 {len(results)} 个文件，发现 {total} 个问题（{parts}）。")
+        sink.line((f"检查了 {len(results)} 个文件，发现 {total} 个问题（{parts}）。", None))
     else:
-        console.print(f"检查了 {len(results)} 个文件，未发现问题。")
+        sink.line((f"检查了 {len(results)} 个文件，未发现问题。", None))
     if statistics:
         from orgwrite.report.stats import write_statistics
 

@@ -63,17 +63,8 @@ def _two_words(text: str, i: int) -> bool:
     return at in singles and at + 1 in singles
 
 
-_TOKENIZER = None
-
-
 def _tokenizer():
-    """jieba, loaded only when a doubled character has been found (it takes ~0.5 s)."""
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        import logging
+    """jieba over its whole dictionary, read on demand (see :mod:`orgwrite.lexicon.segment`)."""
+    from orgwrite.lexicon.segment import tokenizer
 
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        _TOKENIZER = jieba.Tokenizer()
-    return _TOKENIZER
+    return tokenizer()

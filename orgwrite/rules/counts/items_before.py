@@ -8,6 +8,9 @@ The list is the run of 、-separated items that ends where the count starts.  A 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
 
 from orgwrite.model import Block
 from orgwrite.numerals import quoted_spans
@@ -31,13 +34,42 @@ _VERB_END_RE = re.compile(
 _MAX_ITEM = 14
 
 
-def _masked(text: str, end: int) -> tuple[str, list[tuple[int, int]]]:
-    """``text[:end]`` with the inside of every quotation masked, and the quotations."""
-    spans = [s for s in quoted_spans(text) if s[1] <= end]
-    chars = list(text[:end])
+def _masked(text: str, end: int) -> tuple[str, Sequence[tuple[int, int]]]:
+    """``text[:end]`` with the inside of every quotation closed before ``end`` masked, and those
+    quotations.  The block is masked once (a long paragraph holds many counts)."""
+    full, spans, ends = _block_masked(text)
+    closed = bisect_right(ends, end)  # quotations are sorted and do not overlap
+    masked = full[:end]
+    if closed < len(spans) and spans[closed][0] < end:  # a quotation still open at ``end``
+        a = spans[closed][0]
+        masked = masked[: a + 1] + text[a + 1 : end]
+    return masked, _Prefix(spans, closed)
+
+
+@lru_cache(maxsize=8)
+def _block_masked(text: str) -> tuple[str, list[tuple[int, int]], list[int]]:
+    spans = quoted_spans(text)
+    chars = list(text)
     for a, b in spans:
         chars[a + 1 : b - 1] = MASK * (b - a - 2)
-    return "".join(chars), spans
+    return "".join(chars), spans, [b for _, b in spans]
+
+
+class _Prefix(Sequence):
+    """The first ``n`` items of a list, without copying them."""
+
+    def __init__(self, items: list[tuple[int, int]], n: int) -> None:
+        self.items, self.n = items, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k: int) -> tuple[int, int]:  # type: ignore[override]
+        if k < 0:
+            k += self.n
+        if not 0 <= k < self.n:
+            raise IndexError(k)
+        return self.items[k]
 
 
 def items_before(block: Block, start: int, *, pairs: bool = True, floor: int = 0) -> Items | None:
@@ -48,7 +80,7 @@ def items_before(block: Block, start: int, *, pairs: bool = True, floor: int = 0
     masked, spans = _masked(text, start)
     if floor:
         masked, spans = "，" * floor + masked[floor:], []
-    m = _BEFORE_LIST_RE.search(masked)
+    m = _BEFORE_LIST_RE.search(masked, max(0, len(masked) - 80))  # a match is at most 80 long
     if not m:
         return None
     seg_start = m.start(1)
@@ -136,7 +168,7 @@ def _unquoted(part: str) -> str:
     return re.sub(r"“[^“”]*”|《[^《》]*》|‘[^‘’]*’", MASK, part)
 
 
-def _items_in_quotation(block: Block, start: int, spans: list[tuple[int, int]]) -> Items | None:
+def _items_in_quotation(block: Block, start: int, spans: Sequence[tuple[int, int]]) -> Items | None:
     """“学、查、改”三个环节: the members of the quotation that ends right at the count."""
     if not spans or spans[-1][1] != start or block.text[spans[-1][0]] != "“":
         return None
@@ -154,7 +186,7 @@ def _items_in_quotation(block: Block, start: int, spans: list[tuple[int, int]]) 
     return Items(len(parts), parts[0], parts[-1], f"第{line}行第{column}列起")
 
 
-def _adjacent_quotations(block: Block, start: int, spans: list[tuple[int, int]]) -> Items | None:
+def _adjacent_quotations(block: Block, start: int, spans: Sequence[tuple[int, int]]) -> Items | None:
     """“名校”“名师”“骄子”三个内容, 《…方案》《…方案》四个工程, “是什么”“为什么”和“怎么做”
     三个方面: quotations or titles written one after another (the last may follow 和), one item each."""
     text = block.text

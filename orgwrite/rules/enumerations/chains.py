@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from orgwrite.lexicon import Entry, Lexicon, context_lexicon, document_hits
@@ -20,6 +21,9 @@ from orgwrite.rules.enumerations.match import (
     _split_clause,
     _strip,
 )
+
+#: Every character _ANCHOR_BEFORE_RE can match, besides whitespace (\s is str.isspace).
+_ANCHOR_GAP_CHARS = frozenset("”’」，,：:（(—即就是包括分别主要“‘")
 
 
 def _candidates(positions: list[int], has_abbr: bool) -> list[int]:
@@ -174,12 +178,19 @@ def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain
                     chains.append(Chain(entry, run, run_seps))
                 run, run_seps = [], []
     # Anchor each chain to an abbreviation right before or after it.
+    abbr_starts = [a[0] for a in abbrs]  # hits come sorted by start
+    longest = max((a[1] - a[0] for a in abbrs), default=0)
     for c in chains:
         # Before the list, only "，即" and the like may stand between the abbreviation and the first
         # member: in “纠治“四风”，重点纠治形式主义、官僚主义” the verb picks some of the members.
         first = c.items[0]
         first_member = first.member_start if first.index is not None and first.member_start > first.start else c.start
-        for a_start, a_end, a_entry in abbrs:
+        # Only abbreviations within reach of the anchor patterns can match (linear in a long paragraph).
+        lo = first_member
+        while lo > 0 and (text[lo - 1] in _ANCHOR_GAP_CHARS or text[lo - 1].isspace()):
+            lo -= 1
+        near = abbrs[bisect_left(abbr_starts, lo - longest) : bisect_right(abbr_starts, c.end + 4)]
+        for a_start, a_end, a_entry in near:
             if a_end <= c.start and _ANCHOR_BEFORE_RE.match(text[a_end:first_member]):
                 c.anchor = (a_start, a_end, a_entry)
             elif a_start >= c.end and _ANCHOR_AFTER_RE.match(text[c.end : a_start]):
@@ -196,10 +207,12 @@ def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain
         )
     )
     kept: list[Chain] = []
+    reach = -1  # kept chains start no later than c, so c overlaps one of them iff one ends after c.start
     for c in chains:
-        if any(k.start < c.end and c.start < k.end for k in kept):
+        if reach > c.start:
             continue
         kept.append(c)
+        reach = max(reach, c.end)
     return [c for c in kept if len(c.items) >= 2 or c.anchor is not None]
 
 

@@ -123,19 +123,7 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None, lead: in
         quoted = _match_exact(entry, text[raw_s:raw_e])
         if quoted is not None:
             s, e, item = raw_s, raw_e, text[raw_s:raw_e]
-    members: list[str] = entry.get("members")
-    candidates: list[tuple[str, int, str | None, date | None]] = [(m, i, None, None) for i, m in enumerate(members)]
-    for v in entry.get("versions", []):
-        for i, m in enumerate(v["members"]):
-            if m != members[i]:
-                candidates.append((m, i, None, v["until"]))
-    for right, alts in entry.get("alternatives", {}).items():
-        if right in members:
-            for a in [alts] if isinstance(alts, str) else alts:
-                candidates.append((a, members.index(right), None, None))
-    for wrong, right in entry.get("member_variants", {}).items():
-        if right in members:
-            candidates.append((wrong, members.index(right), right, None))
+    candidates = _member_candidates(entry)
     best = None
     for m, i, right, until in candidates:
         if item == m or (item.endswith(m) and _lead_ok(item[: len(item) - len(m)], _reach(lead, m))):
@@ -194,3 +182,29 @@ def _looks_like_member(entry: Entry, text: str) -> bool:
     if not (min(lengths) - 1 <= len(text) <= max(lengths) + 1):
         return False
     return bool((suffix and text.endswith(suffix)) or (prefix and text.startswith(prefix)))
+
+
+_CANDIDATES: dict[int, tuple[Entry, list[tuple[str, int, str | None, date | None]]]] = {}
+
+
+def _member_candidates(entry: Entry) -> list[tuple[str, int, str | None, date | None]]:
+    """(text, member index, right text for a wrong variant, until) of every way to write a member,
+    built once per entry (an item is matched against them thousands of times in a long text)."""
+    cached = _CANDIDATES.get(id(entry))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    members: list[str] = entry.get("members")
+    candidates: list[tuple[str, int, str | None, date | None]] = [(m, i, None, None) for i, m in enumerate(members)]
+    for v in entry.get("versions", []):
+        for i, m in enumerate(v["members"]):
+            if m != members[i]:
+                candidates.append((m, i, None, v["until"]))
+    for right, alts in entry.get("alternatives", {}).items():
+        if right in members:
+            for a in [alts] if isinstance(alts, str) else alts:
+                candidates.append((a, members.index(right), None, None))
+    for wrong, right in entry.get("member_variants", {}).items():
+        if right in members:
+            candidates.append((wrong, members.index(right), right, None))
+    _CANDIDATES[id(entry)] = (entry, candidates)
+    return candidates

@@ -1,0 +1,282 @@
+"""The machinery that makes checks fast must give exactly the answers of the slow way.
+
+Speed itself is measured in bench/, never here; these tests pin down that the fast paths
+(jieba's dictionary read on demand, one automaton walk per document, near-miss lookups by
+bisection) change no finding, and that the near-miss search does work proportional to the
+anchors, not anchors × known spans.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgwrite.lexicon import load_lexicon, nearmiss, segment
+
+HERE = Path(__file__).resolve().parent
+TEXTS = sorted((HERE / "samples").glob("*.txt")) + sorted((HERE / "corpus").glob("*.txt"))[:6]
+
+
+def _windows(count: int = 400, size: int = 24) -> list[str]:
+    out: list[str] = []
+    for path in TEXTS:
+        text = path.read_text("utf-8").replace("\n", "")
+        out.extend(text[i : i + size] for i in range(0, len(text) - size, len(text) // 40 or 1))
+    return out[:count]
+
+
+@pytest.fixture
+def fresh_tokenizers(monkeypatch, tmp_path):
+    monkeypatch.setattr(segment, "_TOKENIZERS", {})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path
+
+
+def test_the_on_demand_dictionary_cuts_exactly_like_jiebas_full_dictionary(fresh_tokenizers):
+    jieba = segment.import_jieba()
+    full = jieba.Tokenizer()
+    full_with_words = jieba.Tokenizer()
+    words = ("四个意识", "以人民为中心", "全过程人民民主")
+    for w in words:
+        full_with_words.add_word(w, freq=2_000_000)
+    lazy = segment.tokenizer()
+    lazy_with_words = segment.tokenizer(words)
+    assert isinstance(lazy.FREQ, segment.LazyFrequencies)
+    assert list((fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite"))
+    windows = _windows()
+    assert len(windows) >= 300
+    windows.append("增强四个意识，坚持以人民为中心，发展全过程人民民主")
+    for w in windows:
+        assert lazy.lcut(w, HMM=False) == full.lcut(w, HMM=False), w
+        assert list(lazy.tokenize(w)) == list(full.tokenize(w)), w
+        assert lazy_with_words.lcut(w, HMM=False) == full_with_words.lcut(w, HMM=False), w
+    assert lazy.total == full.total
+    # Only the entries the windows needed were read, not the 580,000 of the prefix dictionary.
+    assert 0 < len(lazy.FREQ) < 50_000
+
+
+def test_an_unwritable_cache_folder_falls_back_to_the_full_dictionary(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr(segment, "_TOKENIZERS", {})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    tok = segment.tokenizer()
+    assert not isinstance(tok.FREQ, segment.LazyFrequencies)
+    assert tok.lcut("为了了解情况", HMM=False) == ["为了", "了解", "情况"]
+    assert segment.is_word("我们要增强四个意识。", 5, 9, ("四个意识",))
+    assert not segment.is_word("我们要增强四个意识。", 4, 6, ("四个意识",))
+
+
+def test_a_damaged_dictionary_copy_is_built_again(fresh_tokenizers):
+    segment.tokenizer()
+    (copy,) = (fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite")
+    copy.write_bytes(b"not a database")
+    segment._TOKENIZERS.clear()
+    tok = segment.tokenizer()
+    assert isinstance(tok.FREQ, segment.LazyFrequencies)
+    assert tok.lcut("为了了解情况", HMM=False) == ["为了", "了解", "情况"]
+    assert copy.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_copy_removed_during_a_run_falls_back_to_the_whole_dictionary(fresh_tokenizers):
+    tok = segment.tokenizer(("四个意识",))
+    assert tok.lcut("增强四个意识", HMM=False) == ["增强", "四个意识"]
+    (copy,) = (fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite")
+    copy.unlink()
+    tok.FREQ._pid = -1  # as in a new worker process: the next read opens the (missing) copy
+    assert tok.lcut("为了了解情况，增强四个意识", HMM=False) == ["为了", "了解", "情况", "，", "增强", "四个意识"]
+    assert tok.FREQ._complete and len(tok.FREQ) > 300_000
+
+
+def _every_occurrence(lex, text: str) -> list:
+    """The hits of ``text`` found the slow way: str.find for every known string, then the guard."""
+    from orgwrite.lexicon import Hit
+
+    raw = []
+    for pattern, roles in (value for _, value in lex.automaton.items()):
+        i = text.find(pattern)
+        while i >= 0:
+            raw.append(Hit(i, i + len(pattern), pattern, roles))
+            i = text.find(pattern, i + 1)
+    return lex._guard(raw) if len(raw) > 1 else raw
+
+
+def test_one_walk_over_the_document_finds_every_occurrence_in_each_paragraph():
+    lex = load_lexicon()
+    paragraphs = [line for p in TEXTS for line in p.read_text("utf-8").splitlines()]
+    # Mixed widths: ASCII, two-, three- and four-byte characters before and between hits.
+    paragraphs += ["abc四个意识é四个自信😀两个维护", "😀😀“四个意识”", "plain ascii only", "四个意识"]
+    assert len(paragraphs) > 200
+    together = lex.scan_many(paragraphs)
+    assert sum(map(len, together)) > 500
+    for text, hits in zip(paragraphs, together, strict=True):
+        assert hits == _every_occurrence(lex, text), text
+        assert lex.scan(text) == hits
+    assert lex.scan_many([]) == []
+    assert lex.scan_many(["", "四个意识", ""]) == [[], lex.scan("四个意识"), []]
+
+
+class _CountingList(list):
+    """A list that counts how many of its items are read (bisection reads through __getitem__)."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        _CountingList.reads += 1
+        return super().__getitem__(i)
+
+
+def _near_miss_work(monkeypatch, text: str) -> tuple[int, int]:
+    lex = load_lexicon()
+    original = nearmiss.KnownSpans.__init__
+
+    def counting_init(self, spans):
+        original(self, spans)
+        self.starts = _CountingList(self.starts)
+        self.reach = _CountingList(self.reach)
+
+    monkeypatch.setattr(nearmiss.KnownSpans, "__init__", counting_init)
+    _CountingList.reads = 0
+    found = lex.near_misses(text, lex.scan(text))
+    return len(found), _CountingList.reads
+
+
+def test_near_miss_search_in_one_long_paragraph_reads_few_known_spans_per_anchor(monkeypatch):
+    # A near miss (习近平新时代中国特色会主义思想), the canonical text and a known wrong
+    # form, repeated in one paragraph: every repetition adds anchors and known spans.
+    unit = (
+        "深入学习习近平新时代中国特色会主义思想，坚持以习近平新时代中国特色社会主义思想为指导，"
+        "全面贯彻新时代党的建设总要求，"
+    )
+    small_found, small_reads = _near_miss_work(monkeypatch, unit * 100)
+    large_found, large_reads = _near_miss_work(monkeypatch, unit * 1600)
+    assert small_found == 100 and large_found == 1600
+    # 16 times the text: bisection costs log(spans) reads per anchor, so the reads grow by
+    # well under 16 × (1 + log2(16) / log2(100)) ≈ 25 times; scanning every known span per
+    # anchor would make it 256 times.
+    assert small_reads > 0
+    assert large_reads < 25 * small_reads
+
+
+class _CountingPattern:
+    """Wraps a compiled pattern and counts its calls (and the longest stretch it was asked to read)."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.calls = 0
+        self.widest = 0
+
+    def match(self, text, *args):
+        self.calls += 1
+        self.widest = max(self.widest, len(text))
+        return self.pattern.match(text, *args)
+
+    def search(self, text, pos=0, endpos=None):
+        self.calls += 1
+        end = len(text) if endpos is None else endpos
+        self.widest = max(self.widest, end - pos)
+        return self.pattern.search(text, pos, end)
+
+
+def _check_one_paragraph(text: str):
+    from orgwrite.io.read_text import read_string
+    from orgwrite.pipeline import check_document
+
+    return check_document(read_string(text, "long.txt")).findings
+
+
+def test_enumeration_lists_in_one_long_paragraph_are_anchored_in_linear_work(monkeypatch):
+    from orgwrite.rules.enumerations import chains as enumerations
+
+    # Each repetition holds a list anchored to its abbreviation and another abbreviation.
+    unit = "增强“四个意识”，即政治意识、大局意识、核心意识、看齐意识，坚定“四个自信”。"
+    counts = []
+    for n in (50, 400):
+        before = _CountingPattern(enumerations._ANCHOR_BEFORE_RE)
+        monkeypatch.setattr(enumerations, "_ANCHOR_BEFORE_RE", before)
+        findings = _check_one_paragraph(unit * n)
+        counts.append(before.calls)
+        monkeypatch.undo()
+        assert not [f for f in findings if f.rule.startswith("E1")]
+    # Eight times the text, eight times the anchor tests (all chains × all abbreviations: 64 times).
+    assert 0 < counts[0] and counts[1] <= 8 * counts[0]
+
+
+def test_a_list_before_a_stated_count_is_looked_for_in_a_bounded_stretch(monkeypatch):
+    from orgwrite.rules.counts import items_before
+
+    pattern = _CountingPattern(items_before._BEFORE_LIST_RE)
+    monkeypatch.setattr(items_before, "_BEFORE_LIST_RE", pattern)
+    quotations = []
+    real_spans = items_before.quoted_spans
+
+    def counting_spans(text):
+        quotations.append(len(text))
+        return real_spans(text)
+
+    monkeypatch.setattr(items_before, "quoted_spans", counting_spans)
+    items_before._block_masked.cache_clear()
+    unit = "抓好政治、思想、组织三个方面的工作，落实“三会一课”制度，"
+    findings = _check_one_paragraph(unit * 300)
+    # One search per count over at most the 80 characters a list can span, and the
+    # quotations of the paragraph found once, not once per count.
+    assert pattern.calls >= 300 and pattern.widest <= 80
+    assert len(quotations) == 1
+    assert not [f for f in findings if f.rule == "E201"]
+
+
+def _folder_of_samples(root: Path, copies: int = 10) -> Path:
+    """Copies of the samples, more than MIN_PARALLEL_BYTES together so that --jobs 2 forks."""
+    root.mkdir()
+    for k in range(copies):
+        for p in sorted((HERE / "samples").glob("*.txt")):
+            (root / f"{k}-{p.name}").write_text(p.read_text("utf-8"), "utf-8")
+    return root
+
+
+def test_two_workers_print_exactly_what_one_process_prints(cli, tmp_path):
+    root = _folder_of_samples(tmp_path / "texts")
+    one = cli("check", str(root), "--jobs", "1", "--fail-on", "never")
+    two = cli("check", str(root), "--jobs", "2", "--fail-on", "never")
+    assert one.returncode == two.returncode == 0
+    body_one = one.stdout.decode().splitlines()[:-1]  # the last line says how long it took
+    body_two = two.stdout.decode().splitlines()[:-1]
+    assert body_one == body_two and len(body_one) > 50
+    assert " │ " in "\n".join(body_two)  # the source excerpts came back from the workers
+
+
+def test_a_few_small_files_are_checked_without_starting_workers(monkeypatch, tmp_path):
+    from orgwrite import batch
+    from orgwrite.config import Config
+
+    root = tmp_path / "few"
+    root.mkdir()
+    for k in range(3):
+        (root / f"{k}.txt").write_text("坚持以人民为中心的发展思想,推动高质量发展。\n", "utf-8")
+    big = _folder_of_samples(tmp_path / "many")
+    started = []
+    real_pool = __import__("concurrent.futures", fromlist=["ProcessPoolExecutor"]).ProcessPoolExecutor
+
+    def counting_pool(*args, **kwargs):
+        started.append(kwargs.get("max_workers"))
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", counting_pool)
+    config = Config()
+    few = list(batch.check_many(sorted(str(p) for p in root.iterdir()), lambda p: config, jobs=2))
+    assert started == [] and [len(o.result.findings) for o in few] == [1, 1, 1]
+    many_paths = sorted(str(p) for p in big.iterdir())
+    assert batch._total_bytes(many_paths) >= batch.MIN_PARALLEL_BYTES
+    many = list(batch.check_many(many_paths, lambda p: config, jobs=2))
+    assert started == [2] and len(many) == len(many_paths)
+
+
+def test_two_workers_report_a_broken_user_lexicon_like_one_process(cli, tmp_path):
+    root = _folder_of_samples(tmp_path / "texts")
+    (tmp_path / "mine.toml").write_text('[[banned]]\nid = "B-x"\ntext = "某某"\n', "utf-8")
+    (tmp_path / "orgwrite.toml").write_text('lexicon = ["mine.toml"]\n', "utf-8")
+    one = cli("check", str(root), "--jobs", "1", cwd=tmp_path)
+    two = cli("check", str(root), "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 2
+    assert one.stderr == two.stderr and "B-x" in one.stderr.decode()
