@@ -186,3 +186,20 @@ def test_lists_cited_whole_with_a_member_dropped_or_replaced(sentence, as_of, ru
 def test_whole_lists_stay_silent(sentence, as_of):
     cfg = Config(select=("E101", "E102", "E103", "E104"), as_of=date.fromisoformat(as_of))
     assert check(sentence, cfg) == []
+
+
+def test_the_guiding_thought_list_without_its_newest_member_after_2017():
+    """2026 provincial government reports (held-out audit hosts) write the whole list; a 2026 text
+    that stops at 科学发展观为指导 has dropped the member the 党章 added on 2017-10-24."""
+    from datetime import date
+
+    from orgwrite import check
+    from orgwrite.config import Config
+
+    five = "坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观为指导，推动各项工作取得新成效。"
+    found = [f for f in check(five, Config(select=("E103",), as_of=date(2026, 1, 1)))]
+    assert [f.rule for f in found] == ["E103"] and "习近平新时代中国特色社会主义思想" in found[0].message
+    assert check(five, Config(select=("E103",), as_of=date(2017, 10, 23))) == []
+    assert check(five, Config(select=("E103",))) == []  # no date: no judgement
+    told = "党的十八大把科学发展观同马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想一道确立为党的指导思想。"
+    assert check(told, Config(select=("E103",), as_of=date(2026, 1, 1))) == []

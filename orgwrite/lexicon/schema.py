@@ -52,6 +52,7 @@ FIELDS: dict[str, dict[str, Any]] = {
         "since": "date",
         "chain": bool,
         "check_missing": bool,
+        "last_member_since": "date",
         "separators": "strlist",
     },
     "dated": {

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from orgwrite.asof import bounds
 from orgwrite.lexicon import cite
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -61,25 +63,30 @@ def enumeration_wrong_member(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 @rule("E103", "enumeration-missing-member", "error", "紧跟简称的列举缺少成员")
 def enumeration_missing_member(doc: Document, ctx: Context) -> Iterator[Finding]:
-    """说明：
+    r"""说明：
     简称后随即列出成员（“四个意识”，即……）时，成员应齐全；缺项时报告缺少的成员。不带简称的
     列举，首项和末项都在、按规范顺序、中间恰好漏了一项时（马克思列宁主义……习近平新时代中国
-    特色社会主义思想，中间漏了科学发展观）也报告；只列前几项或后几项的引用不报告。
+    特色社会主义思想，中间漏了科学发展观）也报告；只列前几项或后几项的引用不报告。最后一项是
+    后来增加的（条目的 last_member_since）时，该日期以后的文稿列出此前的全部成员并接“为指导”，
+    也报告缺少最后一项（2017年10月以后“以……科学发展观为指导”）。
     原因：
     写明“四个”却只列三个，读者会以为漏印，也不符合中央提法。
     错误示例：
     增强“四个意识”，即政治意识、大局意识、看齐意识。
     坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、习近平新时代中国特色社会主义思想为指导。
+    2024年1月8日\n坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观为指导。
     正确示例：
     增强“四个意识”，即政治意识、大局意识、核心意识、看齐意识。
     坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、习近平新时代中国特色社会主义思想为指导。
+    2015年1月16日\n坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观为指导。
     依据：
     各条目的出处（orgwrite lexicon show 编号）。
     """
     for block, chains in block_chains(doc, ctx):
         for c in chains:
             if not anchored_to_own(c):
-                if (gap := interior_gap(c) or verb_cited_gap(c, block.text, ctx)) is not None:
+                gap = interior_gap(c) or verb_cited_gap(c, block.text, ctx) or tail_gap(c, block.text, doc, ctx)
+                if gap is not None:
                     yield ctx.emit(
                         "E103",
                         block,
@@ -146,3 +153,29 @@ def verb_cited_gap(c, text: str, ctx) -> str | None:
     if len(indices) != len(members) - 1 or len(indices) < 3:
         return None
     return next(m for k, m in enumerate(members) if k not in indices)
+
+
+_GUIDE_AFTER_RE = re.compile(r"^[”’]?(?:为指导|为行动指南|的指导|作为指导|为根本指导)")
+
+
+def tail_gap(c, text: str, doc: Document, ctx: Context) -> str | None:
+    """The last member, missing from a list that was the whole enumeration before it was added.
+
+    “坚持以马克思列宁主义……科学发展观为指导” was the whole list until 习近平新时代中国特色社会主义思想
+    was written into the 党章 (2017-10-24, the entry's ``last_member_since``): in a text of that
+    date or later, the same list with 为指导 after it has dropped the last member.  Judged only when
+    the text's date (its lower bound) is known to be on or after that day.
+    """
+    since = c.entry.get("last_member_since")
+    members = c.entry.get("members")
+    if since is None:
+        return None
+    span = bounds(ctx.as_of, doc.meta.as_of_source)
+    if span is None or span[0] < since:
+        return None
+    indices = [i.index for i in c.items]
+    if indices != list(range(len(members) - 1)) or any(i.wrong is not None for i in c.items):
+        return None
+    if not _GUIDE_AFTER_RE.match(text[c.end : c.end + 8]):
+        return None
+    return members[-1]
