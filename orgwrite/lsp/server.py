@@ -114,12 +114,32 @@ class OrgwriteServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
 
     def run_check(self, uri: str) -> None:
+        from orgwrite.errors import OrgwriteError
+
         doc = self.workspace.get_text_document(uri)
-        checked = check_text(uri, doc.source)
+        try:
+            checked = check_text(uri, doc.source)
+        except OrgwriteError as exc:
+            self._report_unchecked(uri, doc.version, str(exc).splitlines()[0])
+            return
         checked.version = doc.version
         self.checked[uri] = checked
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics(checked), version=doc.version)
+        )
+
+    def _report_unchecked(self, uri: str, version: int | None, message: str) -> None:
+        """A document that cannot be checked (an invalid orgwrite.toml): one diagnostic on its
+        first line saying why, and the old findings withdrawn, so the writer is not misled."""
+        self.checked.pop(uri, None)
+        diagnostic = types.Diagnostic(
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+            message=f"无法检查：{message}",
+            severity=types.DiagnosticSeverity.Error,
+            source="orgwrite",
+        )
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[diagnostic], version=version)
         )
 
     def schedule(self, uri: str) -> None:
