@@ -299,3 +299,11 @@ def test_the_private_folder_holds_nothing_between_requests_and_goes_at_shutdown(
         assert c.post("/api/draft", json={"outline": "genre: 交流发言\n"}).status_code == 200
         assert list(folder.iterdir()) == []
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("path", ["/api/check", "/api/fix", "/api/export", "/api/draft"])
+def test_deeply_nested_json_and_lone_surrogates_are_a_400(client, path):
+    message = _one_chinese_line(client.post(path, content=b"[" * 100000 + b"]" * 100000), 400)
+    assert "嵌套" in message
+    for body in (b'{"text": "\\ud800\xe5\xa5\xbd,,"}', b'{"outline": "genre: \\udfff"}'):
+        assert "代理项" in _one_chinese_line(client.post(path, content=body), 400)

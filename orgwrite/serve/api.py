@@ -101,6 +101,12 @@ async def body_json(request: Request) -> dict:
         data = json.loads(raw or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise OrgwriteError("请求内容不是有效的 JSON") from None
+    except RecursionError:
+        raise OrgwriteError("请求内容嵌套过深，不是本页面发出的请求") from None
+    try:  # "\ud800" is valid JSON but no character: every later step that encodes the text fails
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise OrgwriteError("请求内容含有无效的字符（孤立的 UTF-16 代理项），请重新复制文字") from None
     if not isinstance(data, dict):
         raise OrgwriteError("请求内容应为 JSON 对象")
     return data
