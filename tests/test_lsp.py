@@ -267,3 +267,46 @@ def test_a_burst_of_changes_to_a_large_document_is_checked_once(tmp_path):
 
     count, last = asyncio.run(run())
     assert count == 1 and [d.code for d in last] == ["S102"]
+
+
+def test_a_message_with_bytes_that_are_not_utf8_still_opens_its_document(tmp_path):
+    import os
+    import subprocess
+
+    def message(body: bytes) -> bytes:
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    uri = (tmp_path / "gb.txt").as_uri().encode()
+    opened = (
+        b'{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'
+        + uri
+        + b'","languageId":"plaintext","version":1,"text":"\xe5\xa5\xbd\xb9\xa4,,\xe7\x9a\x84\\n"}}}'
+    )
+    stdin = b"".join(
+        message(json.dumps(m).encode()) if isinstance(m, dict) else message(m)
+        for m in (
+            {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
+            {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+            opened,
+        )
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "orgwrite", "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+    )
+    import threading
+
+    threading.Timer(30, proc.kill).start()  # no diagnostics within 30 s: the document was lost
+    proc.stdin.write(stdin)
+    proc.stdin.flush()
+    out = b""
+    while b"publishDiagnostics" not in out:
+        chunk = proc.stdout.read1(65536)
+        assert chunk, out
+        out += chunk
+    proc.kill()
+    proc.wait()
+    published = json.loads(out[out.rindex(b"\r\n\r\n") + 4 :])
+    assert published["params"]["uri"] == uri.decode()
+    # Each bad byte is one “?”: the columns after them stay where the bytes were.
+    assert [(d["code"], d["range"]["start"]["character"]) for d in published["params"]["diagnostics"]] == [("P101", 1)]

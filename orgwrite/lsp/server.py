@@ -254,5 +254,37 @@ def char_position(lines: list[str], position: types.Position) -> tuple[int, int]
     return position.line + 1, char_column(text, position.character)
 
 
+class RepairedInput:
+    """Standard input with bytes that are not UTF-8 read as “?”, one byte for one byte.
+
+    Some clients send a file's bytes as they are (a GB18030 file opened as UTF-8); the
+    protocol's JSON then cannot be decoded and the whole message, the document with it, is
+    lost.  Replacing each bad byte by one ASCII byte keeps every Content-Length right.
+    """
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+
+    def readline(self, *args) -> bytes:
+        return self.raw.readline(*args)
+
+    def read(self, *args) -> bytes:
+        return repair_utf8(self.raw.read(*args))
+
+    def __getattr__(self, name: str):
+        return getattr(self.raw, name)
+
+
+def repair_utf8(data: bytes) -> bytes:
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "surrogateescape")
+        return "".join("?" if "\udc80" <= ch <= "\udcff" else ch for ch in text).encode("utf-8", "surrogatepass")
+
+
 def main() -> None:
-    server.start_io()
+    import sys
+
+    server.start_io(stdin=RepairedInput(sys.stdin.buffer))
