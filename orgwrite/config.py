@@ -47,6 +47,7 @@ class Config:
     lexicon_files: tuple[Path, ...] = ()
     disable_entries: tuple[str, ...] = ()
     path: Path | None = None  # the file the settings came from, if any
+    encoding: str | None = None  # --encoding: read text inputs in this encoding, no detection
 
     def merged(self, **changes: Any) -> Config:
         """A copy with the given fields replaced (None values are ignored)."""

@@ -109,7 +109,12 @@ def fix_source(text: str, name: str, fmt: str, config, *, unsafe: bool = False) 
 
 def encode_like(text: str, encoding: str, bom: bool) -> bytes:
     """Bytes for ``text`` in the file's original encoding, with its BOM if it had one."""
+    import codecs
+
     if encoding == "utf-16":
         return text.encode("utf-16")  # Python writes the BOM itself
     data = text.encode(encoding)
-    return (b"\xef\xbb\xbf" + data) if bom and encoding == "utf-8" else data
+    if not bom:
+        return data
+    marks = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    return marks.get(encoding, b"") + data

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -118,6 +119,9 @@ class SourceInfo:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
+    #: (size, mtime_ns, sha256) of the file when it was read, so a fix can refuse to
+    #: overwrite an edit made meanwhile (an ``orgwrite.io.stamp.FileStamp``); None for text.
+    stamp: Any = None
 
 
 @dataclass(slots=True)

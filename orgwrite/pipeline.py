@@ -87,7 +87,8 @@ def check_path(path: str | Path, config: Config | None = None, *, stdin_name: st
     """Read one input (``-`` is standard input) and check it."""
     from orgwrite.io.read import read_document
 
-    return check_document(read_document(path, stdin_name=stdin_name), config)
+    encoding = config.encoding if config else None
+    return check_document(read_document(path, stdin_name=stdin_name, encoding=encoding), config)
 
 
 def check(text_or_path: str | Path | Document, config: Config | None = None) -> list[Finding]:

@@ -108,10 +108,54 @@ def test_unsafe_fixes_only_when_asked(cli, tmp_path):
     assert f.read_text("utf-8").endswith("工作。\n")
 
 
-def test_fix_from_stdin_writes_the_fixed_text(cli):
+def test_fix_from_stdin_writes_the_fixed_text_and_reports_the_rest_on_stderr(cli):
     r = cli("check", "-", "--fix", input=DEFECTS.encode())
-    assert r.returncode == 0
     assert r.stdout.decode() == "好干部是“”出来的，也是干出来的。\n研究制定2018—2022年培训规划，推动落实。\n"
+    # The empty quotes cannot be fixed: said on stderr, with the exit code a file would give.
+    err = r.stderr.decode()
+    assert "<stdin>:1:5: P103" in err and "发现 1 个问题" in err
+    assert r.returncode == 1
+    assert cli("check", "-", "--fix", "--fail-on", "never", input=DEFECTS.encode()).returncode == 0
+    clean = cli("check", "-", "--fix", input="好。\n".encode())
+    assert clean.returncode == 0 and clean.stdout.decode() == "好。\n"
+
+
+def test_fix_from_stdin_with_a_file_name_never_writes_that_file(cli, tmp_path):
+    (tmp_path / "稿子.txt").write_text("原来的文件。\n", "utf-8")
+    r = cli("check", "-", "--fix", "--stdin-filename", "稿子.txt", input=DEFECTS.encode(), cwd=tmp_path)
+    assert r.stdout.decode().startswith("好干部是“”出来的，")
+    assert "稿子.txt:1:5: P103" in r.stderr.decode()
+    assert (tmp_path / "稿子.txt").read_text("utf-8") == "原来的文件。\n"
+
+
+def test_when_every_input_fails_nothing_is_reported_as_clean(cli, tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x02binary")
+    r = cli("check", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert r.returncode == 2
+    assert "未发现问题" not in r.stdout.decode() + r.stderr.decode()
+    assert "检查了 0 个文件" not in r.stdout.decode()
+    assert (
+        r.stderr.decode().strip().splitlines()[-1]
+        == "orgwrite：没有一个文件能够检查（2 个输入均无法读取或处理，见上方说明）"
+    )
+    one = cli("check", str(tmp_path / "a.txt"))
+    assert one.returncode == 2 and one.stdout == b"" and len(one.stderr.decode().strip().splitlines()) == 1
+
+
+def test_piping_into_head_with_fail_on_never_exits_0(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    root = _tree(tmp_path, 30)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for fail_on, code in (("never", 0), ("warning", 1)):
+        cmd = f"{sys.executable} -m orgwrite check {root} --jobs 1 --fail-on {fail_on} | head -n 1; exit ${{PIPESTATUS[0]}}"
+        r = subprocess.run(["bash", "-c", cmd], capture_output=True, cwd=ROOT, env=env)
+        assert r.returncode == code, (fail_on, r.stderr)
+        assert len(r.stdout.splitlines()) == 1 and b"Traceback" not in r.stderr
 
 
 def test_init_writes_a_valid_config_and_refuses_to_overwrite(cli, tmp_path):

@@ -123,3 +123,87 @@ def test_fix_text_keeps_encoding_bom_and_newlines(cli, tmp_path):
     assert out2.read_bytes() == text.replace(",", "，").encode("gb18030")
     r = cli("fix", str(src), "-o", str(tmp_path / "c.txt"), "--track-changes")
     assert r.returncode == 2 and not (tmp_path / "c.txt").exists()
+
+
+def _revisions(path):
+    body = part(path, "word/document.xml").find("w:body", NS)
+    dels = ["".join(t.text or "" for t in d.iter(q("delText"))) for d in body.iter(q("del"))]
+    ins = ["".join(t.text or "" for t in i.iter(q("t"))) for i in body.iter(q("ins"))]
+    return dels, ins
+
+
+def test_tracked_fix_is_the_minimal_change_and_keeps_formatting(cli, tmp_path):
+    import docx
+    from docx.shared import RGBColor
+
+    src = tmp_path / "格式.docx"
+    d = docx.Document()
+    d.add_paragraph("全市组织工作综述")
+    p = d.add_paragraph()
+    p.add_run("一年来,全市")
+    bold = p.add_run("组织工作")
+    bold.bold = True
+    red = p.add_run("取得新成效")
+    red.font.color.rgb = RGBColor(0xC0, 0, 0)
+    p.add_run(",干部队伍建设持续加强。")
+    d.save(src)
+    out = tmp_path / "修订.docx"
+    r = cli("fix", str(src), "-o", str(out), "--track-changes")
+    assert r.returncode == 0, r.stderr.decode()
+    assert _revisions(out) == ([",", ","], ["，", "，"])
+    assert read_docx(out).lines[1] == "一年来，全市组织工作取得新成效，干部队伍建设持续加强。"
+    # the bold and the red runs are untouched, outside any revision
+    body = part(out, "word/document.xml").find("w:body", NS)
+    runs = {
+        "".join(t.text or "" for t in r.iter(q("t"))): r
+        for r in body.iter(q("r"))
+        if not any(a.tag in (q("ins"), q("del")) for a in r.iterancestors())
+    }
+    assert runs["组织工作"].find("w:rPr/w:b", NS) is not None
+    assert runs["取得新成效"].find("w:rPr/w:color", NS).get(q("val")) == "C00000"
+    # accepted: every character keeps the formatting it had
+    flat = tmp_path / "直接修复.docx"
+    assert cli("fix", str(src), "-o", str(flat)).returncode == 0
+    assert char_formats(flat) == char_formats(src)
+
+
+def test_accepting_all_revisions_equals_the_text_fix_when_one_fix_makes_another(cli, tmp_path):
+    from orgwrite.fix import fix_source
+
+    lines = ["全市组织工作综述", "要坚持,,全面从严治党,把党的建设推向深入。"]
+    src = tmp_path / "连锁.docx"
+    formatted_docx_from_text(lines, src)
+    expected, _ = fix_source("\n".join(lines) + "\n", "x.txt", "txt", None)
+    assert expected.splitlines()[1] == "要坚持，全面从严治党，把党的建设推向深入。"
+    out = tmp_path / "修订.docx"
+    r = cli("fix", str(src), "-o", str(out), "--track-changes")
+    assert r.returncode == 0, r.stderr.decode()
+    assert read_docx(out).lines == expected.splitlines()
+    dels, ins = _revisions(out)
+    assert "".join(dels) == ",,," and "".join(ins) == "，，"
+
+
+def test_annotate_numbers_comments_after_the_existing_ones_without_rescanning(doc004, tmp_path, monkeypatch):
+    """Comment ids count up from the file's largest; python-docx's id search (a scan of
+    every comment per comment, quadratic in the findings) is never used."""
+    import docx
+    from docx.oxml.comments import CT_Comments
+
+    from orgwrite.io.annotate_docx import annotate_docx
+
+    d = docx.Document(doc004)
+    d.add_comment(d.paragraphs[2].runs[0], text="请核实", author="审稿人", initials="SG")
+    d.save(doc004)
+
+    def forbidden(self):
+        raise AssertionError("comment ids rescanned")
+
+    monkeypatch.setattr(CT_Comments, "_next_available_comment_id", forbidden)
+    findings = check_document(read_docx(doc004)).findings
+    out = tmp_path / "审阅.docx"
+    count = annotate_docx(doc004, findings, out)
+    assert count == len(findings) > 20
+    ids = [int(cid) for cid, author, _ in comments(out) if author == "orgwrite"]
+    others = [int(cid) for cid, author, _ in comments(out) if author != "orgwrite"]
+    assert ids == list(range(max(others) + 1, max(others) + 1 + count))
+    assert set(comment_ranges(out)) == {str(i) for i in ids + others}

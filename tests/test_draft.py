@@ -201,11 +201,11 @@ def test_wording_follows_the_date_of_the_text(tmp_path):
     data["date"] = "2015-06-01"
     data["opening"] = "我们要坚持以［lex:T-guiding-thought］为指导，坚定［lex:T-three-confidences］。"
     old = draft_outline(_write(tmp_path, data)).text("txt")
-    assert "习近平总书记系列重要讲话精神" in old and "坚定三个自信" in old
+    assert "习近平总书记系列重要讲话精神" in old and "坚定“三个自信”" in old
     assert "团结在以习近平同志为总书记的党中央周围" in old  # the genre's default closing
     data["date"] = "2024-06-01"
     new = draft_outline(_write(tmp_path, data)).text("txt")
-    assert "习近平新时代中国特色社会主义思想" in new and "坚定四个自信" in new
+    assert "习近平新时代中国特色社会主义思想" in new and "坚定“四个自信”" in new
     assert "团结在以习近平同志为核心的党中央周围" in new
     assert "以习近平同志为总书记" not in new
 

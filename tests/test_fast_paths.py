@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgwrite.io.read_text import read_string
-from orgwrite.rules import punctuation as P
 from orgwrite.rules.chars import CHINESE
+from orgwrite.rules.punctuation import doubled, ellipsis_dash, half_width, pairs, quoted_lists, ranges, spaces
 
 _ALPHABET = "中文。，、；：？！“”《》（）,.:;?!()-－~～—–―─…·1209年月日 \u3000\n@w/acomn"
 texts = st.text(alphabet=_ALPHABET, max_size=40)
@@ -29,38 +29,38 @@ _HALF_PLAIN_RE = re.compile(
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_half_width_marks_same_as_plain_pattern(text: str) -> None:
-    assert [m.span() for m in P._HALF_RE.finditer(text)] == [m.span() for m in _HALF_PLAIN_RE.finditer(text)]
+    assert [m.span() for m in half_width._HALF_RE.finditer(text)] == [m.span() for m in _HALF_PLAIN_RE.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_quick_tests_hold_wherever_the_pattern_matches(text: str) -> None:
-    assert P._has_ellipsis(text) == bool(P._ELLIPSIS_RE.search(text))
-    assert P._has_quoted_list(text) == bool(P._QUOTED_LIST_RE.search(text))
-    if P._ANY_DASH_RE.search(text) or P._DASH_RE.search(text.split("\n")[0]):
-        assert P._maybe_dash(text)
-    if P._DOUBLE_RE.search(text):
-        assert P._DOUBLE_QUICK_RE.search(text)
-    if P._RANGE_RE.search(text):
-        assert P._RANGE_QUICK_RE.search(text)
-    if P._SPACE_RE.search(text):
-        assert P._ANY_SPACE_RE.search(text)
-    if P._URL_RE.search(text):
-        assert P._URL_QUICK_RE.search(text)
+    assert ellipsis_dash._has_ellipsis(text) == bool(ellipsis_dash._ELLIPSIS_RE.search(text))
+    assert quoted_lists._has_quoted_list(text) == bool(quoted_lists._QUOTED_LIST_RE.search(text))
+    if ellipsis_dash._ANY_DASH_RE.search(text) or ellipsis_dash._DASH_RE.search(text.split("\n")[0]):
+        assert ellipsis_dash._maybe_dash(text)
+    if doubled._DOUBLE_RE.search(text):
+        assert doubled._DOUBLE_QUICK_RE.search(text)
+    if ranges._RANGE_RE.search(text):
+        assert ranges._RANGE_QUICK_RE.search(text)
+    if spaces._SPACE_RE.search(text):
+        assert spaces._ANY_SPACE_RE.search(text)
+    if half_width._URL_RE.search(text):
+        assert half_width._URL_QUICK_RE.search(text)
 
 
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_range_prefilter_same_as_search(text: str) -> None:
     doc = read_string(text)
-    assert P._no_range(doc) == (P._RANGE_RE.search(doc.text) is None)
+    assert ranges._no_range(doc) == (ranges._RANGE_RE.search(doc.text) is None)
 
 
 def test_range_prefilter_examples() -> None:
-    assert not P._no_range(read_string("研究制定2018-2022年规划"))
-    assert not P._no_range(read_string("1-6月"))
-    assert P._no_range(read_string("电话0571-12345678，第3-5项"))
-    assert P._no_range(read_string("12018-2022年"))  # a longer number: not a range of years
+    assert not ranges._no_range(read_string("研究制定2018-2022年规划"))
+    assert not ranges._no_range(read_string("1-6月"))
+    assert ranges._no_range(read_string("电话0571-12345678，第3-5项"))
+    assert ranges._no_range(read_string("12018-2022年"))  # a longer number: not a range of years
 
 
 _PAIR_TEXT = st.one_of(
@@ -77,22 +77,24 @@ def test_pair_fast_path_changes_no_finding(first: str, second: str) -> None:
     doc = read_string(f"正文{first}。\n正文{second}。")
 
     def findings() -> list[tuple]:
-        return [(f.line, f.column, f.end_column, f.message) for f in P.unbalanced_pairs(doc, Context(config=Config()))]
+        return [
+            (f.line, f.column, f.end_column, f.message) for f in pairs.unbalanced_pairs(doc, Context(config=Config()))
+        ]
 
     fast = findings()
-    original = P._well_paired
-    P._well_paired = lambda text: False
+    original = pairs._well_paired
+    pairs._well_paired = lambda text: False
     try:
         assert findings() == fast
     finally:
-        P._well_paired = original
+        pairs._well_paired = original
 
 
 def test_well_paired_examples() -> None:
-    assert P._well_paired("他说：“要坚持《条例》（试行）。”")
-    assert not P._well_paired("“外层“内层””")  # a double quote inside a double quote
-    assert not P._well_paired("《条例（试行》）")
-    assert not P._well_paired("don’t")
+    assert pairs._well_paired("他说：“要坚持《条例》（试行）。”")
+    assert not pairs._well_paired("“外层“内层””")  # a double quote inside a double quote
+    assert not pairs._well_paired("《条例（试行》）")
+    assert not pairs._well_paired("don’t")
 
 
 @settings(max_examples=300, deadline=None)

@@ -68,6 +68,7 @@ def check(
     extend_select: str | None,
     config_path: Path | None,
     as_of: str | None,
+    encoding: str | None,
 ) -> int:
     """检查文本并报告问题。PATHS 为 .txt、.md、.docx 文件、文件夹或通配符，- 表示标准输入。
 
@@ -83,7 +84,13 @@ def check(
     if annotate is not None and (len(paths) != 1 or not paths[0].lower().endswith((".docx", ".docm"))):
         raise OrgwriteError("--annotate 只适用于单个 .docx 输入文件")
     resolver = ConfigResolver(
-        config_path, select=select, ignore=ignore, extend_select=extend_select, fail_on=fail_on, as_of=as_of
+        config_path,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        fail_on=fail_on,
+        as_of=as_of,
+        encoding=encoding,
     )
     files = expand_paths(paths, exclude)
     if not files:
@@ -93,6 +100,7 @@ def check(
     results = []
     input_errors = 0
     changed = 0
+    fixed_stdin = paths == ("-",) and fix and not diff
     outcomes = check_many(files, resolver.for_path, jobs=jobs, stdin_name=stdin_filename)
     for outcome in _with_progress(outcomes, len(files), fmt):
         if outcome.error:
@@ -103,20 +111,42 @@ def check(
         if fix or diff:
             from orgwrite.commands.fixing import fix_result
 
-            result, did_change = fix_result(
-                result, resolver.for_path(outcome.path), unsafe=unsafe_fixes, write=fix and not diff
-            )
-            changed += did_change
-            if result is None:
+            try:
+                result, did_change = fix_result(
+                    result, resolver.for_path(outcome.path), unsafe=unsafe_fixes, write=fix and not diff
+                )
+            except OrgwriteError as exc:  # this file could not be written: say so, go on with the others
+                input_errors += 1
+                click.echo(f"orgwrite：{exc}", err=True)
                 continue
+            changed += did_change
         results.append(result)
+    threshold = resolver.default().fail_on
+    if not results and input_errors:
+        # Nothing was checked: no report (it would say "no problems found").  One input
+        # has said why in its own line; for many, say that none of them could be read.
+        if len(files) > 1:
+            click.echo(f"orgwrite：没有一个文件能够检查（{input_errors} 个输入均无法读取或处理，见上方说明）", err=True)
+        return 2
     if diff:
         return 2 if input_errors else (1 if changed else 0)
-    if paths == ("-",) and fix:
-        return 2 if input_errors else 0  # the fixed text went to standard output
-    render(fmt, results, sys.stdout, statistics=statistics)
-    if fmt == "human":
-        click.echo(f"用时 {time.perf_counter() - started:.2f} 秒。" + (f"已修复 {changed} 个文件。" if fix else ""))
+    if fixed_stdin:
+        # The fixed text went to standard output; what no fix could mend is reported on
+        # standard error, as a file's report would show it.
+        render(fmt, results, sys.stderr, statistics=statistics)
+        return 2 if input_errors else (1 if _fails(results, threshold) else 0)
+    try:
+        render(fmt, results, sys.stdout, statistics=statistics)
+        if fmt == "human":
+            note = f"另有 {input_errors} 个输入无法检查（见上方说明）。" if input_errors else ""
+            done = f"已修复 {changed} 个文件。" if fix else ""
+            click.echo(f"{note}用时 {time.perf_counter() - started:.2f} 秒。{done}")
+    except (BrokenPipeError, SystemExit) as exc:
+        # `| head`: the reader left.  The exit code still tells the result of the check
+        # (rich reports a broken pipe as SystemExit(1) after silencing stdout itself).
+        if isinstance(exc, SystemExit) and exc.code != 1:
+            raise
+        _stop_writing_stdout()
     if annotate is not None and results:
         from orgwrite.io.annotate_docx import annotate_docx
 
@@ -124,8 +154,14 @@ def check(
         click.echo(f"已写入 {annotate}：{count} 条批注", err=True)
     if input_errors:
         return 2
-    threshold = resolver.default().fail_on
     return 1 if _fails(results, threshold) else 0
+
+
+def _stop_writing_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _with_progress(outcomes, total: int, fmt: str):

@@ -93,7 +93,7 @@ def draft(
 
             atomic_write_text(output, text, force=force)
     if not no_check:
-        _summary(findings, output)
+        _summary(findings, output, _numbering_notes(result))
     return 0
 
 
@@ -104,16 +104,32 @@ def _self_check(document, as_of):
     return check_document(document, Config(as_of=as_of)).findings
 
 
-def _summary(findings, output: Path | None) -> None:
+def _numbering_notes(result) -> list[str]:
+    """Headings and items that came out with two numbers (一、一、提高站位)."""
+    from orgwrite.draft.markers import double_numbered
+
+    lines = result.document("txt").lines
+    return [
+        f"  第{i}行 标题重复编号：“{text[:20]}”（大纲中的序号与模板的序号叠加，请删去大纲中的序号）"
+        for i, text in enumerate(lines, start=1)
+        if double_numbered(text)
+    ]
+
+
+def _summary(findings, output: Path | None, notes: list[str] = ()) -> None:
     from orgwrite.model import Severity
 
     where = f"{output}：" if output else ""
-    if not findings:
+    if not findings and not notes:
         click.echo(f"{where}自检未发现问题", err=True)
         return
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     parts = "，".join(f"{s.label}{n}" for s, n in sorted(counts.items(), key=lambda kv: -kv[0].rank) if n)
-    click.echo(f"{where}自检发现{len(findings)}个问题（{parts}）：", err=True)
+    if notes:
+        parts = "，".join(p for p in (parts, f"编号{len(notes)}") if p)
+    click.echo(f"{where}自检发现{len(findings) + len(notes)}个问题（{parts}）：", err=True)
+    for note in notes:
+        click.echo(note, err=True)
     for f in findings[:10]:
         click.echo(f"  第{f.line}行第{f.column}列 {f.rule} {f.severity.label}：{f.message}", err=True)
     if len(findings) > 10:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -35,6 +36,7 @@ def fix(
     extend_select: str | None,
     config_path: Path | None,
     as_of: str | None,
+    encoding: str | None,
 ) -> int:
     """检查 IN 并把可自动修复的问题修好，写入 OUT（输入文件不变）。
 
@@ -55,20 +57,28 @@ def fix(
     src = Path(input_path)
     if input_path == "-":
         raise OrgwriteError("fix 需要输入文件，不支持标准输入")
-    if src.exists() and output.exists() and src.resolve() == output.resolve():
+    if src.exists() and output.exists() and (src.resolve() == output.resolve() or os.path.samefile(src, output)):
         raise OrgwriteError(f"{output}：输出文件不能与输入文件相同（输入文件不会被修改）")
     is_docx = src.suffix.lower() in (".docx", ".docm")
     if is_docx != (output.suffix.lower() == ".docx"):
         raise OrgwriteError(f"{output}：输出文件应与输入文件同类型（{src.suffix or '无扩展名'}）")
     if track_changes and not is_docx:
         raise OrgwriteError("--track-changes 只适用于 .docx 文件")
-    resolver = ConfigResolver(config_path, select=select, ignore=ignore, extend_select=extend_select, as_of=as_of)
+    resolver = ConfigResolver(
+        config_path, select=select, ignore=ignore, extend_select=extend_select, as_of=as_of, encoding=encoding
+    )
     result = check_path(input_path, resolver.for_path(input_path))
     if is_docx:
         from orgwrite.io.fix_docx import fix_docx
 
         applied, skipped = fix_docx(
-            src, result.findings, output, track_changes=track_changes, unsafe=unsafe_fixes, force=force
+            src,
+            result.findings,
+            output,
+            track_changes=track_changes,
+            unsafe=unsafe_fixes,
+            force=force,
+            config=resolver.for_path(input_path),
         )
     else:
         from orgwrite.fix import encode_like, fix_source

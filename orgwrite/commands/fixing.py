@@ -11,14 +11,15 @@ from orgwrite.config import Config
 from orgwrite.pipeline import CheckResult
 
 
-def fix_result(result: CheckResult, config: Config, *, unsafe: bool, write: bool) -> tuple[CheckResult | None, bool]:
+def fix_result(result: CheckResult, config: Config, *, unsafe: bool, write: bool) -> tuple[CheckResult, bool]:
     """Apply (``write``) or show (diff) the fixes of one result.
 
     Returns the result to report (re-checked after fixing) and whether the text changed.
-    A fixed standard input goes to standard output instead of a report (None).
+    A fixed standard input goes to standard output; its remaining findings are in the
+    returned result, which the caller reports on standard error.  Writing a user's file
+    refuses (OrgwriteError) when it is read-only or changed since it was read.
     """
     from orgwrite.fix import encode_like, fix_source
-    from orgwrite.io.atomic import atomic_write_bytes
     from orgwrite.pipeline import check_document
 
     doc = result.document
@@ -46,13 +47,16 @@ def fix_result(result: CheckResult, config: Config, *, unsafe: bool, write: bool
             if not fixed.endswith(("\n", "\r")):
                 sys.stdout.write("\n")
         return result, changed
-    if path == "<stdin>" or result.path == "-" or doc.source.path.startswith("<"):
+    to_stdout = result.path == "-" or doc.source.stamp is None
+    if to_stdout:
         sys.stdout.write(fixed)
-        return None, changed
-    if changed:
+    elif changed:
         from pathlib import Path
 
-        atomic_write_bytes(Path(path), encode_like(fixed, doc.source.encoding, doc.source.bom), force=True)
+        from orgwrite.io.atomic import rewrite_file
+
+        rewrite_file(Path(path), encode_like(fixed, doc.source.encoding, doc.source.bom), doc.source.stamp)
+    if changed:
         from orgwrite.io.read_text import read_string
 
         new_doc = read_string(fixed, path, format=doc.source.format)

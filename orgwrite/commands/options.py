@@ -10,6 +10,9 @@ from orgwrite.completion import rule_code_list
 from orgwrite.config import Config, find_config_file, load_config, parse_date
 
 FORMATS = ("human", "json", "sarif", "github")
+#: ``--encoding`` values (the keys of ``orgwrite.io.decode.ENCODINGS``; listed here so
+#: ``--help`` does not import the reader).
+ENCODING_CHOICES = ("utf-8", "gb18030", "gbk", "utf-16", "utf-16le", "utf-16be")
 
 
 def split_codes(value: str | None) -> tuple[str, ...] | None:
@@ -31,6 +34,7 @@ class ConfigResolver:
         extend_select: str | None = None,
         fail_on: str | None = None,
         as_of: str | None = None,
+        encoding: str | None = None,
     ) -> None:
         self._fixed = load_config(config_path) if config_path else None
         self._cache: dict[Path, Config] = {}
@@ -39,6 +43,7 @@ class ConfigResolver:
             "ignore": split_codes(ignore),
             "fail_on": fail_on,
             "as_of": parse_date(as_of, "--as-of") if as_of else None,
+            "encoding": encoding.lower() if encoding else None,
         }
         self._extend = split_codes(extend_select)
         from orgwrite.config import validate_selectors
@@ -89,6 +94,12 @@ def check_options(func):
             help="配置文件（默认从文件所在目录向上查找 orgwrite.toml 或 pyproject.toml）",
         ),
         click.option("--as-of", metavar="YYYY-MM-DD", help="按此日期判断时效表述（默认从文本推断）"),
+        click.option(
+            "--encoding",
+            type=click.Choice(ENCODING_CHOICES, case_sensitive=False),
+            default=None,
+            help="文本文件的编码（默认自动识别 UTF-8、GB18030、带 BOM 的 UTF-16；识别有误时指定）",
+        ),
     ]
     for option in reversed(options):
         func = option(func)

@@ -80,9 +80,19 @@ def _lexicon():
 
 
 def wording(ident: str, as_of: date) -> str:
-    """The wording of formulation ``ident`` valid on ``as_of``."""
+    """The wording of formulation ``ident`` valid on ``as_of``.
+
+    For an enumeration not yet proposed on ``as_of`` (四个自信 before 2016-07-01) this is
+    the abbreviation it replaced (三个自信), or UnknownFormulation when it replaced none.
+    """
     lex = _lexicon()
     if lex is not None:
+        try:
+            entry = lex.entry(ident)
+        except KeyError:
+            entry = None
+        if entry is not None and entry.kind == "enumeration":
+            return _enumeration_on(lex, entry, as_of).get("abbr")
         try:
             value = lex.wording(ident, as_of)
         except Exception:
@@ -93,26 +103,68 @@ def wording(ident: str, as_of: date) -> str:
     if isinstance(entry, _Dated):
         return _on(entry.wording, as_of, ident, entry.name)
     if isinstance(entry, _Enum):
+        _on(entry.members, as_of, ident, entry.name)
         return entry.name
     raise UnknownFormulation(f"未知的规范表述编号“{ident}”")
 
 
 def members(ident: str, as_of: date) -> list[str]:
-    """The members of enumeration ``ident`` on ``as_of``, in order."""
+    """The members of enumeration ``ident`` on ``as_of``, in order.
+
+    Before the enumeration was proposed, the members of the one it replaced (as of 2015,
+    四个自信 gives 道路自信、理论自信、制度自信: 文化自信 was added on 2016-07-01).
+    """
     lex = _lexicon()
     if lex is not None:
         try:
-            value = lex.members(ident, as_of)
-        except Exception:
-            value = None
-        if value:
-            return list(value)
+            entry = lex.entry(ident)
+        except KeyError:
+            entry = None
+        if entry is not None and entry.kind == "enumeration":
+            current = _enumeration_on(lex, entry, as_of)
+            value = lex.members(current.id, as_of)
+            if value:
+                return list(value)
+        elif entry is not None:
+            raise UnknownFormulation(f"“{ident}”是单个表述，不是列举，请用［lex:{ident}］")
     entry = _BUILTIN.get(ident)
     if isinstance(entry, _Enum):
         return list(_on(entry.members, as_of, ident, entry.name))
     if isinstance(entry, _Dated):
         raise UnknownFormulation(f"“{ident}”是单个表述，不是列举，请用［lex:{ident}］")
     raise UnknownFormulation(f"未知的列举编号“{ident}”")
+
+
+def _enumeration_on(lex, entry, as_of: date):
+    """The enumeration entry in force on ``as_of``: ``entry``, or the one it superseded.
+
+    The lexicon links them through a dated entry (term 三个自信 → replacement 四个自信,
+    until 2016-07-01); an enumeration proposed later than ``as_of`` that superseded none
+    did not exist yet, which is an error in a draft of that date.
+    """
+    seen = set()
+    while (since := entry.get("since")) is not None and as_of < since and entry.id not in seen:
+        seen.add(entry.id)
+        older = _predecessor(lex, entry.get("abbr"))
+        if older is None:
+            abbr = entry.get("abbr")
+            raise UnknownFormulation(
+                f"“{abbr}”（{entry.id}）自{since.year}年{since.month}月{since.day}日起才有，"
+                f"文稿日期{as_of.year}年{as_of.month}月{as_of.day}日时尚无此表述"
+            )
+        entry = older
+    return entry
+
+
+def _predecessor(lex, abbr: str):
+    """The enumeration whose abbreviation a dated entry replaced by ``abbr``, if any."""
+    for dated in lex.by_kind("dated"):
+        if dated.get("replacement") == abbr:
+            term = dated.get("term")
+            for e in lex.by_kind("enumeration"):
+                if e.get("abbr") == term:
+                    return e
+    return None
 
 
 def known_ids() -> list[str]:

@@ -12,15 +12,33 @@ from datetime import date
 _DIGITS = "〇一二三四五六七八九"
 
 
+#: The largest number :func:`cn_numeral` writes; outlines are validated against it.
+MAX_NUMERAL = 9999
+_UNITS = ("千", "百", "十", "")
+
+
 def cn_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (1–99)."""
-    if not 1 <= n <= 99:
-        raise ValueError(f"cn_numeral: {n} is outside 1–99")
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    head = "" if tens == 1 else _DIGITS[tens]
-    return head + "十" + (_DIGITS[ones] if ones else "")
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 101 → 一百零一, 110 → 一百一十, 2024 → 二千零二十四.
+
+    GB/T 15835 style for counts and heading numbers, 1–9999: 零 stands for a run of
+    inner zeros, never at the end; 十 alone (not 一十) only at the start (十二, but 一百一十二).
+    """
+    if not 1 <= n <= MAX_NUMERAL:
+        raise ValueError(f"cn_numeral: {n} is outside 1–{MAX_NUMERAL}")
+    digits = [int(d) for d in f"{n:04d}"]
+    out = ""
+    zero = False
+    for digit, unit in zip(digits, _UNITS, strict=True):
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        if not (digit == 1 and unit == "十" and not out):
+            out += _DIGITS[digit]
+        out += unit
+    return out
 
 
 def cn_count(n: int) -> str:

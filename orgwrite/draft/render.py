@@ -20,6 +20,7 @@ from typing import Any
 
 from orgwrite.draft import formulations, numerals
 from orgwrite.draft.genres import Genre
+from orgwrite.draft.markers import Expander, own_number
 from orgwrite.draft.outline import Outline, OutlineError, Point, Section, suggest
 from orgwrite.errors import OrgwriteError
 from orgwrite.model import Block, BlockKind, Document, Metadata, SourceInfo
@@ -41,7 +42,6 @@ KINDS: dict[str, BlockKind] = {
     "attachment": BlockKind.ATTACHMENT,
 }
 _SPLIT_KINDS = ("p", "closing", "item")  # multi-line values become several paragraphs
-_MARKER_RE = re.compile(r"［\s*([A-Za-z]+)\s*(?:[:：]\s*([A-Za-z0-9_.-]+))?\s*］")
 _SENTENCE_END = "。！？…”’）》"
 _TRAILING_SOFT = "，,、；;：: "
 
@@ -172,40 +172,6 @@ def emit(kind: str, value: Any) -> str:
 # --- rendering ---------------------------------------------------------------------
 
 
-class _Expander:
-    """Replaces the markers in outline text; problems name the outline's file and line."""
-
-    def __init__(self, outline: Outline, as_of: date, count: int):
-        self.outline = outline
-        self.as_of = as_of
-        self.count = count
-
-    def __call__(self, text: str, field: str) -> str:
-        if "［" not in text:
-            return text
-
-        def replace(m: re.Match) -> str:
-            kind, ident = m.group(1), m.group(2)
-            try:
-                if kind == "count" and ident is None:
-                    return numerals.cn_count(self.count)
-                if kind == "lex" and ident:
-                    return formulations.wording(ident, self.as_of)
-                if kind == "members" and ident:
-                    return "、".join(formulations.members(ident, self.as_of))
-            except formulations.UnknownFormulation as exc:
-                hint = suggest(ident or "", formulations.known_ids())
-                raise self._error(field, f"{exc}" + (f"，是不是“{hint}”？" if hint and hint != ident else "")) from None
-            raise self._error(field, f"无法识别的标记“{m.group(0)}”（可用：［lex:编号］［members:编号］［count］）")
-
-        return _MARKER_RE.sub(replace, text)
-
-    def _error(self, field: str, message: str) -> OutlineError:
-        line = self.outline.lines.get(field, 0)
-        where = f"{self.outline.path}:{line}" if line else self.outline.path
-        return OutlineError(f"{where}：{message}（字段 {field}）")
-
-
 def resolve_options(outline: Outline, genre: Genre) -> dict[str, Any]:
     """The genre's option defaults with the outline's options over them, checked."""
     opts = {name: o.default for name, o in genre.options.items()}
@@ -239,13 +205,14 @@ def resolve_options(outline: Outline, genre: Genre) -> dict[str, Any]:
 def render(outline: Outline, genre: Genre, as_of: date) -> Draft:
     """Render ``outline`` through ``genre``'s template as of ``as_of``."""
     from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, UndefinedError
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from orgwrite.draft.sandbox import BudgetedSandbox, TemplateBudgetError, render_capped
 
     options = resolve_options(outline, genre)
     count = len(outline.sections)
-    expand = _Expander(outline, as_of, count)
+    expand = Expander(outline, as_of, count)
     context = _context(outline, genre, as_of, options, expand)
-    env = SandboxedEnvironment(
+    env = BudgetedSandbox(
         loader=FileSystemLoader([str(genre.folder), str(genre.root)]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -257,7 +224,9 @@ def render(outline: Outline, genre: Genre, as_of: date) -> Draft:
     env.filters.update(sentence=sentence, phrases=phrases, yishi=yishi, cn=numerals.cn_numeral)
     try:
         template = env.get_template("draft.j2")
-        rendered = template.render(context)
+        rendered = render_capped(template, context)
+    except TemplateBudgetError as exc:
+        raise TemplateProblem(f"{_template_where(exc, genre)}：模板错误：{exc}") from None
     except OrgwriteError:
         raise
     except UndefinedError as exc:
@@ -265,8 +234,10 @@ def render(outline: Outline, genre: Genre, as_of: date) -> Draft:
     except TemplateError as exc:
         where = _template_where(exc, genre)
         raise TemplateProblem(f"{where}：模板错误：{exc.message or exc.__class__.__name__}") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError, ZeroDivisionError) as exc:
         raise TemplateProblem(f"{_template_where(exc, genre)}：模板错误：{exc}") from None
+    except (RecursionError, MemoryError):
+        raise TemplateProblem(f"{_template_where(Exception(), genre)}：模板错误：递归过深或占用内存过多") from None
     return Draft(outline=outline, genre=genre, as_of=as_of, blocks=_parse_blocks(rendered, genre))
 
 
@@ -296,7 +267,7 @@ def _globals(as_of: date) -> dict[str, Any]:
     }
 
 
-def _context(outline: Outline, genre: Genre, as_of: date, options: dict, expand: _Expander) -> dict[str, Any]:
+def _context(outline: Outline, genre: Genre, as_of: date, options: dict, expand: Expander) -> dict[str, Any]:
     counter = [0]
 
     def point_text(p: Point) -> str:
@@ -309,10 +280,12 @@ def _context(outline: Outline, genre: Genre, as_of: date, options: dict, expand:
         items = []
         for text in points:
             counter[0] += 1
-            items.append({"number": f"{counter[0]}.", "text": text})
+            items.append({"number": f"{counter[0]}.", "text": own_number(text)[1]})  # numbered by us
         children = [section(c, level + 1, i) for i, c in enumerate(s.sections, start=1)]
+        mine, heading = own_number(expand(s.heading, f"{s.path}.heading").rstrip("。；;，,"))
         return {
-            "heading": expand(s.heading, f"{s.path}.heading").rstrip("。；;，,"),
+            "heading": heading,  # without the writer's own number: the template numbers it
+            "own_number": mine,  # what the writer wrote, for templates that do not number
             "number": numerals.heading_number(level, index),
             "level": level,
             "index": index,

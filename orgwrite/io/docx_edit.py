@@ -43,9 +43,10 @@ class DocxEditor:
         except Exception as exc:  # python-docx raises many kinds on odd packages
             raise InputError(f"{path}：无法作为 Word 文档打开（{exc.__class__.__name__}）") from None
         self.body = self.document.element.body
-        styles = Styles(self.pkg.parse("word/styles.xml"))
+        self.styles = styles = Styles(self.pkg.parse("word/styles.xml"))
         numbering = Numbering(self.pkg.parse("word/numbering.xml"))
         self.paragraphs: list[Paragraph] = paragraphs(self.body, styles, numbering)
+        numbering.problems.clear()  # the reader of the same file has warned already
         self._wrappers: dict = {}  # run → the w:del that now holds it
         self._next_id = _max_id(self.document.element) + 1
 
@@ -61,7 +62,7 @@ class DocxEditor:
         pieces = para.pieces
         if not pieces:
             return Anchor("end", para.elements[-1])
-        i = bisect_right([p[1] for p in pieces], pos)  # first piece ending after pos
+        i = bisect_right(pieces, pos, key=_piece_end)  # first piece ending after pos
         if i >= len(pieces):
             return Anchor("after_text", para)
         start, end, el = pieces[i]
@@ -158,12 +159,14 @@ def _max_id(root) -> int:
 
 
 def el(tag: str, text: str | None = None, **attrs):
-    """A new WordprocessingML element (python-docx class lookup applies)."""
-    from docx.oxml import OxmlElement
+    """A new WordprocessingML element (python-docx class lookup applies).
 
-    e = OxmlElement(tag)
-    for k, v in attrs.items():
-        e.set(w(k), str(v))
+    Made by the parser's ``makeelement``: python-docx's ``OxmlElement`` parses a small
+    document for every element, which is most of the time of annotating many findings.
+    """
+    from docx.oxml.parser import oxml_parser
+
+    e = oxml_parser.makeelement(w(tag.removeprefix("w:")), {w(k): str(v) for k, v in attrs.items()})
     if text is not None:
         e.text = text
         e.set(XML_SPACE, "preserve")
@@ -176,3 +179,7 @@ def text_run(text: str, rpr=None):
         r.append(copy.deepcopy(rpr))
     r.append(el("w:t", text))
     return r
+
+
+def _piece_end(piece: list) -> int:
+    return piece[1]

@@ -2,15 +2,20 @@
 
 A .docx is a zip of XML parts.  Before reading we check, in this order: the file's first
 bytes (an OLE container is an encrypted .docx or a legacy .doc), that the zip is whole,
-the number of parts and their declared uncompressed sizes (zip bombs), that the parts a
-Word file must have are there, and that no XML part carries a DTD (entity expansion and
-external entities are never resolved).  Every failure is one Chinese line naming the file.
+the number of parts, their compression (stored or deflated, as Word writes) and their
+declared uncompressed sizes (zip bombs), that the parts a Word file must have are there,
+and that no XML part carries a DTD (entity expansion and external entities are never
+resolved).  Parts are inflated in small chunks with a running count, so a header that
+lies about a part's size is caught before the part fills memory.  The main part is the
+one the package's relationships name (a renamed main part is read and checked as such).
+Every failure is one Chinese line naming the file.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from orgwrite.errors import InputError
@@ -23,10 +28,11 @@ MAX_PARTS = 5000
 MAX_TOTAL_UNCOMPRESSED = 1 << 30  # 1 GiB, images included
 MAX_XML_PART = 100 << 20  # 100 MiB for one XML part
 MAX_RATIO = 200  # compression ratio above which a part larger than 1 MiB is a bomb
-MAX_FILE = 512 << 20
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAIN_PART = "word/document.xml"
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_CHUNK = 1 << 16
 
 
 class DocxPackage:
@@ -37,15 +43,32 @@ class DocxPackage:
         self.data = data
         self.zip = zf
         self.names = set(zf.namelist())
+        self.main = MAIN_PART
 
     def read(self, name: str) -> bytes | None:
-        """A part's bytes, or None when the part is absent."""
+        """A part's bytes, or None when the part is absent.
+
+        Inflated in chunks: more bytes than the header declares (or than the caps allow)
+        is refused as soon as it is seen, never after the whole part is in memory.
+        """
         if name not in self.names:
             return None
+        info = self.zip.getinfo(name)
+        limit = MAX_XML_PART if name.lower().endswith((".xml", ".rels")) else MAX_TOTAL_UNCOMPRESSED
+        chunks = []
+        size = 0
         try:
-            return self.zip.read(name)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError):
+            with self.zip.open(info) as fh:
+                while chunk := fh.read(_CHUNK):
+                    size += len(chunk)
+                    if size > info.file_size or size > limit:
+                        raise InputError(f"{self.path}：{name} 解压后体积与声明不符（疑似压缩炸弹），拒绝读取")
+                    chunks.append(chunk)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, zlib.error):
             raise InputError(f"{self.path}：文件已损坏，无法解压其中的 {name}") from None
+        if size != info.file_size:
+            raise InputError(f"{self.path}：文件已损坏，无法解压其中的 {name}")
+        return b"".join(chunks)
 
     def parse(self, name: str):
         """A part parsed with a parser that never loads a DTD or resolves an entity."""
@@ -108,7 +131,7 @@ def open_docx(path: str | Path, *, check_all_xml: bool = False) -> DocxPackage:
     path = Path(path)
     from orgwrite.io.files import read_input_bytes
 
-    data = read_input_bytes(path, max_bytes=MAX_FILE)
+    data = read_input_bytes(path)
     return open_docx_bytes(data, path, check_all_xml=check_all_xml)
 
 
@@ -130,6 +153,8 @@ def open_docx_bytes(data: bytes, path: Path, *, check_all_xml: bool = False) -> 
     for info in infos:
         if info.flag_bits & 0x1:
             raise InputError(f"{path}：压缩包内容已加密，无法读取")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise InputError(f"{path}：压缩包使用了 Word 不用的压缩方式，不是有效的 Word 文件")
         total += info.file_size
         big_xml = info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART
         ratio = info.file_size / max(info.compress_size, 1)
@@ -138,19 +163,35 @@ def open_docx_bytes(data: bytes, path: Path, *, check_all_xml: bool = False) -> 
     pkg = DocxPackage(path, data, zf)
     if "[Content_Types].xml" not in pkg.names:
         raise InputError(f"{path}：不是有效的 Word 文件（缺少 [Content_Types].xml）")
-    if MAIN_PART not in pkg.names:
-        raise InputError(f"{path}：不是有效的 Word 文件（缺少正文部件 word/document.xml）")
+    pkg.main = _main_part_name(pkg)
+    if pkg.main not in pkg.names:
+        raise InputError(f"{path}：不是有效的 Word 文件（缺少正文部件 {pkg.main}）")
     if check_all_xml:
+        # Every part, whatever its name: python-docx parses the parts the relationships
+        # name, and a renamed part (word/main.XML, word/body.bin) is still XML to it.
         for name in sorted(pkg.names):
-            if name.endswith((".xml", ".rels")) and has_doctype(pkg.read(name) or b""):
+            if has_doctype(pkg.read(name) or b""):
                 raise InputError(f"{path}：{name} 含有 XML 文档类型声明（DTD/实体），出于安全考虑拒绝读取")
     return pkg
 
 
+def _main_part_name(pkg: DocxPackage) -> str:
+    """The part ``_rels/.rels`` names as the office document (word/document.xml normally)."""
+    root = pkg.parse("_rels/.rels")
+    if root is None:
+        return MAIN_PART
+    for rel in root:
+        if rel.get("Type") == _OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
+            target = (rel.get("Target") or "").lstrip("/")
+            if target and not target.startswith("../"):
+                return target
+    return MAIN_PART
+
+
 def document_body(pkg: DocxPackage):
     """The parsed main part and its ``w:body`` (InputError when there is none)."""
-    root = pkg.parse(MAIN_PART)
+    root = pkg.parse(pkg.main)
     body = root.find(f"{{{W_NS}}}body") if root is not None else None
     if body is None:
-        raise InputError(f"{pkg.path}：不是有效的 Word 文件（word/document.xml 中没有正文 w:body）")
+        raise InputError(f"{pkg.path}：不是有效的 Word 文件（{pkg.main} 中没有正文 w:body）")
     return root, body

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from orgwrite.io.list_labels import format_number
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -96,6 +98,20 @@ class Styles:
         return None
 
 
+def _int(value: str | None, default: int | None = None) -> int | None:
+    """An integer attribute, or ``default`` when it is missing or not a number."""
+    if value is None:
+        return default
+    v = value.strip()
+    if (v[:1] in ("+", "-") and v[1:].isdigit()) or v.isdigit():
+        return int(v) if len(v) <= 9 else None
+    return None
+
+
+#: Word has list levels 0-8.
+MAX_LEVEL = 8
+
+
 def _num_pr(ppr) -> tuple[str, int] | None:
     num_pr = ppr.find(w("numPr"))
     if num_pr is None:
@@ -104,65 +120,83 @@ def _num_pr(ppr) -> tuple[str, int] | None:
     ilvl = num_pr.find(w("ilvl"))
     if num_id is None or not num_id.get(VAL) or num_id.get(VAL) == "0":
         return None
-    level = ilvl.get(VAL) if ilvl is not None else "0"
-    return num_id.get(VAL), int(level) if (level or "").isdigit() else 0
+    level = _int(ilvl.get(VAL) if ilvl is not None else "0")
+    if level is None or not 0 <= level <= MAX_LEVEL:
+        return num_id.get(VAL), -1  # a level Word does not have: unnumbered
+    return num_id.get(VAL), level
 
 
 class Numbering:
-    """List labels as Word shows them, counted through the document."""
+    """List labels as Word shows them, counted through the document.
+
+    Definitions that make no sense (a level that is not a number or beyond 0-8, a start
+    value that is not a number) are left out, so the paragraphs using them read as
+    unnumbered; ``problems`` says what was left out, for a warning.
+    """
 
     def __init__(self, root=None) -> None:
         self.abstract: dict[str, dict[int, dict]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, list[int]] = {}
         self.started: set[str] = set()
+        self.problems: list[str] = []
         if root is None:
             return
         for a in root.iter(w("abstractNum")):
             levels = {}
             for lvl in a.iter(w("lvl")):
-                ilvl = int(lvl.get(w("ilvl"), "0"))
-                start = lvl.find(w("start"))
+                ilvl = _int(lvl.get(w("ilvl")), 0)
+                start_el = lvl.find(w("start"))
+                start = _int(start_el.get(VAL), 1) if start_el is not None else 1
+                if ilvl is None or not 0 <= ilvl <= MAX_LEVEL or start is None:
+                    self.problems.append(f"w:ilvl={lvl.get(w('ilvl'))!r}")
+                    continue
                 fmt = lvl.find(w("numFmt"))
                 text = lvl.find(w("lvlText"))
                 levels[ilvl] = {
-                    "start": int(start.get(VAL, "1")) if start is not None else 1,
+                    "start": start,
                     "fmt": fmt.get(VAL, "decimal") if fmt is not None else "decimal",
                     "text": text.get(VAL, "") if text is not None else "",
                 }
             self.abstract[a.get(w("abstractNumId"), "")] = levels
         for n in root.iter(w("num")):
             a = n.find(w("abstractNumId"))
-            overrides = {}
+            overrides: dict[int, int] | None = {}
             for o in n.iter(w("lvlOverride")):
                 so = o.find(w("startOverride"))
-                if so is not None:
-                    overrides[int(o.get(w("ilvl"), "0"))] = int(so.get(VAL, "1"))
-            self.nums[n.get(w("numId"), "")] = (a.get(VAL, "") if a is not None else "", overrides)
+                if so is None:
+                    continue
+                lv, start = _int(o.get(w("ilvl")), 0), _int(so.get(VAL), 1)
+                if lv is None or not 0 <= lv <= MAX_LEVEL or start is None:
+                    self.problems.append(f"w:startOverride={so.get(VAL)!r}")
+                    overrides = None  # the list's numbers are unknown: unnumbered
+                    break
+                overrides[lv] = start
+            if overrides is not None:
+                self.nums[n.get(w("numId"), "")] = (a.get(VAL, "") if a is not None else "", overrides)
 
     def label(self, num_id: str, ilvl: int) -> str:
-        if num_id not in self.nums:
+        if num_id not in self.nums or not 0 <= ilvl <= MAX_LEVEL:
             return ""
         abstract_id, overrides = self.nums[num_id]
         levels = self.abstract.get(abstract_id, {})
         if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(abstract_id, [0] * 10)
+        counters = self.counters.setdefault(abstract_id, [0] * (MAX_LEVEL + 1))
         if num_id not in self.started:
             self.started.add(num_id)
             for lv, start in overrides.items():
-                if 0 <= lv < 10:
-                    counters[lv] = start - 1
+                counters[lv] = start - 1
         if counters[ilvl] == 0 and ilvl not in overrides:
             counters[ilvl] = levels[ilvl]["start"] - 1
         counters[ilvl] += 1
-        for deeper in range(ilvl + 1, 10):
+        for deeper in range(ilvl + 1, MAX_LEVEL + 1):
             counters[deeper] = 0
         lvl = levels[ilvl]
         if lvl["fmt"] in ("bullet", "none"):
             return ""
         text = lvl["text"]
-        for k in range(9, -1, -1):
+        for k in range(MAX_LEVEL, -1, -1):
             token = f"%{k + 1}"
             if token in text:
                 value = counters[k] or levels.get(k, {"start": 1})["start"]
@@ -170,58 +204,14 @@ class Numbering:
         return text
 
 
-_CN_DIGITS = "零一二三四五六七八九"
+def warn_numbering(path, numbering: Numbering) -> None:
+    """One warning on standard error when bad list definitions were read as unnumbered."""
+    if numbering.problems:
+        import sys
 
-
-def _chinese(n: int) -> str:
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    return str(n)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")):
-        while n >= value:
-            out, n = out + sym, n - value
-    for value, sym in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + sym, n - value
-    return out
-
-
-def format_number(n: int, fmt: str) -> str:
-    if fmt in (
-        "chineseCounting",
-        "chineseCountingThousand",
-        "ideographDigital",
-        "japaneseCounting",
-        "taiwaneseCounting",
-    ):
-        return _chinese(n)
-    if fmt == "ideographTraditional":
-        return "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10]
-    if fmt == "upperLetter":
-        return chr(ord("A") + (n - 1) % 26)
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (n - 1) % 26)
-    if fmt == "upperRoman":
-        return _roman(n)
-    if fmt == "lowerRoman":
-        return _roman(n).lower()
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "decimalFullWidth":
-        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
-    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
-        return chr(0x2460 + n - 1)
-    return str(n)
+        what = "、".join(dict.fromkeys(numbering.problems[:5]))
+        print(f"orgwrite：{path}：警告：自动编号定义有误（{what}），相关段落按无编号读取", file=sys.stderr)
+        numbering.problems.clear()
 
 
 def _hidden(run) -> bool:
@@ -314,6 +304,8 @@ def _paragraph(p, styles: Styles, numbering: Numbering, pending: Paragraph | Non
         pending.elements.append(p)
         return pending
     num = num or styles.numbering(sid)
+    if num and num[1] < 0:
+        numbering.problems.append("段落的 w:ilvl")
     label = numbering.label(*num) if num else ""
     parts = [label]
     pieces: list[list] = []

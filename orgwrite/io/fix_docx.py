@@ -1,10 +1,17 @@
 """Apply fixes to a .docx, as tracked changes (``w:del`` + ``w:ins``, author orgwrite) or directly.
 
-The edits are :func:`orgwrite.fix.plan_fixes` over the same findings the text fix mode
-uses, on the text the reader sees (paragraphs joined by ``\\n``), so accepting every
-revision in Word gives exactly what ``fix_text`` gives for that text.  An edit that would
-touch a list label (numbering Word draws, not text in a run) or cross paragraphs is left
-out and counted.
+The fixes are :func:`orgwrite.fix.plan_fixes` over the same findings the text fix mode
+uses, on the text the reader sees; with a configuration the result is re-checked and
+fixed again until nothing applicable is left (as ``fix`` does for text), so a fix that
+makes another one possible (``要坚持,,全面`` → ``，，`` → ``，``) is carried through, and
+accepting every revision in Word gives exactly the fixed text.
+
+Each revision is the smallest change: the paragraph's old and fixed texts are compared
+character by character and only the characters that differ are deleted and inserted,
+so a reviewer sees (and can accept or reject) the single comma, and the unchanged text
+keeps its runs and their formatting (bold, colour …).  An edit that would touch a list
+label (numbering Word draws, not text in a run) or cross paragraphs is left out and
+counted.
 """
 
 from __future__ import annotations
@@ -12,9 +19,10 @@ from __future__ import annotations
 import copy
 from bisect import bisect_right
 from datetime import UTC, datetime
+from difflib import SequenceMatcher
 from pathlib import Path
 
-from orgwrite.fix import Edit, line_starts, plan_fixes
+from orgwrite.fix import MAX_PASSES, line_starts, plan_fixes
 from orgwrite.io.atomic import atomic_write_bytes
 from orgwrite.io.docx_edit import AUTHOR, DocxEditor, el, text_run
 from orgwrite.io.docx_text import RPR, w
@@ -29,44 +37,78 @@ def fix_docx(
     track_changes: bool = True,
     unsafe: bool = False,
     force: bool = False,
+    config=None,
 ) -> tuple[int, int]:
-    """Write ``out`` with the applicable fixes; returns (applied, skipped)."""
+    """Write ``out`` with the applicable fixes; returns (applied, skipped).
+
+    ``findings`` are those of ``src``; with ``config`` the fixed text is re-checked with
+    it and fixed again (at most MAX_PASSES passes).
+    """
     from orgwrite.io.annotate_docx import _refuse_same
 
     src, out = Path(src), Path(out)
     _refuse_same(src, out)
     editor = DocxEditor(src)
-    lines = [p.text for p in editor.paragraphs]
-    starts = line_starts(lines)
-    edits = plan_fixes(findings, starts, unsafe=unsafe)
+    original = [p.text for p in editor.paragraphs]
+    labels = [len(p.label) for p in editor.paragraphs]
+    texts, applied, skipped = _fixed_texts(editor, original, labels, findings, unsafe, config, src)
     date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    planned = []
-    skipped = 0
-    for e in edits:
-        line = bisect_right(starts, e.start)
-        para = editor.paragraph(line)
-        s, t = e.start - starts[line - 1], e.end - starts[line - 1]
-        if para is None or t > len(para.text) or s < len(para.label):
-            skipped += 1
-            continue
-        planned.append((e, para, s, t))
-    # make every boundary first, while the runs are still the original ones
-    resolved = []
-    for e, para, s, t in planned:
-        start = editor.boundary(para, s)
-        editor.boundary(para, t)
-        resolved.append((e, para, s, t, start))
     inserted, deleted = [], []
-    runs_of = [(editor.runs_between(para, s, t), e, para, s, start) for e, para, s, t, start in resolved]
-    for runs, e, para, s, start in reversed(runs_of):
-        _apply(editor, e, para, s, runs, start, date, inserted, deleted)
+    for index, (old, new) in enumerate(zip(original, texts, strict=True)):
+        if old != new:
+            _revise(editor, editor.paragraphs[index], old, new, date, inserted, deleted)
     if not track_changes:
         _accept(inserted, deleted)
     atomic_write_bytes(out, editor.save(), force=force)
-    return len(resolved), skipped
+    return applied, skipped
 
 
-def _apply(editor: DocxEditor, e: Edit, para, s: int, runs: list, start, date: str, inserted, deleted) -> None:
+def _fixed_texts(editor, lines, labels, findings, unsafe, config, src) -> tuple[list[str], int, int]:
+    """Each paragraph's text with every applicable fix applied (re-checked with ``config``)."""
+    applied = skipped = 0
+    hints = None
+    for round_no in range(MAX_PASSES):
+        starts = line_starts(lines)
+        new_lines = list(lines)
+        changed = 0
+        for e in reversed(plan_fixes(findings, starts, unsafe=unsafe)):
+            line = bisect_right(starts, e.start)
+            s, t = e.start - starts[line - 1], e.end - starts[line - 1]
+            if t > len(lines[line - 1]) or s < labels[line - 1]:
+                skipped += round_no == 0
+                continue
+            text = new_lines[line - 1]
+            new_lines[line - 1] = text[:s] + e.new + text[t:]
+            changed += 1
+        if not changed or new_lines == lines:
+            break
+        applied += changed
+        lines = new_lines
+        if config is None:
+            break
+        from orgwrite.io.read_docx import document_from_texts, paragraph_hints
+        from orgwrite.pipeline import check_document
+
+        hints = hints or paragraph_hints(editor.paragraphs, editor.styles)
+        findings = check_document(document_from_texts(lines, hints, src), config).findings
+    return lines, applied, skipped
+
+
+def _revise(editor: DocxEditor, para, old: str, new: str, date: str, inserted, deleted) -> None:
+    """Turn ``old`` into ``new`` in ``para`` by the smallest deletions and insertions."""
+    ops = [op for op in SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    # make every boundary first, while the runs are still the original ones
+    spans = []
+    for _tag, i1, i2, j1, j2 in ops:
+        start = editor.boundary(para, i1)
+        editor.boundary(para, i2)
+        spans.append((i1, i2, new[j1:j2], start))
+    resolved = [(editor.runs_between(para, i1, i2), i1, text, start) for i1, i2, text, start in spans]
+    for runs, i1, text, start in reversed(resolved):
+        _apply(editor, para, i1, runs, text, start, date, inserted, deleted)
+
+
+def _apply(editor: DocxEditor, para, s: int, runs: list, new: str, start, date: str, inserted, deleted) -> None:
     rpr = _template_rpr(para, s, runs)
     last = None
     for r in runs:
@@ -80,10 +122,10 @@ def _apply(editor: DocxEditor, e: Edit, para, s: int, runs: list, start, date: s
         editor._wrappers[r] = d
         deleted.append(d)
         last = d
-    if not e.new:
+    if not new:
         return
     ins = el("w:ins", id=editor.new_id(), author=AUTHOR, date=date)
-    ins.append(text_run(e.new, rpr))
+    ins.append(text_run(new, rpr))
     inserted.append(ins)
     if last is not None:
         last.addnext(ins)

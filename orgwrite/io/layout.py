@@ -115,6 +115,28 @@ def looks_like_heading(text: str) -> bool:
     return text[-1] not in "，,；;：:、。？！.?!…"
 
 
+#: A headline is never longer than this (新华社 headlines run to some 80 characters).
+MAX_HEADLINE = 100
+
+
+def _long_headline(text: str) -> bool:
+    """A first line longer than a heading but shaped as a headline: no stop, no comma or
+    colon inside, no final mark (习近平在……发表重要讲话强调 以更高标准……提供坚强保障)."""
+    if len(text) > MAX_HEADLINE or text[-1] in "，,；;：:、。？！.?!…":
+        return False
+    return not any(ch in text for ch in "。？！，,；;：:")
+
+
+def _title_broken_at_dunhao(raws: list[RawParagraph], index: int) -> bool:
+    """The first line of a title set on two lines and broken after a 顿号: 关于加强党员发展、
+    / 教育管理工作的实施意见 — the next line finishes the title as a heading would."""
+    text = raws[index].text
+    if not text.endswith("、") or not looks_like_heading(text[:-1]) or index + 1 >= len(raws):
+        return False
+    following = raws[index + 1].text
+    return looks_like_heading(following) and not heading_number(following)[1]
+
+
 def classify(raws: list[RawParagraph]) -> list[Block]:
     """Blocks with kinds for the raw paragraphs of one document, in order."""
     blocks: list[Block] = []
@@ -132,11 +154,20 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
             kind = BlockKind.CHROME
         elif raw.hint is not None and raw.hint is not BlockKind.PARAGRAPH:
             kind = raw.hint
-            if kind is BlockKind.HEADING and raw.level:
-                level = raw.level
+            if kind is BlockKind.HEADING and raw.level and not level:
+                level = raw.level  # the number shown wins over a heading style's level
             if kind is BlockKind.TITLE:
                 title_done = True
-        elif not title_done and not seen_body and looks_like_heading(text) and not number:
+        elif (
+            not title_done
+            and not seen_body
+            and not number
+            and (
+                looks_like_heading(text)
+                or (index < 3 and _title_broken_at_dunhao(raws, index))
+                or (index == 0 and _long_headline(text))
+            )
+        ):
             kind = BlockKind.TITLE
             title_done = True
         elif not title_done and not seen_body and index < 3 and _SPEECH_TITLE_RE.search(text):

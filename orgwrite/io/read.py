@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from orgwrite.errors import InputError
@@ -12,14 +11,19 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 DOCX_SUFFIXES = (".docx", ".docm")
 
 
-def read_document(path: str | Path, *, stdin_name: str = "<stdin>") -> Document:
-    """Read any supported input into a Document (InputError on anything else)."""
+def read_document(path: str | Path, *, stdin_name: str = "<stdin>", encoding: str | None = None) -> Document:
+    """Read any supported input into a Document (InputError on anything else).
+
+    ``encoding`` overrides the detection for text inputs (``--encoding``).
+    """
     from orgwrite.io import read_text
 
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
+        from orgwrite.io.files import read_stdin_bytes
+
+        data = read_stdin_bytes()
         fmt = "md" if stdin_name.lower().endswith((".md", ".markdown")) else "txt"
-        return read_text.read_bytes(data, stdin_name, format=fmt)
+        return read_text.read_bytes(data, stdin_name, format=fmt, encoding=encoding)
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in DOCX_SUFFIXES:
@@ -30,4 +34,4 @@ def read_document(path: str | Path, *, stdin_name: str = "<stdin>") -> Document:
         return read_docx(p)
     if suffix == ".doc":
         raise InputError(f"{p}：不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再检查")
-    return read_text.read_path(p)
+    return read_text.read_path(p, encoding=encoding)

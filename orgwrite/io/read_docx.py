@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from orgwrite.io.docx_package import DocxPackage, document_body, open_docx
-from orgwrite.io.docx_text import Numbering, Paragraph, Styles, paragraphs
+from orgwrite.io.docx_text import Numbering, Paragraph, Styles, paragraphs, warn_numbering
 from orgwrite.io.layout import RawParagraph, classify
 from orgwrite.io.read_text import _TRAILING_DIRECTIVE_RE, _is_directive_only
 from orgwrite.model import BlockKind, Document, Metadata, SourceInfo
@@ -63,17 +63,30 @@ def read_package(pkg: DocxPackage) -> tuple[list[Paragraph], Styles]:
     _, body = document_body(pkg)
     styles = Styles(pkg.parse("word/styles.xml"))
     numbering = Numbering(pkg.parse("word/numbering.xml"))
-    return paragraphs(body, styles, numbering), styles
+    paras = paragraphs(body, styles, numbering)
+    warn_numbering(pkg.path, numbering)
+    return paras, styles
 
 
 def read_docx(path: str | Path) -> Document:
     """A Document from a .docx file; InputError (one Chinese line) on unreadable input."""
     pkg = open_docx(path)
     paras, styles = read_package(pkg)
-    lines = [p.text for p in paras]
+    return document_from_texts([p.text for p in paras], paragraph_hints(paras, styles), path)
+
+
+def paragraph_hints(paras: list[Paragraph], styles: Styles) -> list[tuple[BlockKind | None, int]]:
+    """What each paragraph's Word style says it is (kind, heading level)."""
+    return [style_hint(styles.names.get(p.style_id or ""), p.outline_level) for p in paras]
+
+
+def document_from_texts(lines: list[str], hints: list[tuple[BlockKind | None, int]], path: str | Path) -> Document:
+    """The Document of a Word body whose paragraphs read ``lines`` (styles as ``hints``).
+
+    Fixing a .docx re-checks its own output with this, the paragraphs' styles unchanged.
+    """
     raws: list[RawParagraph] = []
-    for index, para in enumerate(paras, start=1):
-        text = para.text
+    for index, (text, (hint, level)) in enumerate(zip(lines, hints, strict=True), start=1):
         body = text.lstrip(_INDENT)
         cut = len(text) - len(body)
         body = body.rstrip(_INDENT)
@@ -83,13 +96,11 @@ def read_docx(path: str | Path) -> Document:
             body = _TRAILING_DIRECTIVE_RE.sub("", body).rstrip(_INDENT)
         if not body:
             continue
-        hint, level = style_hint(styles.names.get(para.style_id or ""), para.outline_level)
         raws.append(RawParagraph(text=body, line=index, column=cut + 1, hint=hint, level=level))
-    meta = Metadata()
     return Document(
         blocks=classify(raws),
-        meta=meta,
+        meta=Metadata(),
         source=SourceInfo(path=str(path), format="docx"),
         text="\n".join(lines),
-        lines=lines,
+        lines=list(lines),
     )

@@ -20,18 +20,25 @@ _INDENT = " \t\u00a0\u3000\ufeff"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-def read_path(path: Path, *, format: str | None = None) -> Document:
-    """Read a text file; every failure is an InputError with a Chinese message."""
-    from orgwrite.io.files import read_input_bytes
+def read_path(path: Path, *, format: str | None = None, encoding: str | None = None) -> Document:
+    """Read a text file; every failure is an InputError with a Chinese message.
+
+    The document remembers how the file was stored (encoding, BOM, line ends) and its
+    stamp (size, time, hash), so a fix can write it back the same way, and only if it
+    is still the file that was read.
+    """
+    from orgwrite.io.files import read_input
 
     name = str(path)
-    data = read_input_bytes(path)
+    data, stamp = read_input(path)
     fmt = format or ("md" if path.suffix.lower() in MARKDOWN_SUFFIXES else "txt")
-    return read_bytes(data, name, format=fmt)
+    doc = read_bytes(data, name, format=fmt, encoding=encoding)
+    doc.source.stamp = stamp
+    return doc
 
 
-def read_bytes(data: bytes, name: str, *, format: str = "txt") -> Document:
-    decoded = decode_bytes(data, name)
+def read_bytes(data: bytes, name: str, *, format: str = "txt", encoding: str | None = None) -> Document:
+    decoded = decode_bytes(data, name, encoding)
     doc = read_string(decoded.text, name, format=format)
     doc.source.encoding = decoded.encoding
     doc.source.bom = decoded.bom

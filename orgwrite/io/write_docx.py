@@ -1,217 +1,118 @@
 """Write a Document as a .docx laid out by GB/T 9704-2012.
 
-A4, margins 37/35/28/26 mm (版心 156 × 225 mm), a 22-line × 28-character grid, 3号仿宋
-body, 2号小标宋 title, 黑体/楷体/仿宋 headings, 4号宋体 page numbers ``— N —`` on the
-right of odd pages and the left of even pages.  Every role is a named paragraph style
-(公文标题, 公文正文, 一级标题 …), so a user restyles the whole document in Word by changing
-one style.  The East Asian font is set in ``w:rFonts w:eastAsia`` (python-docx's
-``font.name`` sets only the Latin one).  Line height is exact and equal to the grid pitch,
-with no space before/after, no widow control and no keep-with-next, so every full page
-holds exactly 22 lines.
+A4, margins 37/35/28/26 mm (版心 156 × 225 mm), 22 lines × 28 characters, 3号仿宋 body,
+2号小标宋 title, 黑体/楷体/仿宋 headings, 4号宋体 page numbers ``— N —`` on the right of
+odd pages and the left of even pages (styles and page setup: :mod:`orgwrite.io.docx_styles`).
+
+The body is built as XML directly, one paragraph after another, with each style
+referenced by its id: no style lookup by name and no search of the body per paragraph,
+so the time grows linearly with the text.  Characters XML cannot hold are mapped (form
+feed → page break, vertical tab → line break) or dropped, and :func:`build_docx` says
+which in its notes.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from pathlib import Path
 
 from orgwrite.errors import OrgwriteError
 from orgwrite.io.atomic import atomic_write_bytes
+from orgwrite.io.docx_styles import BODY_PT, add_styles, page_setup
+from orgwrite.io.layout import looks_like_heading
 from orgwrite.model import Block, BlockKind, Document
 
-BODY_PT = 16  # 3号
-TITLE_PT = 22  # 2号
-PAGENO_PT = 14  # 4号
-LINE_TWIPS = 579  # 225 mm / 22 lines
-CHAR_SPACE = -848  # 28 characters of 3号 in 156 mm (Word's compressed grid)
-
-F_BODY = "仿宋_GB2312"
-F_TITLE = "方正小标宋简体"
-F_HEI = "黑体"
-F_KAI = "楷体_GB2312"
-F_SONG = "宋体"
-F_LATIN = "Times New Roman"
-
-#: style id → (name, east-asian font, size pt, alignment, indent, outline level, extra pPr)
-#: indent: ("first"|"left"|"right", characters) or None
-STYLES: dict[str, dict] = {
-    "GwTitle": {"name": "公文标题", "font": F_TITLE, "size": TITLE_PT, "jc": "center", "snap": False, "outline": 0},
-    "GwSubtitle": {"name": "副标题", "font": F_KAI, "jc": "center"},
-    "GwSpeaker": {"name": "讲话人", "font": F_KAI, "jc": "center"},
-    "GwTopDate": {"name": "日期", "font": F_KAI, "jc": "center"},
-    "GwSalutation": {"name": "称谓", "font": F_BODY, "jc": "left"},
-    "GwBody": {"name": "公文正文", "font": F_BODY, "jc": "both", "ind": ("first", 2)},
-    "GwHeading1": {"name": "一级标题", "font": F_HEI, "jc": "both", "ind": ("first", 2), "outline": 1},
-    "GwHeading2": {"name": "二级标题", "font": F_KAI, "jc": "both", "ind": ("first", 2), "outline": 2},
-    "GwHeading3": {"name": "三级标题", "font": F_BODY, "jc": "both", "ind": ("first", 2), "outline": 3},
-    "GwHeading4": {"name": "四级标题", "font": F_BODY, "jc": "both", "ind": ("first", 2), "outline": 4},
-    # an unnumbered section heading: not in GB/T 9704's numbering scheme, so body font, bold
-    "GwSection": {"name": "小标题", "font": F_BODY, "bold": True, "jc": "both", "ind": ("first", 2)},
-    "GwAttachment": {"name": "附件说明", "font": F_BODY, "jc": "left", "ind": ("first", 2)},
-    "GwAttachmentMore": {"name": "附件说明续行", "font": F_BODY, "jc": "left", "ind": ("left", 5)},
-    "GwSignature": {"name": "落款", "font": F_BODY, "jc": "right", "ind": ("right", 4)},
-    "GwDate": {"name": "成文日期", "font": F_BODY, "jc": "right", "ind": ("right", 4)},
-    "GwPageNumber": {"name": "页码", "font": F_SONG, "latin": F_SONG, "size": PAGENO_PT, "jc": "right", "snap": False},
-}
-#: character styles for the lead-in of a numbered body paragraph ("一、……。正文")
-CHAR_STYLES = {
-    "GwHeading1Char": {"name": "一级标题字符", "font": F_HEI},
-    "GwHeading2Char": {"name": "二级标题字符", "font": F_KAI},
-}
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _LEAD_END = re.compile(r"[。！？]")
 _ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．]")
+#: Characters a run's text cannot hold as they are: tab, breaks, and what XML 1.0 forbids.
+_SPECIAL = re.compile(r"[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _el(tag: str, **attrs):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    e = OxmlElement(tag)
-    for k, v in attrs.items():
-        e.set(qn("w:" + k), str(v))
-    return e
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
 
 
-def _set_child(parent, new, *, first: bool = False):
-    """Replace ``parent``'s children of ``new``'s tag with ``new``."""
-    for old in parent.findall(new.tag):
-        parent.remove(old)
-    if first:
-        parent.insert(0, new)
-    else:
-        parent.append(new)
-    return new
+class _Body:
+    """Appends paragraphs (and tables) to a document body, collecting what was mapped."""
 
+    def __init__(self, body) -> None:
+        from lxml import etree
 
-def _rfonts(east: str, latin: str = F_LATIN):
-    return _el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=east, cs=latin, hint="eastAsia")
+        self._sub = etree.SubElement
+        self.body = body
+        self.sect = body.find(_w("sectPr"))
+        body.remove(self.sect)
+        self.page_breaks = 0
+        self.line_breaks = 0
+        self.dropped: Counter[str] = Counter()
 
+    def finish(self) -> None:
+        self.body.append(self.sect)
 
-def _rpr(east: str, size: float, latin: str = F_LATIN, bold: bool = False):
-    rpr = _el("w:rPr")
-    rpr.append(_rfonts(east, latin))
-    if bold:
-        rpr.append(_el("w:b"))
-    rpr.append(_el("w:sz", val=int(size * 2)))
-    rpr.append(_el("w:szCs", val=int(size * 2)))
-    return rpr
+    def paragraph(self, style: str, parent=None):
+        p = self._sub(self.body if parent is None else parent, _w("p"))
+        ppr = self._sub(p, _w("pPr"))
+        self._sub(ppr, _w("pStyle")).set(_w("val"), style)
+        return p
 
+    def text(self, p, text: str, char_style: str | None = None) -> None:
+        """Runs for ``text`` in ``p``; tabs, breaks and forbidden characters mapped."""
+        if not _SPECIAL.search(text):
+            self._run(p, char_style).append(self._t(text))
+            return
+        r = self._run(p, char_style)
+        pos = 0
+        for m in _SPECIAL.finditer(text):
+            if m.start() > pos:
+                r.append(self._t(text[pos : m.start()]))
+            pos = m.end()
+            ch = m.group()
+            if ch == "\t":
+                self._sub(r, _w("tab"))
+            elif ch == "\f":
+                self._sub(r, _w("br")).set(_w("type"), "page")
+                self.page_breaks += 1
+            elif ch in "\v\n\r":
+                self._sub(r, _w("br"))
+                self.line_breaks += 1
+            else:
+                self.dropped[f"U+{ord(ch):04X}"] += 1
+        if pos < len(text):
+            r.append(self._t(text[pos:]))
 
-def _ppr(spec: dict):
-    """Paragraph properties in schema order: snapToGrid, spacing, ind, jc, outlineLvl."""
-    ppr = _el("w:pPr")
-    if spec.get("snap") is False:
-        ppr.append(_el("w:snapToGrid", val=0))
-    ppr.append(_el("w:spacing", before=0, after=0, line=LINE_TWIPS, lineRule="exact"))
-    ind = spec.get("ind")
-    if ind:
-        side, chars = ind
-        size = spec.get("size", BODY_PT)
-        twips = int(chars * size * 20)
-        if side == "first":
-            ppr.append(_el("w:ind", firstLineChars=chars * 100, firstLine=twips))
-        else:
-            ppr.append(_el("w:ind", **{f"{side}Chars": chars * 100, side: twips}))
-    ppr.append(_el("w:jc", val=spec.get("jc", "both")))
-    if spec.get("outline"):
-        ppr.append(_el("w:outlineLvl", val=spec["outline"] - 1))
-    return ppr
+    def line_break(self, p) -> None:
+        self._sub(self._sub(p, _w("r")), _w("br"))
 
+    def _run(self, p, char_style: str | None):
+        r = self._sub(p, _w("r"))
+        if char_style:
+            self._sub(self._sub(r, _w("rPr")), _w("rStyle")).set(_w("val"), char_style)
+        return r
 
-def _add_styles(doc) -> None:
-    from docx.oxml.ns import qn
+    def _t(self, text: str):
+        from lxml import etree
 
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    rpr_def = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _set_child(rpr_def, _rfonts(F_BODY), first=True)
-    for tag in ("w:sz", "w:szCs"):
-        rpr_def.find(qn(tag)).set(qn("w:val"), str(BODY_PT * 2))
-    lang = rpr_def.find(qn("w:lang"))
-    lang.set(qn("w:eastAsia"), "zh-CN")
-    lang.set(qn("w:val"), "en-US")
-    ppr_def = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-    _set_child(ppr_def, _el("w:spacing", after=0, line=LINE_TWIPS, lineRule="exact"))
+        t = etree.Element(_w("t"))
+        t.text = text
+        if text[:1].isspace() or text[-1:].isspace():
+            t.set(XML_SPACE, "preserve")
+        return t
 
-    normal = doc.styles["Normal"].element
-    nppr = normal.get_or_add_pPr()
-    _set_child(nppr, _el("w:widowControl", val=0), first=True)
-    _set_child(normal, _rpr(F_BODY, BODY_PT))
-
-    for sid, spec in STYLES.items():
-        s = _el("w:style", type="paragraph", customStyle=1, styleId=sid)
-        s.append(_el("w:name", val=spec["name"]))
-        s.append(_el("w:basedOn", val="Normal"))
-        s.append(_el("w:qFormat"))
-        s.append(_ppr(spec))
-        s.append(_rpr(spec["font"], spec.get("size", BODY_PT), spec.get("latin", F_LATIN), spec.get("bold", False)))
-        styles.append(s)
-    for sid, spec in CHAR_STYLES.items():
-        s = _el("w:style", type="character", customStyle=1, styleId=sid)
-        s.append(_el("w:name", val=spec["name"]))
-        s.append(_el("w:qFormat"))
-        s.append(_rpr(spec["font"], BODY_PT))
-        styles.append(s)
-
-
-def _page_setup(doc) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
-    s = doc.sections[0]
-    s.page_width, s.page_height = Mm(210), Mm(297)
-    s.top_margin, s.bottom_margin = Mm(37), Mm(35)
-    s.left_margin, s.right_margin = Mm(28), Mm(26)
-    s.header_distance = Mm(15)
-    s.footer_distance = Mm(25)
-    sect = s._sectPr
-    for old in sect.findall(qn("w:docGrid")):
-        sect.remove(old)
-    sect.append(_el("w:docGrid", type="linesAndChars", linePitch=LINE_TWIPS, charSpace=CHAR_SPACE))
-    doc.settings.odd_and_even_pages_header_footer = True
-    _page_number(s.footer, "right")
-    _page_number(s.even_page_footer, "left")
-
-
-def _page_number(footer, side: str) -> None:
-    """``— N —`` in 4号宋体, one 4号 character in from the text block's edge."""
-    footer.is_linked_to_previous = False
-    p = footer.paragraphs[0]
-    p.style = STYLES["GwPageNumber"]["name"]
-    ppr = p._p.get_or_add_pPr()
-    twips = PAGENO_PT * 20
-    if side == "right":
-        ind = _el("w:ind", rightChars=100, right=twips)
-    else:
-        ind = _el("w:ind", leftChars=100, left=twips)
-    ppr.append(ind)
-    ppr.append(_el("w:jc", val=side))
-
-    def run(text: str | None = None, fld: str | None = None, instr: str | None = None):
-        r = _el("w:r")
-        if fld:
-            r.append(_el("w:fldChar", fldCharType=fld))
-        elif instr:
-            it = _el("w:instrText")
-            it.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            it.text = instr
-            r.append(it)
-        else:
-            t = _el("w:t")
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = text
-            r.append(t)
-        p._p.append(r)
-
-    run("— ")
-    run(fld="begin")
-    run(instr=" PAGE ")
-    run(fld="separate")
-    run("1")
-    run(fld="end")
-    run(" —")
+    def notes(self) -> list[str]:
+        out = []
+        if self.page_breaks:
+            out.append(f"换页符 {self.page_breaks} 处已转为分页符")
+        if self.line_breaks:
+            out.append(f"段内换行符 {self.line_breaks} 处已转为换行")
+        if self.dropped:
+            names = "、".join(self.dropped)
+            out.append(f"已删除 Word 文件不能容纳的控制字符 {sum(self.dropped.values())} 个（{names}）")
+        return out
 
 
 def _style_for(block: Block, top: bool, after_attachment: bool) -> str:
@@ -227,6 +128,10 @@ def _style_for(block: Block, top: bool, after_attachment: bool) -> str:
     if kind is BlockKind.SALUTATION:
         return "GwSalutation"
     if kind is BlockKind.HEADING:
+        if not looks_like_heading(block.text):
+            return "GwBody"  # a whole paragraph styled as a heading: an item, no outline level
+        if not block.number:
+            return "GwSection"  # unnumbered: bold 仿宋 whatever level a Word style gave it
         return f"GwHeading{block.level}" if 1 <= block.level <= 4 else "GwSection"
     if kind is BlockKind.ATTACHMENT:
         return "GwAttachment"
@@ -247,22 +152,32 @@ def _width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "FW" else 0.5 for c in text)
 
 
-def build_docx(doc: Document) -> bytes:
-    """The .docx bytes for ``doc``."""
+def build_docx(doc: Document, notes: list[str] | None = None, tables=None) -> bytes:
+    """The .docx bytes for ``doc``; what had to be changed on the way is added to ``notes``.
+
+    ``tables`` (from :func:`orgwrite.io.docx_carry.source_tables`) puts the blocks read
+    from a Word table's cells back into a table of the same shape.
+    """
     import docx
 
     out = docx.Document()
     body = out.element.body
-    for p in list(body.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p")):
+    for p in list(body.findall(_w("p"))):
         body.remove(p)
-    _add_styles(out)
-    _page_setup(out)
+    add_styles(out)
+    page_setup(out)
+    writer = _Body(body)
 
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME]
     top = True
     after_attachment = False
     prev_style = None
     for i, block in enumerate(blocks):
+        cell = tables.cell(block.line, writer) if tables else None
+        if cell is not None:
+            writer.text(writer.paragraph("GwTableText", cell), block.text)
+            prev_style = "GwTableText"
+            continue
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.HEADING, BlockKind.SALUTATION):
             top = False
         style = _style_for(block, top, after_attachment)
@@ -271,24 +186,32 @@ def build_docx(doc: Document) -> bytes:
         elif style != "GwAttachmentMore":
             after_attachment = False
         if _blank_before(style, prev_style):
-            out.add_paragraph(style="公文正文")
-        p = out.add_paragraph(style=STYLES[style]["name"])
+            writer.paragraph("GwBody")
+        p = writer.paragraph(style)
         if style == "GwSignature":
             _centre_over_date(p, block, blocks[i + 1] if i + 1 < len(blocks) else None)
+        if style == "GwTitle":
+            _title_text(writer, p, block.text)
+            prev_style = style
+            continue
         lead = _lead_in(block) if style == "GwBody" else ""
         if lead:
-            r = p.add_run(lead)
-            r.style = CHAR_STYLES[f"GwHeading{block.level}Char"]["name"]
+            writer.text(p, lead, f"GwHeading{block.level}Char")
             rest = block.text[len(lead) :]
             if rest:
-                p.add_run(rest)
+                writer.text(p, rest)
         else:
-            p.add_run(block.text)
+            writer.text(p, block.text)
         prev_style = style
+    writer.finish()
+    if tables:
+        tables.finish()
+    if notes is not None:
+        notes.extend(writer.notes())
     title = doc.meta.title or next((b.text for b in blocks if b.kind is BlockKind.TITLE), "")
     props = out.core_properties
-    props.title = title
-    props.author = doc.meta.issuer or ""
+    props.title = _SPECIAL.sub("", title)[:255]  # the file property holds 255 characters; the page shows it whole
+    props.author = _SPECIAL.sub("", doc.meta.issuer or "")[:255]
     props.last_modified_by = ""
     props.comments = ""
     props.subject = ""
@@ -296,6 +219,16 @@ def build_docx(doc: Document) -> bytes:
     buf = io.BytesIO()
     out.save(buf)
     return buf.getvalue()
+
+
+def _title_text(writer: _Body, p, text: str) -> None:
+    """The title, broken into balanced lines at phrase boundaries (GB/T 9704 7.3.1)."""
+    from orgwrite.io.title_lines import title_lines
+
+    for k, line in enumerate(title_lines(text)):
+        if k:
+            writer.line_break(p)
+        writer.text(p, line)
 
 
 _TOP_STYLES = frozenset({"GwTitle", "GwSubtitle", "GwSpeaker", "GwTopDate"})
@@ -316,7 +249,7 @@ def _blank_before(style: str, prev: str | None) -> bool:
 
 def _lead_in(block: Block) -> str:
     """The heading part of a numbered level-1/2 body paragraph, set in the heading font."""
-    if block.kind is not BlockKind.ITEM or block.level not in (1, 2) or not block.number:
+    if block.kind not in (BlockKind.ITEM, BlockKind.HEADING) or block.level not in (1, 2) or not block.number:
         return ""
     m = _LEAD_END.search(block.text, len(block.number))
     if m and m.end() <= 60 and m.end() < len(block.text):
@@ -326,17 +259,22 @@ def _lead_in(block: Block) -> str:
 
 def _centre_over_date(p, block: Block, nxt: Block | None) -> None:
     """The issuer's name centred over the date line (which has 4 characters right)."""
+    from orgwrite.io.docx_styles import _el
+
     if nxt is None or nxt.kind is not BlockKind.DATE:
         return
     chars = 4 + (_width(nxt.text) - _width(block.text)) / 2
     if chars <= 0:
         chars = 0
-    ppr = p._p.get_or_add_pPr()
+    ppr = p.find(_w("pPr"))
     ppr.append(_el("w:ind", rightChars=round(chars * 100), right=round(chars * BODY_PT * 20)))
 
 
-def write_docx(doc: Document, path: Path, *, force: bool = False) -> None:
-    """Write ``doc`` to ``path`` (atomic; refuses an existing file unless ``force``)."""
+def write_docx(doc: Document, path: Path, *, force: bool = False, tables=None) -> list[str]:
+    """Write ``doc`` to ``path`` (atomic; refuses an existing file unless ``force``).
+
+    Returns the notes of :func:`build_docx` (what was mapped or dropped), in Chinese.
+    """
     path = Path(path)
     if path.suffix.lower() != ".docx":
         raise OrgwriteError(f"{path}：Word 输出文件名应以 .docx 结尾")
@@ -344,4 +282,6 @@ def write_docx(doc: Document, path: Path, *, force: bool = False) -> None:
         from orgwrite.io.atomic import OutputExistsError
 
         raise OutputExistsError(f"{path}：文件已存在，未覆盖（如需覆盖请加 --force）")
-    atomic_write_bytes(path, build_docx(doc), force=force)
+    notes: list[str] = []
+    atomic_write_bytes(path, build_docx(doc, notes, tables), force=force)
+    return notes

@@ -27,12 +27,68 @@ def _shown(level: int, value: int) -> str:
     return {1: f"{c}、", 2: f"（{c}）", 3: f"{value}.", 4: f"（{value}）"}[level]
 
 
+#: Blocks that end one document or part and begin another (a compiled text of several
+#: reports, an attachment): every numbering may start again after them.
+_NEW_PART = frozenset(
+    {
+        BlockKind.TITLE,
+        BlockKind.SUBTITLE,
+        BlockKind.SPEAKER,
+        BlockKind.SALUTATION,
+        BlockKind.CLOSING,
+        BlockKind.SIGNATURE,
+        BlockKind.DATE,
+        BlockKind.ATTACHMENT,
+    }
+)
+
+
+def _numbered(doc: Document) -> list[tuple[Block, int]]:
+    """The numbered headings and items with the value of their number, in order."""
+    out: list[tuple[Block, int]] = []
+    for block in doc.blocks:
+        if block.kind in (BlockKind.HEADING, BlockKind.ITEM) and block.level:
+            value = _number_value(block)
+            if value is not None:
+                out.append((block, value))
+    return out
+
+
+def _next_at_level(numbered: list[tuple[Block, int]], index: int) -> int | None:
+    """The next number at the level of ``index`` before the numbering goes up a level."""
+    level = numbered[index][0].level
+    for block, value in numbered[index + 1 :]:
+        if block.level < level:
+            return None
+        if block.level == level:
+            return value
+    return None
+
+
+def _starts_a_sequence(numbered: list[tuple[Block, int]], index: int) -> bool:
+    """True when the 1 at ``index`` is followed, at its level, by a 2: a new list begins."""
+    return _next_at_level(numbered, index) == 2
+
+
+def _heads_a_part(numbered: list[tuple[Block, int]], index: int) -> bool:
+    """True for a numbered heading that stands above shallower ones: “1.孙洪亮（……）” before
+    its report's 一、二、 — the next number is shallower and starts at one."""
+    block = numbered[index][0]
+    if block.kind is not BlockKind.HEADING or index + 1 >= len(numbered):
+        return False
+    following, value = numbered[index + 1]
+    return following.level < block.level and value == 1
+
+
 @rule("S101", "heading-sequence", "warning", "层次序号不连续、重复或顺序颠倒")
 def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
     r"""说明：
     层次序号依次为“一、”“（一）”“1.”“（1）”。同一层级的序号应从一（1）起连续递增；上一层级
     换了新的一项后，下一层级可以重新从一（1）编起，也可以接着前面编（工作要点常把条目
-    1至23贯通编号）。跳号、重号和倒序都会报告。
+    1至23贯通编号）。几份报告汇编在一起、附件或新的一部分（前面有不带序号的标题、结束语、
+    落款）重新编号，同一标题下另起的一组“1.”“2.”，各份报告前带序号的姓名行（“1.孙洪亮”下
+    是“一、”“二、”）与其下的序号各自编号，都不报告。跳号、重号和倒序都会报告；
+    提示的应有序号与本文的编号方式一致。
     原因：
     序号错乱多是增删段落后没有重排，读者会以为漏了内容。
     错误示例：
@@ -42,38 +98,88 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 9704-2012 第7.3.3条。
     """
+    numbered = _numbered(doc)
+    position = {id(block): i for i, (block, _) in enumerate(numbered)}
     last: dict[int, int] = {}  # level → last number under the current parent
     running: dict[int, int] = {}  # level → last number anywhere (for continuous numbering)
+    # level → how earlier parts numbered: True (continued the numbering), False (restarted)
+    continued: dict[int, bool] = {}
+    parts: dict[int, int] = {}  # level → last number of the headings above whole parts
     for block in doc.blocks:
-        if block.kind in (BlockKind.HEADING, BlockKind.TITLE) and not block.level:
+        if block.kind in _NEW_PART:
+            last.clear()
+            running.clear()
+            continued.clear()
+            continue
+        if block.kind is BlockKind.HEADING and not block.level:
             # An unnumbered heading stands above the numbered ones: they may restart under it.
             last.clear()
             continue
-        if block.kind not in (BlockKind.HEADING, BlockKind.ITEM) or not block.level:
+        index = position.get(id(block))
+        if index is None:
             continue
-        value = _number_value(block)
-        if value is None:
-            continue
+        value = numbered[index][1]
         level = block.level
+        if _heads_a_part(numbered, index):
+            previous_part = parts.get(level)
+            if previous_part is not None and value != previous_part + 1:
+                yield ctx.emit("S101", block, 0, len(block.number), _message(block, value, previous_part, 0, {}))
+            parts[level] = value
+            last.clear()
+            running.clear()
+            continued.clear()
+            continue
         previous = last.get(level)
+        before = running.get(level, 0)
         if previous is None:
-            ok = value == 1 or value == running.get(level, 0) + 1
-            expected = 1
+            ok = value == 1 or value == before + 1
+            if before and value == 1:
+                continued[level] = False
+            elif before and value == before + 1:
+                continued[level] = True
         else:
-            ok = value == previous + 1
-            expected = previous + 1
+            ok = value == previous + 1 or (value == 1 and _starts_a_sequence(numbered, index))
         if not ok:
-            if previous is not None and value == previous:
-                msg = f"{_LEVEL_NAMES[level]}序号重复：“{block.number}”与上一项相同，应为“{_shown(level, expected)}”"
-            elif previous is not None and value < previous:
-                msg = f"{_LEVEL_NAMES[level]}序号顺序颠倒：上一项是“{_shown(level, previous)}”，这里是“{block.number}”"
-            else:
-                msg = f"{_LEVEL_NAMES[level]}序号不连续：此处应为“{_shown(level, expected)}”，实际为“{block.number}”"
-            yield ctx.emit("S101", block, 0, len(block.number), msg)
+            yield ctx.emit("S101", block, 0, len(block.number), _message(block, value, previous, before, continued))
+            expected = _expected_value(value, previous, before, continued.get(level))
+            if expected is not None and _next_at_level(numbered, index) == expected + 1:
+                value = expected  # a mistyped number: the ones after it follow the expected one
         last[level] = value
         running[level] = value
         for deeper in range(level + 1, 5):
             last.pop(deeper, None)
+
+
+def _expected_value(value: int, previous: int | None, before: int, way: bool | None) -> int | None:
+    """The one number expected here, or None when a restart and a continuation are both open."""
+    if previous is not None:
+        return previous + 1
+    if not before or way is False:
+        return 1
+    return before + 1 if way else None
+
+
+def _message(block: Block, value: int, previous: int | None, before: int, continued: dict[int, bool]) -> str:
+    """What is wrong with the number of ``block``, naming the number this text's numbering expects."""
+    level = block.level
+    name = _LEVEL_NAMES[level]
+    if previous is not None:
+        expected = _shown(level, previous + 1)
+        if value == previous:
+            return f"{name}序号重复：“{block.number}”与上一项相同，应为“{expected}”"
+        if value < previous:
+            return f"{name}序号顺序颠倒：上一项是“{_shown(level, previous)}”，这里是“{block.number}”"
+        return f"{name}序号不连续：此处应为“{expected}”，实际为“{block.number}”"
+    # The first number of a part: it may restart at one or continue the numbering before it.
+    restart, carry_on = _shown(level, 1), _shown(level, before + 1)
+    way = continued.get(level)
+    if not before or way is False:
+        expected = f"“{restart}”"
+    elif way:
+        expected = f"“{carry_on}”（本文各部分连续编号）"
+    else:
+        expected = f"“{restart}”（本部分重新编号）或“{carry_on}”（接续上文编号）"
+    return f"{name}序号不连续：此处应为{expected}，实际为“{block.number}”"
 
 
 @rule("S102", "missing-title", "info", "未识别到文稿标题")

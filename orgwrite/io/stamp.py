@@ -1,0 +1,36 @@
+"""What a file looked like when it was read: size, modification time and content hash.
+
+``check --fix`` compares the stamp taken when it read a file with the file as it is just
+before writing, so an edit made meanwhile (in an editor, by a sync client) is never lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def stamp_of(data: bytes, st: os.stat_result) -> FileStamp:
+    """The stamp of ``data`` read from a file whose status is ``st``."""
+    return FileStamp(size=st.st_size, mtime_ns=st.st_mtime_ns, sha256=hashlib.sha256(data).hexdigest())
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The stamp of the file as it is now (None when it cannot be read)."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if st.st_size > 1 << 30:
+                return FileStamp(st.st_size, st.st_mtime_ns, "")
+            return stamp_of(fh.read(), st)
+    except OSError:
+        return None

@@ -1,0 +1,118 @@
+"""P101: ASCII marks in Chinese text (GB/T 15834 §5)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from orgwrite.lazyre import lazy
+from orgwrite.model import Document, Finding
+from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import CHINESE, is_chinese
+from orgwrite.rules.punctuation._common import absent, text_blocks
+
+_ASCII_MARKS_RE = re.compile(r"[,.:;?!()]")
+_FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_URL_RE = lazy(
+    r"(?:https?://|www\.)[\w./?=&%#:;,@+~-]*|[\w.-]+@[\w-]+\.[\w.]+|[\w-]+\.(?:com|cn|net|org|gov)\b[\w./?=&%-]*"
+)
+#: In every match of _URL_RE (which scans slowly: ``[\w.-]+@`` tries every run of letters).
+_URL_QUICK_RE = re.compile(r"\.(?:com|cn|net|org|gov)|@|www\.|://")
+_LEADING_NUMBER_RE = re.compile(r"^(?:\d{1,3}\.(?!\d)|\(\d{1,3}\)|[一二三四五六七八九十]{1,3}\.)")
+
+
+_CN = f"[{CHINESE}]"
+#: , ; : ? ! and the full stop next to Chinese text (one pass in C; parentheses need pairing):
+#: a mark preceded by Chinese; , ; : followed by Chinese; ? ! between a non-ASCII character and
+#: Chinese; a full stop after Chinese before Chinese, a space or the end.  Written to start with
+#: the class of marks, so the engine scans for a mark at C speed and checks its neighbours only
+#: there (a leading look-behind would be tried at every character).
+_HALF_RE = lazy(
+    rf"[,;:?!.](?:(?<={_CN}[,;:?!])|(?<=[,;:])(?={_CN})|(?<=[^\x00-\x7f][?!])(?={_CN})"
+    rf"|(?<={_CN}\.)(?=[{CHINESE} \u3000]|$))"
+)
+_PAREN_RE = re.compile(r"[()]")
+_ANY_HALF_RE = re.compile(r"[,.:;?!()]")
+
+
+def _half_width_offsets(text: str) -> list[int]:
+    """Offsets of ASCII marks that stand in Chinese text."""
+    if not _ANY_HALF_RE.search(text):
+        return []
+    found = [m.start() for m in _HALF_RE.finditer(text)]
+    if "(" in text or ")" in text:
+        found.extend(_paren_offsets(text))
+        found.sort()
+    if not found:
+        return found
+    skip: set[int] = set()
+    if _URL_QUICK_RE.search(text):
+        for m in _URL_RE.finditer(text):
+            skip.update(range(m.start(), m.end()))
+    lead = _LEADING_NUMBER_RE.match(text)
+    if lead:
+        skip.update(range(lead.start(), lead.end()))
+    return [i for i in found if i not in skip] if skip else found
+
+
+def _paren_offsets(text: str) -> list[int]:
+    """ASCII parentheses in Chinese context; a ')' goes with its '(' (and vice versa)."""
+    lead = _LEADING_NUMBER_RE.match(text)
+    first = lead.end() if lead else 0
+    found: list[int] = []
+    opened: list[tuple[int, bool]] = []
+    for m in _PAREN_RE.finditer(text, first):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        near = is_chinese(prev) or is_chinese(nxt)
+        if text[i] == "(":
+            opened.append((i, near))
+            if near:
+                found.append(i)
+        else:
+            j, partner = opened.pop() if opened else (-1, False)
+            if near and j >= 0 and not partner:
+                found.append(j)
+            if near or partner:
+                found.append(i)
+    return found
+
+
+@rule("P101", "half-width-punctuation", "error", "中文文本中使用了半角标点（, . : ; ? ! ( )）", fix="safe")
+def half_width_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """说明：
+    中文文本中的逗号、句号、冒号、分号、问号、叹号和括号应使用全角形式。数字中的分隔符、
+    时间（11:37）、网址、英文词句和层次序号“1.”“(1)”不在此列。同一段落的半角标点合并为一条
+    报告，建议替换覆盖从第一处到最后一处的文字。
+    原因：
+    GB/T 15834-2011 规定中文标点占一个字位置；公文格式要求标点使用中文格式。
+    错误示例：
+    坚持以习近平新时代中国特色社会主义思想为指导,在服务大局中坚守政治站位。
+    在各级党校(行政学院)持续开展培训。
+    正确示例：
+    坚持以习近平新时代中国特色社会主义思想为指导，在服务大局中坚守政治站位。
+    会议于9:30开始，共有1,200人参加，详见www.gov.cn。
+    依据：
+    GB/T 15834-2011《标点符号用法》第5章。
+    """
+    if absent(doc, _ANY_HALF_RE):
+        return
+    for block in text_blocks(doc):
+        offsets = _half_width_offsets(block.text)
+        if not offsets:
+            continue
+        start, end = offsets[0], offsets[-1] + 1
+        chars = list(block.text[start:end])
+        for i in offsets:
+            chars[i - start] = _FULL[block.text[i]]
+        marks = "".join(dict.fromkeys(block.text[i] for i in offsets))
+        listed = " ".join(f"“{m}”" for m in marks)
+        yield ctx.emit(
+            "P101",
+            block,
+            start,
+            end,
+            f"本段有{len(offsets)}处半角标点（{listed}），中文文本应使用全角标点",
+            "".join(chars),
+        )
