@@ -177,3 +177,10 @@ def test_a_repealed_document_compared_with_its_successor_is_not_cited_as_in_forc
     # A comparison elsewhere in the paragraph does not hide a citation in force.
     text = "同去年相比，工作更加扎实。认真学习贯彻《中国共产党党员领导干部廉洁从政若干准则》。"
     assert [g[0] for g in found(text, ("D101",), date(2020, 1, 16))] == ["D101"]
+
+
+def test_principle_is_not_the_word_that_makes_a_mention_historical():
+    # 原 marks history (原《准则》, 原来); 原则 and 原因 do not.
+    text = "坚持原则，认真学习贯彻《中国共产党党员领导干部廉洁从政若干准则》。"
+    assert [g[0] for g in found(text, ("D101",), date(2020, 1, 16))] == ["D101"]
+    assert found("原《中国共产党党员领导干部廉洁从政若干准则》同时废止。", ("D101",), date(2020, 1, 16)) == []

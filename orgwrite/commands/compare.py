@@ -7,23 +7,6 @@ import sys
 
 import click
 
-#: The input cap of every orgwrite input path (the review page's too).
-MAX_INPUT = 32 * 1024 * 1024
-
-
-def _refuse_oversized(path: str) -> None:
-    """A file over the cap is refused before it is read (a 100 MB text took minutes to match)."""
-    import os
-
-    from orgwrite.errors import InputError
-
-    try:
-        size = os.stat(path).st_size
-    except OSError:
-        return  # missing, unreadable: the reader says which in Chinese
-    if size > MAX_INPUT and os.path.isfile(path):
-        raise InputError(f"{path}：文件过大（超过 {MAX_INPUT >> 20} MB），拒绝读取")
-
 
 @click.command()
 @click.argument("plan")
@@ -63,12 +46,8 @@ def compare(plan: str, summary: str, more: tuple[str, ...], fmt: str, min_score:
     threshold = REPORTED if min_score is None else min_score
     from orgwrite.compare.figures import conflicts, statistics_of
 
-    def read(path: str):
-        _refuse_oversized(path)
-        return read_document(path)
-
-    plan_doc, summary_doc = read(plan), read(summary)
-    docs = [(plan, plan_doc), (summary, summary_doc), *((p, read(p)) for p in more)]
+    plan_doc, summary_doc = read_document(plan), read_document(summary)
+    docs = [(plan, plan_doc), (summary, summary_doc), *((p, read_document(p)) for p in more)]
     clashes = conflicts([s for path, doc in docs for s in statistics_of(doc, path)])
     items = plan_items(plan_doc)
     if not items:
