@@ -52,12 +52,28 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
             m = _TITLE_YEAR_RE.search(block.text)
             if m and 1949 <= int(m.group(1)) <= 2100:
                 return date(int(m.group(1)), 12, 31), f"标题中的{YEAR_MARK}（第{block.line}行）"
-    # 4. The latest year the text speaks of as past or present (not a plan's target year).
+    # 4. What the body speaks of as past: the latest year (not a plan's target year), and the
+    #    latest dated event (党的二十大精神, 二十届三中全会以来).  Both are only lower bounds; the
+    #    later one wins.
     latest = latest_year_spoken_of(doc)
+    event = latest_event_spoken_of(doc)
+    if event is not None and (latest is None or event[0].date >= date(latest[0], 1, 1)):
+        ev, line = event
+        return ev.date, (
+            f"正文提及已召开（开展）的{ev.name}（{ev.date.year}年{ev.date.month}月{ev.date.day}日，"
+            f"第{line}行），文本{LOWER_BOUND_MARK}该日"
+        )
     if latest is not None:
         year, line = latest
-        return date(year, 12, 31), f"正文提及的最近{YEAR_MARK}（第{line}行，文本不早于该年）"
+        return date(year, 12, 31), f"正文提及的最近{YEAR_MARK}（第{line}行，文本{LOWER_BOUND_MARK}该年）"
     return None, None
+
+
+def latest_event_spoken_of(doc: Document):
+    """(event, line) of the latest event of lexicon/events.toml the body speaks of as past."""
+    from orgwrite.events import latest_past_event
+
+    return latest_past_event((b.text, b.line) for b in doc.blocks if b.kind is not BlockKind.CHROME)
 
 
 #: Marks an as-of source that knows only the year (see :func:`bounds`).
@@ -122,12 +138,13 @@ def bounds(as_of: date | None, source: str | None) -> tuple[date, date] | None:
     31 December.  Both checks then stay silent on whatever day of the year the text was written,
     which is the choice least likely to cry wolf.  The latest year the body speaks of is only a
     lower bound (a text of 2026 may look back on 2019): its interval is open-ended, so no
-    anachronism is ever inferred from it.
+    anachronism is ever inferred from it.  So is the day of the latest event it speaks of as past
+    (党的二十大精神: no earlier than 16 October 2022), which bounds it from that day on.
     """
     if as_of is None:
         return None
     if source and LOWER_BOUND_MARK in source:
-        return date(as_of.year, 1, 1), date.max
+        return (date(as_of.year, 1, 1) if YEAR_MARK in source else as_of), date.max
     if source and YEAR_MARK in source:
         return date(as_of.year, 1, 1), date(as_of.year, 12, 31)
     return as_of, as_of

@@ -102,6 +102,7 @@ FIELDS: dict[str, dict[str, Any]] = {
         "before": "regex",
         "not_after": "regex",
         "not_before": "regex",
+        "window": int,
     },
     "banned": {
         "since": "date",
@@ -646,7 +647,7 @@ class Lexicon:
 
     def context_ok(self, entry: Entry, text: str, start: int, end: int) -> bool:
         """Whether the entry's after/before/not_after/not_before regexes allow this hit."""
-        following = text[end : end + 12]
+        following = text[end : end + (entry.get("window") or 12)]
         preceding = text[max(0, start - 12) : start]
         if (p := entry.get("after")) and not self.regex(p).match(following):
             return False

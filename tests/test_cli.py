@@ -18,8 +18,9 @@ def test_json_contract_exact_shape(cli):
     data = json.loads(r.stdout)
     assert set(data) == {"version", "files"}
     (file,) = data["files"]
-    assert set(file) == {"path", "as_of", "findings"}
+    assert set(file) == {"path", "as_of", "as_of_source", "findings"}
     assert file["path"] == SAMPLE_004
+    assert file["as_of"] == "2015-01-16" and file["as_of_source"] == "发布时间（第3行）"
     for f in file["findings"]:
         assert set(f) == {"rule", "severity", "line", "column", "end_line", "end_column", "message", "replacement"}
         assert f["severity"] in ("error", "warning", "info")

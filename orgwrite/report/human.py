@@ -38,7 +38,8 @@ def write(results: list, out: TextIO, *, statistics: bool = False) -> None:
         lines = r.document.lines if r.document is not None else []
         if r.as_of:
             console.print(
-                f"[dim]{escape(r.path)}：按 {r.as_of.isoformat()} 判断时效表述（{escape(r.as_of_source or '')}）[/dim]"
+                f"[dim]{escape(r.path)}：按{'不早于' if '不早于' in (r.as_of_source or '') else ''} "
+                f"{r.as_of.isoformat()} 判断时效表述（{escape(r.as_of_source or '')}）[/dim]"
             )
         shown: Counter = Counter()
         per_rule = Counter(f.rule for f in r.findings)

@@ -14,6 +14,7 @@ def to_json(results: list) -> dict:
             {
                 "path": r.path,
                 "as_of": r.as_of.isoformat() if r.as_of else None,
+                "as_of_source": r.as_of_source if r.as_of else None,
                 "findings": [f.to_dict() for f in r.findings],
             }
             for r in results

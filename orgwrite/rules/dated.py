@@ -7,10 +7,12 @@ itself (:mod:`orgwrite.asof`).  A date known only by its year is judged as the w
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 from datetime import date
 
-from orgwrite.asof import bounds
+from orgwrite.asof import LOWER_BOUND_MARK, YEAR_MARK, bounds
 from orgwrite.lexicon import cite, context_lexicon, document_hits, role_hits
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -25,9 +27,12 @@ def _interval(doc: Document, ctx: Context) -> tuple[date, date] | None:
 
 
 def _when(doc: Document, ctx: Context) -> str:
-    if doc.meta.as_of_source and "年份" in doc.meta.as_of_source and ctx.as_of:
-        return f"{ctx.as_of.year}年"
-    return _cn_date(ctx.as_of) if ctx.as_of else ""
+    """“为2023年3月1日”, “为2023年” or “不早于2022年10月16日”: the text's date as the user should read it."""
+    if not ctx.as_of:
+        return ""
+    source = doc.meta.as_of_source or ""
+    when = f"{ctx.as_of.year}年" if YEAR_MARK in source else _cn_date(ctx.as_of)
+    return f"不早于{when}" if LOWER_BOUND_MARK in source else f"为{when}"
 
 
 @rule("T101", "superseded-wording", "warning", "按文本日期已被新提法取代的表述", fix="unsafe")
@@ -58,7 +63,7 @@ def superseded_wording(doc: Document, ctx: Context) -> Iterator[Finding]:
             block,
             h.start,
             h.end,
-            f"{e.get('change')}；本文日期为{_when(doc, ctx)}，应为“{e.get('replacement')}”",
+            f"{e.get('change')}；本文日期{_when(doc, ctx)}，应为“{e.get('replacement')}”",
             e.get("replacement"),
             severity=e.severity,
         )
@@ -82,9 +87,9 @@ def superseded_member(doc: Document, ctx: Context) -> Iterator[Finding]:
     if span is None:
         return
     lo, _hi = span
-    from orgwrite.rules.enumerations import _block_chains
+    from orgwrite.rules.enumerations.chains import block_chains
 
-    for block, chains in _block_chains(doc, ctx):
+    for block, chains in block_chains(doc, ctx):
         for c in chains:
             if len(c.known) < 3 and not (c.anchor and c.anchor[2] is c.entry):
                 continue
@@ -99,7 +104,7 @@ def superseded_member(doc: Document, ctx: Context) -> Iterator[Finding]:
                     it.member_start,
                     it.end,
                     f"自{_cn_date(it.old_until)}起“{c.entry.get('abbr')}”的这一项为“{right}”；"
-                    f"本文日期为{_when(doc, ctx)}（{cite(c.entry)}）",
+                    f"本文日期{_when(doc, ctx)}（{cite(c.entry)}）",
                     right,
                 )
 
@@ -143,6 +148,133 @@ def anachronism(doc: Document, ctx: Context) -> Iterator[Finding]:
                     block,
                     h.start,
                     h.end,
-                    f"“{h.text}”自{_cn_date(since)}起才使用，早于本文日期{_when(doc, ctx)}（{cite(e)}）；"
+                    f"“{h.text}”自{_cn_date(since)}起才使用，早于本文日期{_when(doc, ctx).removeprefix('为')}（{cite(e)}）；"
                     "请核对文本日期或提法",
                 )
+
+
+_STUDY_BEFORE_RE = re.compile(r"(?:学习|贯彻|落实|领会|宣传|宣讲|践行|把|按照|以)[^，,。；;！？：:]{0,10}$")
+#: After the congress: the plenums joined to it, then another meeting's 精神 (以及中央经济工作会议精神).
+_SPIRIT_AFTER_RE = re.compile(r"(?:[和、][^，,。；;、]{0,16}全会)?(?:(?:以及|和|、|及)[^，,。；;]{0,12}会议)?精神")
+_SERIES_RE = re.compile(r"(?P<session>[一二三四五六七八九十]{2,3})届历次全会")
+_SERIES_SPIRIT_RE = re.compile(r"(?:(?:以及|和|、|及)[^，,。；;]{0,12}会议)?精神")
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+#: A look back: a span of years (五年来, 过去五年), an earlier year, a past congress or plenum, 当时.
+#: 今年以来, 过去一年 and 2023年以来 look back over the last months only.
+_HISTORY_RE = re.compile(
+    r"(?P<year>(?:19|20)\d{2})年|(?P<span>[两三四五六七八九十])年(?:来|间|以来)|(?:过去|这|近)(?P<span2>[两三四五六七八九十])年|"
+    r"(?:十[六七八九]|二十)(?:大|届[一二三四五六七八九]中全会)以来|(?:党代会|换届|上届|本届)以来|"
+    r"当时|那时|曾经|时任|回顾|历届|先后"
+)
+_SENTENCE_END = "。！？；;!?\n"
+
+
+def _context(text: str, start: int) -> str:
+    """The paragraph's first sentence and the sentence of the mention up to it: where a look back is told."""
+    lo = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+    first = [i for i in (text.find(c) for c in _SENTENCE_END) if 0 <= i < lo]
+    return (text[: min(first)] + "。" if first else "") + text[lo:start]
+
+
+def _history(context: str, successor, as_of: date, *, named: bool = True) -> bool:
+    """A passage that tells the past (五年来……深入学习贯彻党的十九大精神) keeps the old congress.
+
+    A span of years counts when most of it lies before the next congress: “过去五年” in a report of
+    2023 looks back on the old congress's years, in a report of 2026 mostly on the new one's.
+    """
+    for m in _HISTORY_RE.finditer(context):
+        if m.group("year"):
+            if int(m.group("year")) <= successor.date.year:
+                return True
+            continue
+        span = m.group("span") or m.group("span2")
+        if span:
+            years = 2 if span == "两" else _CN[span]
+            before = (successor.date - date(as_of.year - years, as_of.month, min(as_of.day, 28))).days / 365.25
+            if before > years / 2:
+                return True
+            continue
+        return True
+    # 党的十八大、十九大、二十大精神: the old congress listed with the new one (not for the plenums:
+    # 党的二十大和十九届历次全会精神 is the slip itself).
+    return named and any(n in context for n in successor.names)
+
+
+@rule(
+    "T104",
+    "stale-congress",
+    "warning",
+    "文本日期已在下一次党代会之后，仍以上一次党代会精神为当前学习贯彻的内容",
+    fix="unsafe",
+)
+def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
+    r"""说明：
+    文本日期在下一次党的全国代表大会召开之后（2022年10月16日党的二十大之后），仍写“深入学习
+    贯彻党的十九大精神”，把上一次党代会的精神当作当前学习贯彻的内容时报告。回顾历史的说法
+    （党的十九大以来、党的十九大报告指出、党的十九大提出、五年来深入学习贯彻党的十九大精神）
+    不报告。文本无日期时，按正文提及的年份和已召开的会议推断的下限判断。
+    原因：
+    这是沿用旧材料最常见的痕迹：新一届党代会召开后，学习贯彻的对象是新一届党代会精神。
+    错误示例：
+    2023年3月1日\n全市各级党组织深入学习贯彻党的十九大精神。\n2023年3月1日
+    正确示例：
+    2023年3月1日\n全市各级党组织深入学习贯彻党的二十大精神，党的十九大以来的成就令人鼓舞。\n2023年3月1日
+    依据：
+    中国共产党第二十次全国代表大会（2022年10月16日至22日）；lexicon/events.toml。
+    """
+    span = _interval(doc, ctx)
+    if span is None:
+        return
+    lo, _hi = span
+    from orgwrite.events import mentions, shipped_events
+
+    congresses = sorted((e for e in shipped_events() if e.kind == "congress"), key=lambda e: e.date)
+    successor = {a.id: b for a, b in itertools.pairwise(congresses) if lo >= b.date}
+    if not successor:
+        return
+    sessions = {e.session: (e, successor[e.id]) for e in congresses if e.id in successor and e.session}
+    for block in doc.blocks:
+        text = block.text
+        if "精神" not in text:
+            continue
+        reported: list[tuple[int, int]] = []
+        for m in mentions(text):
+            nxt = successor.get(m.event.id)
+            spirit = _SPIRIT_AFTER_RE.match(text, m.end) if nxt else None
+            if spirit is None or not _STUDY_BEFORE_RE.search(text[max(0, m.start - 12) : m.start]):
+                continue
+            if _history(_context(text, m.start), nxt, lo):
+                continue
+            name = text[m.start : m.end]
+            right = nxt.names[m.event.names.index(name)] if name in m.event.names else nxt.name
+            plain = spirit.end() - m.end == len("精神")
+            reported.append((m.start, spirit.end()))
+            yield ctx.emit(
+                "T104",
+                block,
+                m.start,
+                spirit.end(),
+                f"本文日期{_when(doc, ctx)}，已在{nxt.name}（{_cn_date(nxt.date)}）之后，当前学习贯彻的应是"
+                f"“{nxt.name}精神”，不是“{text[m.start : spirit.end()]}”",
+                f"{right}精神" if plain else None,
+            )
+        for m in _SERIES_RE.finditer(text):
+            old_new = sessions.get(m.group("session") + "届")
+            if old_new is None or not _SERIES_SPIRIT_RE.match(text, m.end()):
+                continue
+            if any(a <= m.start() < b for a, b in reported):
+                continue  # inside the stale congress already reported
+            if not _STUDY_BEFORE_RE.search(text[max(0, m.start() - 16) : m.start()]):
+                continue
+            _old, nxt = old_new
+            if _history(_context(text, m.start()), nxt, lo, named=False):
+                continue
+            yield ctx.emit(
+                "T104",
+                block,
+                m.start(),
+                m.end(),
+                f"本文日期{_when(doc, ctx)}，已在{nxt.name}（{_cn_date(nxt.date)}）之后，当前学习贯彻的是"
+                f"“{nxt.session}历次全会精神”，不是“{m.group()}精神”",
+                f"{nxt.session}历次全会",
+            )

@@ -104,7 +104,8 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
     """说明：
     党的全国代表大会和中央委员会全体会议的简称前应加“党的”（或“中共”）：党的十九大、
     党的十八届三中全会。“党的”可管到顿号连接的几项：“党的十八大、十九大、二十大”
-    “党的十八届三中、四中全会”都是正确的。书名号内的标题不检查。
+    “党的十八届三中、四中全会”都是正确的。书名号内的标题不检查。全文一律不加“党的”（至少两处、
+    没有一处加了）时只在第一处给出一条提示，不逐处报告。
     原因：
     “十九大”“十八届三中全会”是口语化的省略，正式文稿中应写全称或规范简称。
     错误示例：
@@ -116,6 +117,8 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     人民日报、新华社和党的文件的通行写法（lexicon-facts C1）。
     """
+    bare: list[tuple] = []  # (block, start, end, name) of every name without the prefix
+    prefixed = 0
     for block in doc.blocks:
         if block.kind is BlockKind.CHROME:
             continue
@@ -130,20 +133,36 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
                 between is not None and _LIST_SEP_RE.match(between)
             ):
                 covered_until = m.end()
+                prefixed += 1
                 continue
             covered_until = -1
             if _inside_title(text, start) or text[max(0, start - 2) : start].endswith(("省委", "市委", "县委", "区委")):
                 continue
-            name = m.group("name")
-            yield ctx.emit(
-                "F103",
-                block,
-                start,
-                m.end(),
-                f"“{name}”前应加“党的”：党的{name}（“党的”可管到顿号连接的几项）",
-                f"党的{name}",
-            )
+            bare.append((block, start, m.end(), m.group("name")))
             covered_until = m.end()
+    if len(bare) >= 2 and prefixed == 0:
+        # The text writes the bare form throughout: a choice of style, said once.
+        block, start, end, name = bare[0]
+        names = "、".join(dict.fromkeys(b[3] for b in bare))
+        yield ctx.emit(
+            "F103",
+            block,
+            start,
+            end,
+            f"全文{len(bare)}处党的代表大会、全会简称（{names}）均未加“党的”；正式文稿应写作“党的{name}”等"
+            "（“党的”可管到顿号连接的几项）",
+            severity="info",
+        )
+        return
+    for block, start, end, name in bare:
+        yield ctx.emit(
+            "F103",
+            block,
+            start,
+            end,
+            f"“{name}”前应加“党的”：党的{name}（“党的”可管到顿号连接的几项）",
+            f"党的{name}",
+        )
 
 
 _NPC_RE = re.compile(rf"全国人大({_NUM}届)([一二三四五六七八九]次会议)")

@@ -1,0 +1,170 @@
+"""Dated events a text speaks of as past (lexicon/events.toml): a lower bound of an undated text's date.
+
+A text that studies “党的二十大精神” or looks back “二十届三中全会以来” was written after those
+meetings opened.  When nothing else dates the text, the latest such event bounds its date from
+below (:func:`orgwrite.asof.infer_as_of`), and the dated rules judge it as “no earlier than” that
+day.  Only mentions in a past context count: “迎接党的二十大胜利召开” speaks of the future.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from orgwrite.errors import ConfigError
+
+KINDS = ("congress", "plenum", "campaign")
+_FIELDS = {"id", "kind", "names", "date", "past", "session", "source", "note"}
+
+#: After a congress or plenum name: what makes the mention one of the past.
+DEFAULT_PAST = (
+    r"(?:精神|以来|报告|召开以来|胜利召开以来|胜利召开后|召开后|胜利闭幕|闭幕以来|闭幕后|后|作出|提出|强调|指出|"
+    r"明确|确立|描绘|绘就|绘制|擘画|部署|审议通过|通过的|修改的|确定|要求|决定|公报|开启|上(?:强调|指出|作|提出|的)|"
+    r"的(?:重大|战略|决策|部署|精神|报告|胜利召开|召开))"
+)
+#: Before the name: a mention that looks forward (迎接党的二十大胜利召开, 党的二十大代表选举).
+_FUTURE_BEFORE_RE = re.compile(r"(?:迎接|喜迎|迎|筹备|献礼|向|出席|选举|选出|即将召开的|将召开的)(?:党的)?$")
+_NAME_GUARD = "(?<![一二三四五六七八九十〇零第])"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated event and the patterns that find it spoken of as past."""
+
+    id: str
+    kind: str
+    names: tuple[str, ...]
+    date: date
+    past: str
+    source: str
+    session: str = ""  # a congress: the 届 of the Central Committee it elects (十九届)
+
+    @property
+    def name(self) -> str:
+        """The name shown to the user (the first, the full short form: 党的二十大)."""
+        return self.names[0]
+
+
+@dataclass(frozen=True)
+class Mention:
+    event: Event
+    start: int
+    end: int
+
+
+def load_events(text: str, where: str = "events.toml") -> list[Event]:
+    """Events from TOML text; a bad entry is a :class:`ConfigError` naming the file and the entry."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}：TOML 格式错误：{exc}") from exc
+    events: list[Event] = []
+    seen: set[str] = set()
+    for k, raw in enumerate(data.get("event", []), 1):
+        label = f"{where}：第{k}个条目（{raw.get('id', '无编号')}）"
+        unknown = set(raw) - _FIELDS
+        if unknown:
+            raise ConfigError(f"{label}：未知字段“{'、'.join(sorted(unknown))}”")
+        for key in ("id", "kind", "names", "date", "source"):
+            if key not in raw:
+                raise ConfigError(f"{label}：缺少必填字段“{key}”")
+        if raw["id"] in seen:
+            raise ConfigError(f"{label}：编号重复")
+        seen.add(raw["id"])
+        if raw["kind"] not in KINDS:
+            raise ConfigError(f"{label}：kind 应为 {'、'.join(KINDS)} 之一")
+        if not isinstance(raw["date"], date):
+            raise ConfigError(f"{label}：date 应为日期（如 2022-10-16）")
+        names = raw["names"]
+        if not names or not all(isinstance(n, str) and n for n in names):
+            raise ConfigError(f"{label}：names 应为非空的字符串列表")
+        past = raw.get("past", DEFAULT_PAST)
+        try:
+            re.compile(past)
+        except re.error as exc:
+            raise ConfigError(f"{label}：past 不是有效的正则表达式：{exc}") from exc
+        session = raw.get("session", "")
+        if session and (raw["kind"] != "congress" or not re.fullmatch(r"[一二三四五六七八九十]{2,3}届", session)):
+            raise ConfigError(f"{label}：session 只用于党代会，写作“十九届”")
+        events.append(Event(raw["id"], raw["kind"], tuple(names), raw["date"], past, raw["source"], session))
+    return events
+
+
+@cache
+def shipped_events() -> tuple[Event, ...]:
+    """lexicon/events.toml, read once."""
+    from orgwrite.resources import data_dir
+
+    path = data_dir("lexicon") / "events.toml"
+    return tuple(load_events(path.read_text(encoding="utf-8"), path.name))
+
+
+@cache
+def _matcher(events: tuple[Event, ...]) -> tuple[re.Pattern, dict[str, Event]]:
+    by_name = {n: e for e in events for n in e.names}
+    names = sorted(by_name, key=len, reverse=True)
+    return re.compile(_NAME_GUARD + "(?:" + "|".join(map(re.escape, names)) + ")"), by_name
+
+
+def mentions(text: str, events: tuple[Event, ...] | None = None) -> list[Mention]:
+    """Every mention of an event in ``text`` (longest name first), past or not."""
+    events = shipped_events() if events is None else events
+    if not events:
+        return []
+    pattern, by_name = _matcher(events)
+    return [Mention(by_name[m.group()], m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def spoken_of_as_past(text: str, m: Mention) -> bool:
+    """Whether the mention looks back on the event (党的二十大精神, 二十届三中全会以来)."""
+    after = text[m.end : m.end + 12].lstrip('”’"')
+    if not re.match(m.event.past, after):
+        return False
+    before = text[max(0, m.start - 8) : m.start].rstrip('“‘"')
+    return not _FUTURE_BEFORE_RE.search(before)
+
+
+#: After the name, past contexts that may also look forward: before the 二十大 a provincial
+#: congress report plans to “全面贯彻党的十九大、二十大精神” in the coming five years.
+_WEAK_PAST_RE = re.compile(r"(?:精神|的精神)")
+#: Before a weak mention: it joins a list of congresses (十九大、二十大精神) or the sentence looks ahead.
+_LISTED_BEFORE_RE = re.compile(r"(?:大|全会)[、和]$")
+_AHEAD_RE = re.compile(r"今后|未来|将要|即将|届时|迎接|喜迎|开好")
+
+
+def latest_past_event(texts) -> tuple[Event, int] | None:
+    """(event, line) of the latest event spoken of as past in ``texts`` (pairs of text and line).
+
+    One mention in a plainly past context (以来, 报告指出, 作出的部署……) is enough, and so is one
+    “……精神” standing alone; one that joins a list of congresses (党的十九大、二十大精神) or a
+    sentence looking ahead (今后五年……) counts only when there is another.
+    """
+    strong: dict[str, int] = {}
+    weak: dict[str, list[int]] = {}
+    by_id: dict[str, Event] = {}
+    for text, line in texts:
+        for m in mentions(text):
+            if not spoken_of_as_past(text, m):
+                continue
+            by_id[m.event.id] = m.event
+            after = text[m.end : m.end + 4].lstrip('”’"')
+            if m.event.kind != "campaign" and _WEAK_PAST_RE.match(after) and _may_look_ahead(text, m):
+                weak.setdefault(m.event.id, []).append(line)
+            else:
+                strong.setdefault(m.event.id, line)
+    found = [(by_id[i], line) for i, line in strong.items()]
+    found += [(by_id[i], lines[0]) for i, lines in weak.items() if len(lines) >= 2 and i not in strong]
+    return max(found, key=lambda f: f[0].date, default=None)
+
+
+def _may_look_ahead(text: str, m: Mention) -> bool:
+    """Whether a “……精神” mention may speak of a congress still to come (see :data:`_WEAK_PAST_RE`)."""
+    start = m.start
+    while start > 0 and text[start - 1] not in "。！？；;!?":
+        start -= 1
+    head = text[max(0, m.start - 4) : m.start].removesuffix("党的")
+    listed = m.event.kind == "congress" and _LISTED_BEFORE_RE.search(head)  # a plenum's 精神 is past
+    return bool(listed or _AHEAD_RE.search(text, start, m.start))

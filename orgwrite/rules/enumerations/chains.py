@@ -1,0 +1,235 @@
+"""The lists of a block: runs of member items, anchored to an abbreviation right before or after them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from orgwrite.lexicon import Entry, Lexicon, context_lexicon, document_hits
+from orgwrite.model import Document
+from orgwrite.rules.base import Context
+from orgwrite.rules.enumerations.match import (
+    _ANCHOR_AFTER_RE,
+    _ANCHOR_BEFORE_RE,
+    _LAST_JOIN_RE,
+    Chain,
+    Item,
+    _items,
+    _looks_like_member,
+    _match,
+    _split_clause,
+    _strip,
+)
+
+
+def _candidates(positions: list[int], has_abbr: bool) -> list[int]:
+    """Member hits worth a closer look: two members close together, or any member near the abbreviation.
+
+    Most hits of short members (创新, 民主) stand alone in prose; skipping them keeps the cost of
+    this rule proportional to the lists actually present.
+    """
+    if has_abbr:
+        return positions
+    keep = []
+    for i, p in enumerate(positions):
+        near_prev = i > 0 and p - positions[i - 1] <= 24
+        near_next = i + 1 < len(positions) and positions[i + 1] - p <= 24
+        if near_prev or near_next:
+            keep.append(p)
+    return keep
+
+
+_LEAD_IN = 12  # longest lead-in before the first member of a clause (“完整准确全面贯彻创新、……”)
+
+
+def _rest_ok(lex: Lexicon, entry: Entry, text: str, hi: int):
+    """Whether the member text[s:e] that opens the last item may be followed by the rest of the clause.
+
+    It may when the rest is “的……”/“等……” or the abbreviation (“……、精准脱贫三大攻坚战”), or when the
+    member is a whole word of four characters or more there (“奢靡之风一起纠”; a short member may
+    begin a longer word: “开放型经济”).
+    """
+    names = [entry.get("abbr"), *entry.get("aliases", [])]
+
+    def ok(s: int, e: int) -> bool:
+        rest = text[e:hi].lstrip("”’\"'")
+        if not rest:
+            return True
+        if rest[0] in "的等" or any(n and rest.startswith(n) for n in names):
+            return True
+        return e - s >= 4 and lex.is_word(text, s, e)
+
+    return ok
+
+
+_TAIL_RE = re.compile(r"[的等为]")
+_NOT_A_MEMBER = re.compile(r"[“”‘’\"'《》（）()【】0-9０-９]")
+
+
+def _unknown_item(entry: Entry, text: str, s: int, e: int) -> Item | None:
+    """text[s:e] as an item that stands where a member should (a replaced member), if it looks like one."""
+    ss, ee = _strip(text, s, e)
+    if (known := _match(entry, text, ss, ee, None)) is not None and known.exact:
+        return known  # the member itself, once what follows it is cut off (共享的内在统一)
+    lengths = [len(m) for m in entry.get("members")]
+    if not (max(1, min(lengths) - 1) <= ee - ss <= max(lengths) + 2) or _NOT_A_MEMBER.search(text, ss, ee):
+        return None
+    return Item(ss, ee, text[ss:ee], None, None, None, ss, True)
+
+
+def _fill_gaps(entry: Entry, text: str, spans: list[tuple[int, int]], items: list[Item | None]) -> None:
+    """Keep an unrecognised item inside a list when it stands exactly where one member is missing.
+
+    “创新、协调、低碳、开放、共享”: between 协调 (2nd) and 开放 (4th) the third member is missing and
+    “低碳” stands in its place, so it is an item of the list (E101 names the member it replaces).  The
+    last item is kept the same way when the abbreviation follows it (“……、开放、发展的新发展理念”).
+    """
+    names = [n for n in (entry.get("abbr"), *entry.get("aliases", [])) if n]
+    last_member = len(entry.get("members")) - 1
+    for k, it in enumerate(items):
+        if it is not None:
+            continue
+        prev = items[k - 1] if k > 0 else None
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if prev is None or prev.index is None:
+            continue
+        s, e = spans[k]
+        if nxt is not None and nxt.index is not None and nxt.index - prev.index == 2:
+            items[k] = _unknown_item(entry, text, s, e)
+        elif (nxt is None or nxt.index is None) and prev.index == last_member - 1:
+            ss, ee = _strip(text, s, e)
+            body = text[ss:ee]
+            at = min((body.find(n) for n in names if n in body), default=-1)
+            if at > 0:
+                # “……、全面从严管党“四个全面”战略布局”, “……、发展的新发展理念”: the item ends before the name
+                cut = ss + at
+                while cut > ss and text[cut - 1] in "“‘\"'的":
+                    cut -= 1
+                items[k] = _unknown_item(entry, text, ss, cut)
+                continue
+            # No abbreviation: every other member stands before it, in order (创新、协调、绿色、开放、共赢).
+            known = [i.index for i in items[:k] if i is not None]
+            if last_member >= 3 and known == list(range(last_member)):
+                tail = _TAIL_RE.search(text, ss, ee)  # “共赢的内在统一”: the item ends before 的
+                items[k] = _unknown_item(entry, text, ss, tail.start() if tail else ee)
+
+
+def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
+    """The enumeration lists of one block."""
+    by_entry: dict[str, list[int]] = {}
+    abbrs: list[tuple[int, int, Entry]] = []
+    for h in hits:
+        for role, eid, _ in h.roles:
+            if role in ("member", "mwrong"):
+                by_entry.setdefault(eid, []).append(h.start)
+            elif role == "abbr":
+                abbrs.append((h.start, h.end, lex.entries[eid]))
+    chains: list[Chain] = []
+    abbr_ids = {a[2].id for a in abbrs}
+    for eid, positions in by_entry.items():
+        entry = lex.entries[eid]
+        seps = entry.get("separators", ["、"])
+        done: set[tuple[int, int]] = set()
+        positions = _candidates(sorted(positions), eid in abbr_ids)
+        for pos in positions:
+            lo, hi = _split_clause(text, pos, seps)
+            if (lo, hi) in done:
+                continue
+            done.add((lo, hi))
+            spans, used = _items(text, lo, hi, seps)
+            rest_ok = _rest_ok(lex, entry, text, hi)
+            # The last item may be "A和B": split it when B is a member.
+            s, e = spans[-1]
+            joined = [m for m in _LAST_JOIN_RE.finditer(text, s, e)]
+            if joined:
+                j = joined[-1]
+                tail = _match(entry, text, j.end(), e, as_of, tail=rest_ok)
+                if tail is not None and tail.exact:
+                    spans[-1] = (s, j.start())
+                    spans.append((j.end(), e))
+                    used.append(j.group())
+            items: list[Item | None] = []
+            for k, (s, e) in enumerate(spans):
+                many = len(spans) > 1
+                lead = _LEAD_IN if many and k == 0 else 4
+                # The last item, or one closed by a comma the entry allows (“……、友善的社会主义核心价值观，”).
+                closing = k == len(spans) - 1 or used[k] in "，,"
+                it = _match(entry, text, s, e, as_of, lead, rest_ok if many and closing else None)
+                if it is None:
+                    ss, ee = _strip(text, s, e)
+                    if _looks_like_member(entry, text[ss:ee]) and len(spans) > 1:
+                        it = Item(ss, ee, text[ss:ee], None, None, None, ss, True)
+                items.append(it)
+            _fill_gaps(entry, text, spans, items)
+            # Maximal runs of consecutive recognised items that contain a known member.
+            run: list[Item] = []
+            run_seps: list[str] = []
+            for k, it in enumerate([*items, None]):
+                if it is not None:
+                    if run:
+                        run_seps.append(used[k - 1])
+                    run.append(it)
+                    continue
+                if len([i for i in run if i.index is not None]) >= 1 and len(run) >= 1:
+                    chains.append(Chain(entry, run, run_seps))
+                run, run_seps = [], []
+    # Anchor each chain to an abbreviation right before or after it.
+    for c in chains:
+        # Before the list, only "，即" and the like may stand between the abbreviation and the first
+        # member: in “纠治“四风”，重点纠治形式主义、官僚主义” the verb picks some of the members.
+        first = c.items[0]
+        first_member = first.member_start if first.index is not None and first.member_start > first.start else c.start
+        for a_start, a_end, a_entry in abbrs:
+            if a_end <= c.start and _ANCHOR_BEFORE_RE.match(text[a_end:first_member]):
+                c.anchor = (a_start, a_end, a_entry)
+            elif a_start >= c.end and _ANCHOR_AFTER_RE.match(text[c.end : a_start]):
+                c.anchor = (a_start, a_end, a_entry)
+    # Where the same items form lists of several enumerations, keep the one that knows most items.
+    # Ties go to the entry whose abbreviation anchors the list, then to the one it completes, then to one it fits (道路、理论、制度、历史自信 is 四个自信's).
+    chains.sort(
+        key=lambda c: (
+            c.start,
+            -len(c.known),
+            -(c.anchor is not None and c.anchor[2] is c.entry),
+            -(len(c.items) == len(c.known) == len(c.entry.get("members"))),
+            -(len(c.items) <= len(c.entry.get("members"))),
+        )
+    )
+    kept: list[Chain] = []
+    for c in chains:
+        if any(k.start < c.end and c.start < k.end for k in kept):
+            continue
+        kept.append(c)
+    return [c for c in kept if len(c.items) >= 2 or c.anchor is not None]
+
+
+def members_for(entry: Entry, as_of: date | None) -> list[str]:
+    if as_of:
+        for v in entry.get("versions", []):
+            if as_of < v["until"]:
+                return list(v["members"])
+    return list(entry.get("members"))
+
+
+def quoted_abbr(entry: Entry) -> str:
+    return f"“{entry.get('abbr')}”"
+
+
+def unmistakable(c: Chain) -> bool:
+    """A list judged without its abbreviation: three or more members (four when they are one or two characters)."""
+    known = len(c.known)
+    short = min(len(m) for m in c.entry.get("members")) <= 2
+    return known >= (4 if short else 3)
+
+
+def block_chains(doc: Document, ctx: Context):
+    cached = ctx.cache.get("enumeration.chains")
+    if cached is None:
+        lex = context_lexicon(ctx)
+        cached = [(block, find_chains(lex, block.text, hits, ctx.as_of)) for block, hits in document_hits(doc, ctx)]
+        ctx.cache["enumeration.chains"] = cached
+    return cached
+
+
+def anchored_to_own(c: Chain) -> bool:
+    return c.anchor is not None and c.anchor[2] is c.entry
