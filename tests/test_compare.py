@@ -88,3 +88,78 @@ def test_the_same_statistic_with_different_values_across_the_set(cli, tmp_path):
     assert [(f["a"]["line"], f["b"]["path"]) for f in data["figures"]] == [(3, str(other))]
     table = cli("compare", str(plan), str(summary), str(other)).stdout.decode("utf-8")
     assert "数字不一致" in table
+
+
+# --- careless inputs --------------------------------------------------------------------
+
+SUMMARY_2024 = "2024年工作总结\n全年举办干部专题培训班12期，培训干部1500人次。\n完成村级组织阵地改造86个，基层党组织标准化建设全面推进。\n"
+ITEMS = ("加强干部教育培训，全年举办专题培训班12期。", "推进基层党组织标准化建设。", "做好人才引进工作。")
+
+
+def _numbers_and_reported(plan_text: str) -> list[tuple[str, str, bool]]:
+    matches = match_items(plan_items(read_string(plan_text)), summary_paragraphs(read_string(SUMMARY_2024)))
+    return [(m.item.number, m.item.head, m.reported) for m in matches]
+
+
+def test_plans_numbered_1_dun_circled_or_yishi_give_one_item_each_with_its_number():
+    expected_heads = ["加强干部教育培训，全年举办专题培训班12期", "推进基层党组织标准化建设", "做好人才引进工作"]
+    for marks in (("1、", "2、", "3、"), ("①", "②", "③")):
+        text = "工作要点\n" + "".join(f"{m}{t}\n" for m, t in zip(marks, ITEMS, strict=True))
+        got = _numbers_and_reported(text)
+        assert [g[0] for g in got] == list(marks) and [g[1] for g in got] == expected_heads
+        assert [g[2] for g in got] == [True, True, False]
+    one_paragraph = "今年工作要点：一是" + "二是".join(ITEMS[:2]) + "三是" + ITEMS[2] + "\n"
+    got = _numbers_and_reported(one_paragraph)
+    assert [(n, r) for n, _h, r in got] == [("一是", True), ("二是", True), ("三是", False)]
+    # 之一是, 统一是 are not numbers: a paragraph without 一是 … 二是 stays one item.
+    assert len(_numbers_and_reported("工作要点\n这是重点之一是干部教育，统一是原则。\n")) == 1
+
+
+def _one_line_exit_2(r) -> str:
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    return err
+
+
+def test_every_bad_input_is_one_chinese_line_and_exit_2(cli, tmp_path):
+    good = tmp_path / "要点.txt"
+    good.write_text("工作要点\n1. 推进干部教育培训。\n", "utf-8")
+    (tmp_path / "空.txt").write_bytes(b"")
+    (tmp_path / "二进制.dat").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "文件夹").mkdir()
+    huge = tmp_path / "大.txt"
+    with huge.open("wb") as f:
+        f.truncate(32 * 1024 * 1024 + 1)
+    for args, words in (
+        ((tmp_path / "空.txt", good), "没有找到编号事项"),
+        ((tmp_path / "二进制.dat", good), "二进制"),
+        ((tmp_path / "文件夹", good), "文件夹"),
+        ((good, tmp_path / "无.txt"), "不存在"),
+        ((good, good, tmp_path / "无.txt"), "不存在"),
+        ((huge, good), "32 MB"),
+        ((good, huge), "32 MB"),
+    ):
+        assert words in _one_line_exit_2(cli("compare", *map(str, args)))
+
+
+def test_encodings_docx_and_markdown_give_the_same_json(cli, tmp_path):
+    from orgwrite.io.write_docx import build_docx
+
+    plan_text = "工作要点\n" + "".join(f"{i}. {t}\n" for i, t in enumerate(ITEMS, 1))
+    plan_gb, summary_u16 = tmp_path / "要点.txt", tmp_path / "总结.txt"
+    plan_gb.write_bytes(plan_text.encode("gb18030"))
+    summary_u16.write_bytes(SUMMARY_2024.encode("utf-16"))
+    plan_docx, summary_md = tmp_path / "要点.docx", tmp_path / "总结.md"
+    plan_docx.write_bytes(build_docx(read_string(plan_text)))
+    summary_md.write_text("# 2024年工作总结\n\n" + SUMMARY_2024.split("\n", 1)[1].replace("\n", "\n\n"), "utf-8")
+    runs = [
+        json.loads(cli("compare", str(p), str(s), "--format", "json").stdout)
+        for p, s in ((plan_gb, summary_u16), (plan_docx, summary_md))
+    ]
+    for data in runs:
+        assert set(data) == {"version", "plan", "summary", "threshold", "items", "figures"}
+        assert [set(i) for i in data["items"]] == [{"number", "line", "text", "reported", "score", "match"}] * 3
+        assert [(i["number"], i["reported"]) for i in data["items"]] == [("1.", True), ("2.", True), ("3.", False)]
+    # The same file twice: every item is its own best match.
+    data = json.loads(cli("compare", str(plan_gb), str(plan_gb), "--format", "json").stdout)
+    assert all(i["reported"] and i["match"]["line"] == i["line"] for i in data["items"])

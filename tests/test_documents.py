@@ -165,3 +165,22 @@ def test_a_request_with_two_matters():
         "关于申请召开党员代表大会和选举工作的请示\n妥否，请批示。",
     ):
         assert found(right, ("S205",)) == [], right
+
+
+def test_a_repealed_document_compared_with_its_successor_is_not_cited_as_in_force():
+    for text in (
+        "与《中国共产党党员领导干部廉洁从政若干准则》相比，新准则更加简明，更加突出正面倡导。",
+        "相较于《中国共产党党员领导干部廉洁从政若干准则》，《中国共产党廉洁自律准则》只有八条。",
+        "对比《中国共产党党员领导干部廉洁从政若干准则》可以看出，新准则把党员和党员领导干部分开规范。",
+    ):
+        assert found(text, ("D101",), date(2020, 1, 16)) == [], text
+    # A comparison elsewhere in the paragraph does not hide a citation in force.
+    text = "同去年相比，工作更加扎实。认真学习贯彻《中国共产党党员领导干部廉洁从政若干准则》。"
+    assert [g[0] for g in found(text, ("D101",), date(2020, 1, 16))] == ["D101"]
+
+
+def test_principle_is_not_the_word_that_makes_a_mention_historical():
+    # 原 marks history (原《准则》, 原来); 原则 and 原因 do not.
+    text = "坚持原则，认真学习贯彻《中国共产党党员领导干部廉洁从政若干准则》。"
+    assert [g[0] for g in found(text, ("D101",), date(2020, 1, 16))] == ["D101"]
+    assert found("原《中国共产党党员领导干部廉洁从政若干准则》同时废止。", ("D101",), date(2020, 1, 16)) == []

@@ -177,3 +177,133 @@ def test_the_command_prints_a_tokened_loopback_address_and_serves_only_with_it()
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# --- careless and hostile clients --------------------------------------------------------
+
+
+def _one_chinese_line(r, status: int) -> str:
+    assert r.status_code == status, r.text
+    message = r.json()["error"]
+    assert "\n" not in message and any("\u4e00" <= ch <= "\u9fff" for ch in message)
+    return message
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{"ignore_rules": 5}, {"ignore_rules": {"E": 1}}, {"ignore_rules": [None]}, {"ignore_once": 5}, {"name": 5}],
+)
+def test_fields_of_the_wrong_type_are_a_400_not_a_500(client, extra):
+    r = client.post("/api/check", json={"text": "好的。", **extra})
+    message = _one_chinese_line(r, 400)
+    assert next(iter(extra)) in message
+
+
+def test_ignore_rules_as_one_string_is_one_code_not_its_letters(client):
+    text = "2024年1月8日\n好干部是“”出来的,进一步坚定“三个自信”。\n"
+    r = client.post("/api/check", json={"text": text, "ignore_rules": "P103"})
+    assert r.status_code == 200
+    rules = [f["rule"] for f in r.json()["findings"]]
+    assert "P103" not in rules and "P101" in rules
+
+
+def test_export_with_a_numeric_or_path_name(client):
+    r = client.post("/api/export", json={"text": "好的。", "name": 5})
+    _one_chinese_line(r, 400)
+    r = client.post("/api/export", json={"text": "好的。", "name": "../../etc/发言.txt"})
+    assert r.status_code == 200
+    assert r.headers["content-disposition"] == "attachment; filename*=UTF-8''%E5%8F%91%E8%A8%80-GBT9704.docx"
+
+
+def test_upload_names_lose_their_folders_and_raw_utf8_names_are_read(client):
+    r = client.post("/api/upload", content="好的。".encode(), headers={"X-Filename": "..%2F..%2Fa%5Cb.txt"})
+    assert r.json()["name"] == "b.txt"
+    r = client.post("/api/upload", content="好的。".encode(), headers=[(b"X-Filename", "文稿.md".encode())])
+    assert r.status_code == 200 and r.json()["name"] == "文稿.md" and r.json()["format"] == "md"
+    r = client.post("/api/upload", content="好的。".encode())
+    assert r.status_code == 200 and r.json()["text"] == "好的。"
+
+
+def _with_dtd(data: bytes) -> bytes:
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for n in source.namelist():
+            part = source.read(n)
+            if n == "word/document.xml":
+                part = part.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaa">]>', 1)
+            z.writestr(n, part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "旧版"),
+        (b"not a zip", "zip"),
+        ("dtd", "DTD"),
+    ],
+)
+def test_a_docx_that_cannot_be_read_names_the_upload_not_the_servers_folder(client, content, words):
+    if content == "dtd":
+        content = _with_dtd(_docx_of("好的。\n"))
+    r = client.post("/api/upload", content=content, headers={"X-Filename": "%E6%96%87.docx"})
+    message = _one_chinese_line(r, 400)
+    assert words in message and message.startswith("文.docx：")
+    assert "orgwrite-serve-" not in message and "/tmp" not in message
+    assert client.app.app.state.store.files == {}  # not kept for downloads
+
+
+def test_unknown_or_expired_docx_is_a_404(client):
+    data = _docx_of("好的。\n")
+    first = client.post("/api/upload", content=data, headers={"X-Filename": "a.docx"}).json()["docx"]
+    for _ in range(8):
+        client.post("/api/upload", content=data, headers={"X-Filename": "a.docx"})
+    for path in ("/api/annotated", "/api/tracked"):
+        for key in (first, "nope", None):
+            _one_chinese_line(client.post(path, json={"docx": key}), 404)
+    latest = next(reversed(client.app.app.state.store.files))
+    _one_chinese_line(client.post("/api/tracked", json={"docx": latest, "accepted": 5}), 400)
+    _one_chinese_line(client.post("/api/annotated", json={"docx": latest, "ignore_once": 5}), 400)
+
+
+def test_draft_refuses_yaml_alias_bombs_and_self_references(client):
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    for outline in (bomb, "genre: 交流发言\ntitle: &t [*t]\n"):
+        message = _one_chinese_line(client.post("/api/draft", json={"outline": outline}), 400)
+        assert "锚点" in message
+
+
+def test_outline_values_are_never_rendered_as_templates(client):
+    genres = client.get("/api/genres").json()["genres"]
+    starter = next(g for g in genres if g["name"] == "交流发言")["starter"]
+    import yaml
+
+    outline = yaml.safe_load(starter)
+    outline["title"] = "{{ 7 * 7 }}{% for x in range(99999999) %}{% endfor %}"
+    drafted = client.post("/api/draft", json={"outline": yaml.safe_dump(outline, allow_unicode=True)}).json()
+    assert drafted["errors"] == [] and "{{ 7 * 7 }}" in drafted["text"] and "49" not in drafted["text"]
+
+
+def test_the_private_folder_holds_nothing_between_requests_and_goes_at_shutdown():
+    from pathlib import Path
+
+    app = create_app(token=TOKEN, hosts={HOST})
+    folder = Path(app.app.state.store.folder.name)
+    with TestClient(app, base_url=f"http://{HOST}") as c:
+        c.headers.update({"X-Orgwrite-Token": TOKEN})
+        key = c.post("/api/upload", content=_docx_of("好的,\n"), headers={"X-Filename": "a.docx"}).json()["docx"]
+        assert c.post("/api/tracked", json={"docx": key}).status_code == 200
+        assert c.post("/api/annotated", json={"docx": key}).status_code == 200
+        assert c.post("/api/draft", json={"outline": "genre: 交流发言\n"}).status_code == 200
+        assert list(folder.iterdir()) == []
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize("path", ["/api/check", "/api/fix", "/api/export", "/api/draft"])
+def test_deeply_nested_json_and_lone_surrogates_are_a_400(client, path):
+    message = _one_chinese_line(client.post(path, content=b"[" * 100000 + b"]" * 100000), 400)
+    assert "嵌套" in message
+    for body in (b'{"text": "\\ud800\xe5\xa5\xbd,,"}', b'{"outline": "genre: \\udfff"}'):
+        assert "代理项" in _one_chinese_line(client.post(path, content=body), 400)

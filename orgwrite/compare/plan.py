@@ -48,11 +48,18 @@ def _part(doc: Document, pattern: re.Pattern[str]) -> list[Block]:
     return blocks
 
 
+#: A number written at the start of a paragraph the reader did not take as a list item.
+_LEADING_NUMBER_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|[①-⑳]|[一二三四五六七八九十]是)"
+)
+#: 一是……二是……三是……: the items of a plan written as one paragraph.
+_SHI_RE = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是")
+_CN_DIGITS = "一二三四五六七八九十"
+
+
 def _head(text: str) -> str:
     """The item's head: its first sentence (or clause up to a full stop), number stripped."""
-    text = re.sub(
-        r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])", "", text
-    )
+    text = _LEADING_NUMBER_RE.sub("", text)
     m = re.search(r"[。！？；]", text)
     return (text[: m.start()] if m and m.start() >= 4 else text)[:80].strip()
 
@@ -62,7 +69,11 @@ def plan_items(doc: Document) -> list[PlanItem]:
     blocks = _part(doc, _PLAN_HEADING_RE)
     numbered = [b for b in blocks if b.kind in (BlockKind.HEADING, BlockKind.ITEM) and b.number]
     if not numbered:
-        return [PlanItem("", _head(b.text), b.text, b.line) for b in blocks if b.kind is not BlockKind.HEADING]
+        items = []
+        for b in blocks:
+            if b.kind is not BlockKind.HEADING:
+                items.extend(_shi_items(b) or [_unnumbered_item(b)])
+        return items
     deepest = max(b.level or 3 for b in numbered)
     items: list[PlanItem] = []
     current: list[Block] = []
@@ -80,6 +91,28 @@ def plan_items(doc: Document) -> list[PlanItem]:
     if current:
         items.append(_item(current))
     return items
+
+
+def _unnumbered_item(block: Block) -> PlanItem:
+    """A paragraph as an item, with the number it starts with (①, 1、) when it has one."""
+    m = _LEADING_NUMBER_RE.match(block.text)
+    return PlanItem(m.group(0).strip() if m else "", _head(block.text), block.text, block.line)
+
+
+def _shi_items(block: Block) -> list[PlanItem]:
+    """一是……二是……三是…… in one paragraph: one item each, when they count up from 一是."""
+    marks = [m for m in _SHI_RE.finditer(block.text) if m.start() == 0 or block.text[m.start() - 1] in "。；：，"]
+    run: list[re.Match[str]] = []
+    for m in marks:
+        if _CN_DIGITS.index(m.group(1)) == len(run):
+            run.append(m)
+    if len(run) < 2:
+        return []
+    ends = [m.start() for m in run[1:]] + [len(block.text)]
+    return [
+        PlanItem(m.group(0), _head(block.text[m.start() : end]), block.text[m.start() : end], block.line)
+        for m, end in zip(run, ends, strict=True)
+    ]
 
 
 def _item(blocks: list[Block]) -> PlanItem:

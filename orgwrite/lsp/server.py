@@ -114,12 +114,32 @@ class OrgwriteServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
 
     def run_check(self, uri: str) -> None:
+        from orgwrite.errors import OrgwriteError
+
         doc = self.workspace.get_text_document(uri)
-        checked = check_text(uri, doc.source)
+        try:
+            checked = check_text(uri, doc.source)
+        except OrgwriteError as exc:
+            self._report_unchecked(uri, doc.version, str(exc).splitlines()[0])
+            return
         checked.version = doc.version
         self.checked[uri] = checked
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics(checked), version=doc.version)
+        )
+
+    def _report_unchecked(self, uri: str, version: int | None, message: str) -> None:
+        """A document that cannot be checked (an invalid orgwrite.toml): one diagnostic on its
+        first line saying why, and the old findings withdrawn, so the writer is not misled."""
+        self.checked.pop(uri, None)
+        diagnostic = types.Diagnostic(
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+            message=f"无法检查：{message}",
+            severity=types.DiagnosticSeverity.Error,
+            source="orgwrite",
+        )
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[diagnostic], version=version)
         )
 
     def schedule(self, uri: str) -> None:
@@ -234,5 +254,37 @@ def char_position(lines: list[str], position: types.Position) -> tuple[int, int]
     return position.line + 1, char_column(text, position.character)
 
 
+class RepairedInput:
+    """Standard input with bytes that are not UTF-8 read as “?”, one byte for one byte.
+
+    Some clients send a file's bytes as they are (a GB18030 file opened as UTF-8); the
+    protocol's JSON then cannot be decoded and the whole message, the document with it, is
+    lost.  Replacing each bad byte by one ASCII byte keeps every Content-Length right.
+    """
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+
+    def readline(self, *args) -> bytes:
+        return self.raw.readline(*args)
+
+    def read(self, *args) -> bytes:
+        return repair_utf8(self.raw.read(*args))
+
+    def __getattr__(self, name: str):
+        return getattr(self.raw, name)
+
+
+def repair_utf8(data: bytes) -> bytes:
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "surrogateescape")
+        return "".join("?" if "\udc80" <= ch <= "\udcff" else ch for ch in text).encode("utf-8", "surrogatepass")
+
+
 def main() -> None:
-    server.start_io()
+    import sys
+
+    server.start_io(stdin=RepairedInput(sys.stdin.buffer))

@@ -106,8 +106,11 @@ def _cn_date(d: date) -> str:
 
 
 _SENTENCE_END = "。！？；\n"
-#: Words that make a mention historical: the text tells of the old document, it does not apply it.
-_HISTORY_RE = re.compile(r"原|曾|此前|以前|过去|废止|取代|代替|替代|修订前|沿用|当时|首次|制定了|出台了|印发了|颁布了")
+#: Words that make a mention historical: the text tells of the old document (or sets it beside its
+#: successor: 与《……》相比), it does not apply it.
+_HISTORY_RE = re.compile(
+    r"相比|相较|对比|比较|原(?![则因创始])|曾|此前|以前|过去|废止|取代|代替|替代|修订前|沿用|当时|首次|制定了|出台了|印发了|颁布了"
+)
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
 
 

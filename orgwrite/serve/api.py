@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,38 @@ from orgwrite.serve.security import MAX_BODY, BodyTooLarge
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: Uploaded Word files kept for their downloads (annotated, tracked changes).
 _KEEP = 8
+
+
+class NotFound(OrgwriteError):
+    """An uploaded file the session no longer keeps (unknown or pushed out by newer uploads): 404."""
+
+
+def _str_list(data: dict, field: str) -> tuple[str, ...]:
+    """A field that must be a list of strings (a single string is one item): anything else is a 400."""
+    value = data.get(field)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise OrgwriteError(f"{field} 应为字符串列表")
+    return tuple(value)
+
+
+def display_name(data: dict, default: str) -> str:
+    """The document's display name: only its last path part, never a path on this machine."""
+    value = data.get("name")
+    if value is None or value == "":
+        return default
+    if not isinstance(value, str):
+        raise OrgwriteError("name 应为字符串")
+    return safe_filename(value) or default
+
+
+def safe_filename(name: str) -> str:
+    """The last part of a client-given file name (``../../a/b.docx`` → ``b.docx``), without control characters."""
+    last = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return "".join(ch for ch in last if ch.isprintable()).strip()
 
 
 class Store:
@@ -44,9 +78,12 @@ class Store:
 
     def path_of(self, key: str) -> tuple[str, Path]:
         if key not in self.files:
-            raise OrgwriteError("找不到上传的 Word 文件，请重新上传")
+            raise NotFound("找不到上传的 Word 文件，请重新上传")
+        import secrets
+
         name, data = self.files[key]
-        path = Path(self.folder.name) / f"{key}.docx"
+        # a name of its own per request: two downloads of one upload never share (or delete) a file
+        path = Path(self.folder.name) / f"{key}-{secrets.token_hex(4)}.docx"
         path.write_bytes(data)
         return name, path
 
@@ -64,6 +101,12 @@ async def body_json(request: Request) -> dict:
         data = json.loads(raw or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise OrgwriteError("请求内容不是有效的 JSON") from None
+    except RecursionError:
+        raise OrgwriteError("请求内容嵌套过深，不是本页面发出的请求") from None
+    try:  # "\ud800" is valid JSON but no character: every later step that encodes the text fails
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise OrgwriteError("请求内容含有无效的字符（孤立的 UTF-16 代理项），请重新复制文字") from None
     if not isinstance(data, dict):
         raise OrgwriteError("请求内容应为 JSON 对象")
     return data
@@ -79,7 +122,7 @@ def _config(data: dict):
             when = date.fromisoformat(str(as_of))
         except ValueError:
             raise OrgwriteError(f"文本日期“{as_of}”无效，应为 YYYY-MM-DD") from None
-    ignore = tuple(str(c).upper() for c in data.get("ignore_rules") or ())
+    ignore = tuple(c.strip().upper() for c in _str_list(data, "ignore_rules"))
     from orgwrite.config import validate_selectors
     from orgwrite.rules.base import all_rules
 
@@ -96,7 +139,7 @@ def _document(data: dict):
     if len(text.encode("utf-8")) > MAX_BODY:
         raise OrgwriteError(f"文字超过 {MAX_BODY // (1024 * 1024)} MB 上限")
     fmt = "md" if data.get("format") == "md" else "txt"
-    return read_string(text, data.get("name") or "粘贴的文字", format=fmt), fmt
+    return read_string(text, display_name(data, "粘贴的文字"), format=fmt), fmt
 
 
 def rule_docs(codes: set[str]) -> dict[str, dict[str, Any]]:
@@ -141,7 +184,7 @@ def check_payload(data: dict) -> dict:
 
     doc, _fmt = _document(data)
     result = check_document(doc, _config(data))
-    once = {str(k) for k in data.get("ignore_once") or ()}
+    once = set(_str_list(data, "ignore_once"))
     findings = [f for f in result.findings if _key(f) not in once]
     families: dict[str, int] = {}
     for f in findings:
@@ -184,12 +227,16 @@ def upload_payload(store: Store, name: str, raw: bytes) -> dict:
 
     lower = name.lower()
     if lower.endswith(".docx"):
+        from orgwrite.io.read_docx import read_docx
+
         key = store.add(name, raw)
         _, path = store.path_of(key)
         try:
-            from orgwrite.io.read_docx import read_docx
-
-            doc = read_docx(path)
+            with _named(path, name):
+                doc = read_docx(path)
+        except OrgwriteError:
+            store.files.pop(key, None)  # a file that cannot be read is not kept for downloads
+            raise
         finally:
             path.unlink(missing_ok=True)
         return {"name": name, "format": "txt", "text": "\n".join(doc.lines), "docx": key}
@@ -203,10 +250,21 @@ def docx_findings(store: Store, key: str, data: dict):
     from orgwrite.io.read_docx import read_docx
     from orgwrite.pipeline import check_document
 
+    config = _config(data)
+    once = set(_str_list(data, "ignore_once"))
     name, path = store.path_of(key)
-    result = check_document(read_docx(path), _config(data))
-    once = {str(k) for k in data.get("ignore_once") or ()}
+    with _named(path, name):
+        result = check_document(read_docx(path), config)
     return name, path, [f for f in result.findings if _key(f) not in once]
+
+
+@contextmanager
+def _named(path: Path, name: str) -> Iterator[None]:
+    """Errors about the private temporary copy name the file the user uploaded instead."""
+    try:
+        yield
+    except OrgwriteError as exc:
+        raise type(exc)(str(exc).replace(str(path), name)) from None
 
 
 def annotated_bytes(store: Store, data: dict) -> tuple[str, bytes]:
@@ -215,7 +273,8 @@ def annotated_bytes(store: Store, data: dict) -> tuple[str, bytes]:
     name, path, findings = docx_findings(store, str(data.get("docx")), data)
     out = path.with_name(path.stem + "-annotated.docx")
     try:
-        annotate_docx(path, findings, out)
+        with _named(path, name), _named(out, name):
+            annotate_docx(path, findings, out)
         return name, out.read_bytes()
     finally:
         path.unlink(missing_ok=True)
@@ -229,11 +288,12 @@ def tracked_bytes(store: Store, data: dict) -> tuple[str, bytes]:
     name, path, findings = docx_findings(store, str(data.get("docx")), data)
     accepted = data.get("accepted")
     if accepted is not None:
-        keep = {str(k) for k in accepted}
+        keep = set(_str_list(data, "accepted"))
         findings = [f for f in findings if _key(f) in keep]
     out = path.with_name(path.stem + "-tracked.docx")
     try:
-        fix_docx(path, findings, out, track_changes=True, unsafe=bool(data.get("unsafe")) or accepted is not None)
+        with _named(path, name), _named(out, name):
+            fix_docx(path, findings, out, track_changes=True, unsafe=bool(data.get("unsafe")) or accepted is not None)
         return name, out.read_bytes()
     finally:
         path.unlink(missing_ok=True)
@@ -247,7 +307,10 @@ def draft_payload(store: Store, data: dict) -> dict:
     outline = data.get("outline")
     if not isinstance(outline, str) or not outline.strip():
         raise OrgwriteError("请填写大纲")
-    path = Path(store.folder.name) / "大纲.yaml"
+    _refuse_aliases(outline)
+    import secrets
+
+    path = Path(store.folder.name) / f"大纲-{secrets.token_hex(4)}.yaml"
     path.write_text(outline, "utf-8")
     try:
         drafted = draft_outline(path)
@@ -257,6 +320,23 @@ def draft_payload(store: Store, data: dict) -> dict:
     finally:
         path.unlink(missing_ok=True)
     return {"errors": [], "text": drafted.text("txt")}
+
+
+def _refuse_aliases(outline: str) -> None:
+    """An outline with YAML anchors or aliases is refused before it is read.
+
+    Aliases let a few lines stand for billions of values (``b: [*a, *a, …]`` nested nine deep)
+    or for themselves (``a: &a [*a]``); an outline written by hand never needs them.  Scanning
+    the events does not expand anything, so this costs one pass over the text.
+    """
+    import yaml
+
+    try:
+        for event in yaml.parse(outline, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise OrgwriteError("大纲中不能使用 YAML 锚点或引用（& 和 *），请直接写出内容")
+    except yaml.YAMLError:
+        return  # the outline reader reports syntax errors by line
 
 
 def genres_payload() -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from importlib import resources
 
 from starlette.applications import Starlette
@@ -39,7 +41,8 @@ def create_app(*, token: str, hosts: set[str], max_body: int = MAX_BODY) -> Guar
             try:
                 return await work(request)
             except OrgwriteError as exc:
-                return api.error(str(exc).splitlines()[0] if str(exc) else "无法处理请求")
+                status = 404 if isinstance(exc, api.NotFound) else 400
+                return api.error(str(exc).splitlines()[0] if str(exc) else "无法处理请求", status)
             except BodyTooLarge:
                 return api.error(f"上传内容超过 {max_body // (1024 * 1024)} MB 上限", 413)
             except Exception as exc:  # one Chinese line for the page, never a traceback
@@ -55,12 +58,10 @@ def create_app(*, token: str, hosts: set[str], max_body: int = MAX_BODY) -> Guar
 
     async def export(request: Request) -> Response:
         data = await api.body_json(request)
-        return api.docx_response(data.get("name") or "文稿", api.export_bytes(data), "-GBT9704")
+        return api.docx_response(api.display_name(data, "文稿"), api.export_bytes(data), "-GBT9704")
 
     async def upload(request: Request) -> Response:
-        from urllib.parse import unquote
-
-        name = unquote(request.headers.get("x-filename", "")) or "上传的文件.txt"
+        name = api.safe_filename(_header_filename(request)) or "上传的文件.txt"
         try:
             raw = await request.body()
         except BodyTooLarge:
@@ -93,9 +94,29 @@ def create_app(*, token: str, hosts: set[str], max_body: int = MAX_BODY) -> Guar
         Route("/api/draft", handler(draft), methods=["POST"]),
         Route("/api/genres", handler(genres)),
     ]
-    app = Starlette(routes=routes)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            store.folder.cleanup()  # the uploads' private folder goes with the server
+
+    app = Starlette(routes=routes, lifespan=lifespan)
     app.state.store = store
     return Guard(app, token=token, hosts=hosts, max_body=max_body)
+
+
+def _header_filename(request: Request) -> str:
+    """X-Filename as the page sends it (percent-encoded UTF-8) or as other clients do (raw UTF-8)."""
+    from urllib.parse import unquote
+
+    raw = request.headers.get("x-filename", "")
+    try:
+        raw = raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+    return unquote(raw)
 
 
 def hosts_for(host: str, port: int) -> set[str]:
