@@ -203,3 +203,16 @@ def test_the_guiding_thought_list_without_its_newest_member_after_2017():
     assert check(five, Config(select=("E103",))) == []  # no date: no judgement
     told = "党的十八大把科学发展观同马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想一道确立为党的指导思想。"
     assert check(told, Config(select=("E103",), as_of=date(2026, 1, 1))) == []
+
+
+def test_a_variant_inside_a_cited_documents_title_is_quoted_as_issued():
+    """Held-out 2021 学校党建工作计划: the city's rules are titled with the older wording."""
+    from orgwrite import check
+    from orgwrite.config import Config
+
+    cited = "根据《绍兴市中小学校党组织领导下的校长负责制工作规则（试行）》，完善学校党政融合机制。"
+    assert check(cited, Config(select=("F101",))) == []
+    bare = "坚持实施党组织领导下的校长负责制，加强校党委的集体领导。"
+    assert [f.rule for f in check(bare, Config(select=("F101",)))] == ["F101"]
+    # The wrong wording as the whole title in book marks is still the wording itself.
+    assert [f.rule for f in check("学习《党组织领导下的校长负责制》。", Config(select=("F101",)))] == ["F101"]

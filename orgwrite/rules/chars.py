@@ -58,3 +58,14 @@ def block_text(doc, cache: dict) -> str:
         hit = (doc, "\n".join(b.text for b in doc.blocks))
         cache["chars.block_text"] = hit
     return hit[1]
+
+
+def book_title_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The 《…》 span that encloses ``text[start:end]``, if the span stands inside one."""
+    opened = text.rfind("《", 0, start + 1)
+    if opened < 0 or text.rfind("》", opened, start) >= 0:
+        return None
+    closed = text.find("》", end - 1)
+    if closed < 0 or text.find("《", end, closed) >= 0:
+        return None
+    return opened, closed + 1

@@ -17,6 +17,7 @@ from orgwrite.asof import bounds
 from orgwrite.lexicon import Entry, Lexicon, context_lexicon
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import book_title_around
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +62,6 @@ def _build(lex: Lexicon):
     return auto
 
 
-def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The 《…》 span around ``text[start:end]``, if the match stands inside one."""
-    opened = text.rfind("《", 0, start + 1)
-    if opened < 0 or text.rfind("》", opened, start) >= 0:
-        return None
-    closed = text.find("》", end - 1)
-    if closed < 0 or text.find("《", end, closed) >= 0:
-        return None
-    return opened, closed + 1
-
-
 def citations(doc: Document, ctx: Context) -> list[Citation]:
     """Every known title in the document, longest match first at each place (scanned once)."""
     cached = ctx.cache.get("documents.citations")
@@ -94,9 +84,7 @@ def citations(doc: Document, ctx: Context) -> list[Citation]:
                 if start < last_end:
                     continue  # inside a longer title already taken
                 last_end = end
-                found.append(
-                    Citation(block, start, end, lex.entries[eid], wrong, _enclosing_brackets(text, start, end))
-                )
+                found.append(Citation(block, start, end, lex.entries[eid], wrong, book_title_around(text, start, end)))
     ctx.cache["documents.citations"] = found
     return found
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from orgwrite.lexicon import cite, context_lexicon, document_hits, role_hits
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import book_title_around
 
 
 def _in_force(entry, ctx: Context) -> bool:
@@ -26,18 +27,23 @@ def formulation_variant(doc: Document, ctx: Context) -> Iterator[Finding]:
     错误写法，并给出规范表述作为替换。各条目的级别见 orgwrite lexicon show 编号。
     原因：
     规范表述是党的文件确定的固定提法，增减或替换一个字都会改变含义或显得不严肃。
+    文件名称中的写法照录，不报告（引用的是文件的原名）。
     错误示例：
     在以习近平总书记为核心的党中央坚强领导下，各项工作取得新成效。
     从严落实中央八项规定及实施细则精神。
     正确示例：
     在以习近平同志为核心的党中央坚强领导下，各项工作取得新成效。
     从严落实中央八项规定及其实施细则精神。
+    根据《绍兴市中小学校党组织领导下的校长负责制工作规则（试行）》，完善议事规则。
     依据：
     党的十八届六中全会公报（2016年10月27日）等，见各条目的出处。
     """
     for block, h, e in role_hits(doc, ctx, "fwrong"):
         if not _in_force(e, ctx):
             continue  # the formulation was fixed after the text's date
+        title = book_title_around(block.text, h.start, h.end)
+        if title is not None and title[1] - title[0] - 2 > h.end - h.start:
+            continue  # part of a cited document's title, which is quoted as it was issued
         canonical = e.get("canonical")
         source = cite(e)
         yield ctx.emit(
