@@ -196,7 +196,9 @@ def test_the_guiding_thought_list_without_its_newest_member_after_2017():
     from orgwrite import check
     from orgwrite.config import Config
 
-    five = "坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观为指导，推动各项工作取得新成效。"
+    five = (
+        "坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观为指导，推动各项工作取得新成效。"
+    )
     found = [f for f in check(five, Config(select=("E103",), as_of=date(2026, 1, 1)))]
     assert [f.rule for f in found] == ["E103"] and "习近平新时代中国特色社会主义思想" in found[0].message
     assert check(five, Config(select=("E103",), as_of=date(2017, 10, 23))) == []
@@ -216,3 +218,24 @@ def test_a_variant_inside_a_cited_documents_title_is_quoted_as_issued():
     assert [f.rule for f in check(bare, Config(select=("F101",)))] == ["F101"]
     # The wrong wording as the whole title in book marks is still the wording itself.
     assert [f.rule for f in check("学习《党组织领导下的校长负责制》。", Config(select=("F101",)))] == ["F101"]
+
+
+def test_the_party_building_layout_without_discipline_and_the_guiding_thought_variant():
+    """2026 北京市政府工作报告 writes the 党的建设 layout whole; dropped 纪律建设 in its frame is a slip.
+    The 党章 writes “三个代表”重要思想 in quotation marks; without them it is the wrong member."""
+    from datetime import date
+
+    from orgwrite import check
+    from orgwrite.config import Config
+
+    later = Config(select=("E",), as_of=date(2026, 1, 1))
+    dropped = "全面推进党的政治建设、思想建设、组织建设、作风建设，把制度建设贯穿其中。"
+    found = check(dropped, later)
+    assert [f.rule for f in found] == ["E103"] and "纪律建设" in found[0].message
+    whole = "全面推进党的政治建设、思想建设、组织建设、作风建设、纪律建设，把制度建设贯穿其中。"
+    assert check(whole, later) == []
+    assert check(dropped, Config(select=("E",), as_of=date(2016, 1, 1))) == []
+    variant = "以马克思列宁主义、毛泽东思想、邓小平理论、三个代表重要思想、科学发展观、习近平新时代中国特色社会主义思想为指导。"
+    assert [(f.rule, f.replacement) for f in check(variant, later) if f.rule == "E101"] == [
+        ("E101", "“三个代表”重要思想")
+    ]

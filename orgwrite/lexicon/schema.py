@@ -53,6 +53,7 @@ FIELDS: dict[str, dict[str, Any]] = {
         "chain": bool,
         "check_missing": bool,
         "last_member_since": "date",
+        "frame_after": "regex",
         "separators": "strlist",
     },
     "dated": {

@@ -120,9 +120,10 @@ def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None, lead: in
     if not item:
         return None
     if raw_e - raw_s != e - s:
-        quoted = _match_exact(entry, text[raw_s:raw_e])
-        if quoted is not None:
-            s, e, item = raw_s, raw_e, text[raw_s:raw_e]
+        raw = text[raw_s:raw_e]
+        # A member, or a known wrong form of one, that carries its own quotation marks (“三个代表”思想).
+        if _match_exact(entry, raw) is not None or raw in entry.get("member_variants", {}):
+            s, e, item = raw_s, raw_e, raw
     candidates = _member_candidates(entry)
     best = None
     for m, i, right, until in candidates:

@@ -155,20 +155,19 @@ def verb_cited_gap(c, text: str, ctx) -> str | None:
     return next(m for k, m in enumerate(members) if k not in indices)
 
 
-_GUIDE_AFTER_RE = re.compile(r"^[”’]?(?:为指导|为行动指南|的指导|作为指导|为根本指导)")
-
-
 def tail_gap(c, text: str, doc: Document, ctx: Context) -> str | None:
     """The last member, missing from a list that was the whole enumeration before it was added.
 
     “坚持以马克思列宁主义……科学发展观为指导” was the whole list until 习近平新时代中国特色社会主义思想
     was written into the 党章 (2017-10-24, the entry's ``last_member_since``): in a text of that
-    date or later, the same list with 为指导 after it has dropped the last member.  Judged only when
-    the text's date (its lower bound) is known to be on or after that day.
+    date or later, the same list in its fixed frame (the entry's ``frame_after``: 为指导) has
+    dropped the last member.  Judged only when the text's date (its lower bound) is known to be on
+    or after that day.
     """
     since = c.entry.get("last_member_since")
+    frame = c.entry.get("frame_after")
     members = c.entry.get("members")
-    if since is None:
+    if since is None or frame is None:
         return None
     span = bounds(ctx.as_of, doc.meta.as_of_source)
     if span is None or span[0] < since:
@@ -176,6 +175,6 @@ def tail_gap(c, text: str, doc: Document, ctx: Context) -> str | None:
     indices = [i.index for i in c.items]
     if indices != list(range(len(members) - 1)) or any(i.wrong is not None for i in c.items):
         return None
-    if not _GUIDE_AFTER_RE.match(text[c.end : c.end + 8]):
+    if not re.match(frame, text[c.end : c.end + 12]):
         return None
     return members[-1]
