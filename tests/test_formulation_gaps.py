@@ -239,3 +239,15 @@ def test_the_party_building_layout_without_discipline_and_the_guiding_thought_va
     assert [(f.rule, f.replacement) for f in check(variant, later) if f.rule == "E101"] == [
         ("E101", "“三个代表”重要思想")
     ]
+
+
+def test_a_frame_list_without_its_first_member():
+    """干部人事档案工作条例（2018）第四条 writes the whole list; dropping 马克思列宁主义 is a slip."""
+    from orgwrite import check
+    from orgwrite.config import Config
+
+    text = "干部人事档案工作必须坚持以毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、习近平新时代中国特色社会主义思想为指导。"
+    found = check(text, Config(select=("E103",)))
+    assert [f.rule for f in found] == ["E103"] and "马克思列宁主义" in found[0].message
+    partial = "坚持以邓小平理论、“三个代表”重要思想、科学发展观为指导。"
+    assert check(partial, Config(select=("E103",))) == []

@@ -162,19 +162,20 @@ def tail_gap(c, text: str, doc: Document, ctx: Context) -> str | None:
     was written into the 党章 (2017-10-24, the entry's ``last_member_since``): in a text of that
     date or later, the same list in its fixed frame (the entry's ``frame_after``: 为指导) has
     dropped the last member.  Judged only when the text's date (its lower bound) is known to be on
-    or after that day.
+    or after that day.  In the frame, a list of every member but the first (坚持以毛泽东思想……为
+    指导) has dropped the first, whatever the date.
     """
     since = c.entry.get("last_member_since")
     frame = c.entry.get("frame_after")
     members = c.entry.get("members")
-    if since is None or frame is None:
-        return None
-    span = bounds(ctx.as_of, doc.meta.as_of_source)
-    if span is None or span[0] < since:
-        return None
-    indices = [i.index for i in c.items]
-    if indices != list(range(len(members) - 1)) or any(i.wrong is not None for i in c.items):
+    if since is None or frame is None or any(i.wrong is not None for i in c.items):
         return None
     if not re.match(frame, text[c.end : c.end + 12]):
         return None
-    return members[-1]
+    indices = [i.index for i in c.items]
+    if indices == list(range(1, len(members))):
+        return members[0]  # the first member, always part of the list, dropped inside the frame
+    span = bounds(ctx.as_of, doc.meta.as_of_source)
+    if span is None or span[0] < since:
+        return None
+    return members[-1] if indices == list(range(len(members) - 1)) else None
