@@ -41,20 +41,11 @@ def key_phrases(text: str) -> list[str]:
     return phrases[:12] or [text[:24]]
 
 
-_TOKENIZER = None
-
-
 def _words(text: str) -> list[str]:
-    """Content words of ``text`` (jieba, loaded on the first candidate only)."""
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        import logging
+    """Content words of ``text`` (jieba's on-demand dictionary, loaded on the first candidate only)."""
+    from orgwrite.lexicon.segment import tokenizer
 
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        _TOKENIZER = jieba.Tokenizer()
-    return [w for w in _TOKENIZER.lcut(text, HMM=False) if len(w) >= 2 and w not in _STOP and not w.isdigit()]
+    return [w for w in tokenizer().lcut(text, HMM=False) if len(w) >= 2 and w not in _STOP and not w.isdigit()]
 
 
 def _head(text: str) -> str:

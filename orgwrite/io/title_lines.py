@@ -112,16 +112,8 @@ def _break_costs(text: str) -> dict[int, float]:
     return costs
 
 
-_TOKENIZER = None
-
-
 def _words(text: str) -> list[str]:
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        import logging
+    """The title's words: jieba over its on-demand dictionary, shared with the checker."""
+    from orgwrite.lexicon.segment import tokenizer
 
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        _TOKENIZER = jieba.Tokenizer()
-    return list(_TOKENIZER.cut(text, HMM=False))
+    return list(tokenizer().cut(text, HMM=False))
