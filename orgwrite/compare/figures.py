@@ -1,35 +1,24 @@
 """The same statistic stated with different values in two documents of a set.
 
-A statistic is read where its context is explicit: a date (截至2023年底, 2023年), optionally a
-scope (全市, 全县), a subject (党员, 基层党组织) and a number with its unit.  Two statements
-agree when their values round to each other (12.3万名 and 123000名); a difference is reported
-only when date, scope, subject and unit are the same, so last year's figure and this year's
-target never meet.
+The statements are read by the same machinery as N110 inside one text
+(:func:`orgwrite.rules.numbers.same_figure.statements`): only those whose sentence opens with
+their moment (截至2023年底，全市共有党员12.3万名) are compared across files, since a figure
+without a date may be of another year in another document.  Two statements agree when their
+value ranges meet (12.3万名 and 123000名; 概数 as ranges).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from orgwrite.model import BlockKind, Document
-
-_STAT_RE = re.compile(
-    r"(?:截至|截止到|截止|到)(?P<when>(?:19|20)\d{2}年(?:底|末|\d{1,2}月(?:底|末)?)?)[，,]?"
-    r"(?P<scope>全[省市县区州盟旗镇乡]|本[省市县区])?"
-    r"(?:共有|共|现有|拥有|累计)?"
-    r"(?P<subject>[\u4e00-\u9fff“”]{2,12}?)"
-    r"(?:总数|总量)?(?:达到|达|为)?"
-    r"(?P<num>\d+(?:\.\d+)?)(?P<mag>万|亿)?(?P<post>余|多)?(?P<unit>名|个|人|家|户|所|支)"
-)
-_MAG = {"": 1, "万": 10_000, "亿": 100_000_000}
+from orgwrite.model import Document
 
 
 @dataclass(frozen=True, slots=True)
 class Statistic:
-    """One statement of a figure: what it counts, when, where it stands, and its value range."""
+    """One dated statement of a figure in one file, and where it stands."""
 
-    key: tuple[str, str, str, str]
+    key: tuple
     low: float
     high: float
     text: str
@@ -39,20 +28,16 @@ class Statistic:
 
 
 def statistics_of(doc: Document, path: str) -> list[Statistic]:
-    out: list[Statistic] = []
-    for block in doc.blocks:
-        if block.kind is BlockKind.CHROME:
+    from orgwrite.config import Config
+    from orgwrite.rules.base import Context
+    from orgwrite.rules.numbers.same_figure import statements
+
+    out = []
+    for st in statements(doc, Context(config=Config())):
+        if not st.dated:
             continue
-        for m in _STAT_RE.finditer(block.text):
-            num = m.group("num")
-            scale = _MAG[m.group("mag") or ""]
-            value = float(num) * scale
-            decimals = len(num.split(".")[1]) if "." in num else 0
-            half = 0.5 * scale * 10**-decimals if scale > 1 else 0.0
-            high = value * 1.5 if m.group("post") else value + half
-            line, column = block.locate(m.start())
-            key = (m.group("when"), m.group("scope") or "", m.group("subject").strip("“”"), m.group("unit"))
-            out.append(Statistic(key, value - half, high, m.group(0), path, line, column))
+        line, column = st.block.locate(st.begin)
+        out.append(Statistic(st.key, st.span[0], st.span[1], f"{st.said}{st.figure}", path, line, column))
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from orgwrite.model import Block, BlockKind, Document, Finding
@@ -164,7 +165,44 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     公文写作常规：同一数据全文一致。
     """
-    seen: dict[tuple[str, str, int], tuple[Block, re.Match[str], tuple[float, float], int]] = {}
+    seen: dict[tuple, Statement] = {}
+    for st in statements(doc, ctx):
+        first = seen.get(st.key)
+        if first is None:
+            seen[st.key] = st
+            continue
+        if st.span[0] <= first.span[1] and first.span[0] <= st.span[1]:
+            continue
+        line, _ = first.block.locate(first.begin)
+        yield ctx.emit(
+            "N110",
+            st.block,
+            st.begin,
+            st.end,
+            f"“{st.said}”此处为“{st.figure}”，第{line}行为“{first.figure}”，前后不一致，请核对",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One figure with what it says: the key two statements must share to be the same statistic,
+    its value range (概数 widened, 万 rounded), and where it stands."""
+
+    block: Block
+    begin: int
+    end: int
+    key: tuple
+    span: tuple[float, float]
+    said: str
+    dated: bool
+
+    @property
+    def figure(self) -> str:
+        return self.block.text[self.begin : self.end]
+
+
+def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
+    """Every figure of ``doc`` that states a statistic, in order (N110 and ``orgwrite compare``)."""
     pattern = _figure_re()
     section = _sections(doc)
     for block in _numeric_blocks(doc, ctx):
@@ -186,6 +224,7 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             if dated is not None:
                 (shown_moment, moment), clause = dated
                 key: tuple = (moment, clause, m.group("unit"))
+                said = f"{shown_moment}，{clause}"
             else:
                 c = _clause_before(text, begin)
                 if c is None:
@@ -198,6 +237,7 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 ):
                     continue
                 key = (clause, m.group("unit"), section[id(block)])
+                said = clause
             if inside(
                 _protected_statements(ctx, block) if dated is not None else _protected(ctx, block), m.start("num")
             ):
@@ -206,21 +246,4 @@ def figure_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             span = _interval(value, m, pre)
             if dated is not None:
                 span = _rounded(span, m)
-            first = seen.get(key)
-            if first is None:
-                seen[key] = (block, m, span, begin)
-                continue
-            other_block, other, other_span, other_begin = first
-            if span[0] <= other_span[1] and other_span[0] <= span[1]:
-                continue
-            line, _ = other_block.locate(other_begin)
-            figure = text[begin : m.end()]
-            other_figure = other_block.text[other_begin : other.end()]
-            said = f"{shown_moment}，{clause}" if dated is not None else clause
-            yield ctx.emit(
-                "N110",
-                block,
-                begin,
-                m.end(),
-                f"“{said}”此处为“{figure}”，第{line}行为“{other_figure}”，前后不一致，请核对",
-            )
+            yield Statement(block, begin, m.end(), key, span, said, dated is not None)
