@@ -10,23 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 
 #: Heading/item numbers by level (GB/T 9704 §7.3.3): 一、 （一） 1. （1）
 NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^[{CN_NUM}]{{1,3}}(?:、|[.．](?!\d))")),
-    (2, re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]")),
-    (3, re.compile(r"^\d{1,3}[.．](?!\d)")),
-    (4, re.compile(r"^[（(]\d{1,3}[）)]")),
+    (1, lazyre.compile(rf"^[{CN_NUM}]{{1,3}}(?:、|[.．](?!\d))")),
+    (2, lazyre.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]")),
+    (3, lazyre.compile(r"^\d{1,3}[.．](?!\d)")),
+    (4, lazyre.compile(r"^[（(]\d{1,3}[）)]")),
 )
 
 #: Sentence-final marks; a line containing one inside is prose, not a heading.
 SENTENCE_END = "。？！"
 CLOSING_PUNCT = '。？！…”’）》」』)"'
 
-_CHROME_PATTERNS = re.compile(
+_CHROME_PATTERNS = lazyre.compile(
     r"ICP备|ICP证|版权所有|Copyright|©|\(c\)|责任编辑|编辑[:：]|校对[:：]|审核[:：]|"
     r"^来源[:：]|^作者[:：]|^创建时间[:：]?|^发布时间[:：]?|^发布日期[:：]?|^时间[:：]|"
     r"^评论\s*\d*$|浏览次数|阅读次数|点击数[:：]|^打印本页|关闭窗口|^分享到|"
@@ -34,24 +35,26 @@ _CHROME_PATTERNS = re.compile(
     r"^【?字体[:：]|^[【】]$|^(?:加大|还原|减小|下载|全屏|收藏|大|中|小|默认)$|^(?:您的位置|当前位置|分享|所属栏目)[:：]|"
     r"记者[^，。；！？]{0,24}摄$|记者[ \u3000]*[\u4e00-\u9fff·]{2,4}$|^[^，。；]{0,30}(?:供图|摄影)$|点击图片|^》》|^（?责任编辑"
 )
-_TIMESTAMP_RE = re.compile(
+_TIMESTAMP_RE = lazyre.compile(
     r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
     r"(\s+\d{1,2}:\d{2}(:\d{2})?)?$"
     r"|^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}(?:时\d{1,2}分|:\d{2})(?:\d{1,2}秒|:\d{2})?$"
 )
-_LABEL_ONLY_RE = re.compile(r"^(来源|作者|创建时间|发布时间|发布日期|编辑|责任编辑)[:：]?$")
-_SITE_RE = re.compile(r"(网站联盟|网站|首页|频道|门户网|客户端|微信公众号)$")
-_SALUTATION_RE = re.compile(r"^(尊敬的|各位|同志们|亲爱的|女士们|先生们|老师们|同学们|朋友们)[^。！？]{0,40}[:：,，]?$")
-_CLOSING_RE = re.compile(r"^(汇报完毕|发言完毕|以上发言|以上汇报|谢谢大家|谢谢)")
+_LABEL_ONLY_RE = lazyre.compile(r"^(来源|作者|创建时间|发布时间|发布日期|编辑|责任编辑)[:：]?$")
+_SITE_RE = lazyre.compile(r"(网站联盟|网站|首页|频道|门户网|客户端|微信公众号)$")
+_SALUTATION_RE = lazyre.compile(
+    r"^(尊敬的|各位|同志们|亲爱的|女士们|先生们|老师们|同学们|朋友们)[^。！？]{0,40}[:：,，]?$"
+)
+_CLOSING_RE = lazyre.compile(r"^(汇报完毕|发言完毕|以上发言|以上汇报|谢谢大家|谢谢)")
 _CLOSING_WORDS = ("汇报完毕", "发言完毕", "以上发言", "以上汇报", "谢谢")
-_DATE_LINE_RE = re.compile(
+_DATE_LINE_RE = lazyre.compile(
     rf"^[（(]?(\d{{4}}|[{CN_NUM}]{{4}})年\d{{1,2}}月\d{{1,2}}日[）)]?$"
     rf"|^[（(]?[{CN_NUM}]{{4}}年[{CN_NUM}]{{1,2}}月[{CN_NUM}]{{1,3}}日[）)]?$"
 )
-_ATTACHMENT_RE = re.compile(r"^附件[:：\d]")
+_ATTACHMENT_RE = lazyre.compile(r"^附件[:：\d]")
 #: 讲话人 line under a title: a name alone, a post and a name separated by a space
 #: (中共××市委书记 张三), or an office ending in a title word and a name (市委常委、组织部部长　张三).
-_SPEAKER_RE = re.compile(
+_SPEAKER_RE = lazyre.compile(
     r"^[\u4e00-\u9fff·]{2,4}$"
     r"|^[\u4e00-\u9fff（）()、]{2,30}[ \u3000]+[\u4e00-\u9fff·]{2,4}$"
     r"|^[^，。；：！？,;:!?（）()]{0,24}(书记|部长|主任|市长|省长|常委|局长|主席|厅长|县长|区长|处长|组长|院长|校长)"
@@ -101,7 +104,7 @@ def is_chrome(text: str) -> bool:
 
 
 #: A speech's title and subtitle on one line: “主题——在……上的讲话”.
-_SPEECH_TITLE_RE = re.compile(
+_SPEECH_TITLE_RE = lazyre.compile(
     r"^[^。；，]{2,40}—{1,2}\s*在[^。；，！？]{2,60}(?:上|时)的(?:讲话|致辞|发言|报告|主旨演讲)$"
 )
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from orgwrite import lazyre
 from orgwrite.model import Block, Document, Finding, FixSafety, Severity
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ FAMILIES: dict[str, str] = {
     "D": "引用文件",
 }
 
-_CODE_RE = re.compile(r"^[A-Z]\d{3}$")
+_CODE_RE = lazyre.compile(r"^[A-Z]\d{3}$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,22 +7,22 @@ what only the frame of a 公文 decides.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
+from orgwrite import lazyre
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DATE_RE = re.compile(
+_CN_DATE_RE = lazyre.compile(
     r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
-_HAO_DATE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})号")
-_DATE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_HAO_DATE_RE = lazyre.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})号")
+_DATE_RE = lazyre.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _FRAME = (BlockKind.DATE, BlockKind.SIGNATURE)
 #: A whole line that is a date written the wrong way: layout does not read it as a date line.
-_WHOLE_DATE_RE = re.compile(
+_WHOLE_DATE_RE = lazyre.compile(
     r"^\s*(?:[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|"
     r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}号)\s*$"
 )
@@ -119,9 +119,9 @@ def date_after_as_of(doc: Document, ctx: Context) -> Iterator[Finding]:
                 )
 
 
-_REPORT_TITLE_RE = re.compile(r"(?:的|情况|工作|专题|调研|自查)报告$")
-_NOT_A_REPORT_RE = re.compile(r"述职|政府工作报告|代表大会|党代会|讲话|发言")
-_REQUEST_RE = re.compile(
+_REPORT_TITLE_RE = lazyre.compile(r"(?:的|情况|工作|专题|调研|自查)报告$")
+_NOT_A_REPORT_RE = lazyre.compile(r"述职|政府工作报告|代表大会|党代会|讲话|发言")
+_REQUEST_RE = lazyre.compile(
     r"妥否，?请批示|当否，?请批示|请予?批示|请予?批准|请予?审批|请予?批复|请予?核准|请予?审定|请予?解决|请予?拨付|请批转"
 )
 
@@ -159,7 +159,7 @@ def request_in_report(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 _VERB = r"(?:申请|增加|增设|调整|设立|购置|拨付|解决|开展|举办|建设|修建|成立|变更|追加|核定|补充|更换|划拨|安排|使用|招聘|表彰|撤销|合并)"
-_TWO_MATTERS_RE = re.compile(rf"^关于{_VERB}[^和及并、]{{2,30}}(?:和|及|并|、){_VERB}[^的]{{2,30}}的请示$")
+_TWO_MATTERS_RE = lazyre.compile(rf"^关于{_VERB}[^和及并、]{{2,30}}(?:和|及|并|、){_VERB}[^的]{{2,30}}的请示$")
 
 
 @rule("S205", "request-with-several-matters", "warning", "请示应当一文一事")
@@ -188,8 +188,9 @@ def request_with_several_matters(doc: Document, ctx: Context) -> Iterator[Findin
             return
 
 
-_ITEM_END_RE = re.compile(r"[。；，、]+$")
-_NUMBERED_RE = re.compile(r"^(?:附件[：:]\s*)?(\d+)[.．、]")
+_ITEM_END_RE = lazyre.compile(r"[。；，、]+$")
+_LIST_ITEM_RE = lazyre.compile(r"^\d+[.．、]")
+_NUMBERED_RE = lazyre.compile(r"^(?:附件[：:]\s*)?(\d+)[.．、]")
 
 
 @rule("S204", "attachment-note", "warning", "附件说明的序号或标点不规范", fix="safe")
@@ -219,7 +220,7 @@ def attachment_note(doc: Document, ctx: Context) -> Iterator[Finding]:
         if i > 0 and blocks[i - 1].kind is BlockKind.ATTACHMENT:
             continue  # reported with the first line of its group
         # Continuation lines of a numbered note (2.……) that layout reads as paragraphs.
-        while j < len(blocks) and re.match(r"^\d+[.．、]", blocks[j].text.strip()) and len(blocks[j].text) < 60:
+        while j < len(blocks) and _LIST_ITEM_RE.match(blocks[j].text.strip()) and len(blocks[j].text) < 60:
             group.append(blocks[j])
             j += 1
         numbers = [int(m.group(1)) for b in group if (m := _NUMBERED_RE.match(b.text.strip()))]
