@@ -141,7 +141,7 @@ def split_lines(text: str) -> list[str]:
     ``str.splitlines`` also splits on U+2028, U+0085 and form feeds, which editors do not
     count as line ends; positions must agree with what a user's editor shows.
     """
-    lines = _NEWLINE_RE.split(text)
+    lines = text.split("\n") if "\r" not in text else _NEWLINE_RE.split(text)
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
     return lines

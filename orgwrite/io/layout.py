@@ -25,15 +25,24 @@ NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 
 #: Sentence-final marks; a line containing one inside is prose, not a heading.
 SENTENCE_END = "。？！"
+_SENTENCE_END_RE = lazyre.compile(f"[{SENTENCE_END}]")
 CLOSING_PUNCT = '。？！…”’）》」』)"'
 
-_CHROME_PATTERNS = lazyre.compile(
+#: Web-page furniture found anywhere in a short line.  Every alternative begins with a
+#: literal, so the engine skips to the candidate characters; the alternatives anchored at
+#: the line's start are a second pattern tried once with ``match`` (together they are one
+#: alternation: a line is chrome when either finds something).
+_CHROME_ANYWHERE = lazyre.compile(
     r"ICP备|ICP证|版权所有|Copyright|©|\(c\)|责任编辑|编辑[:：]|校对[:：]|审核[:：]|"
+    r"浏览次数|阅读次数|点击数[:：]|关闭窗口|公网安备|"
+    r"记者[^，。；！？]{0,24}摄$|记者[ \u3000]*[\u4e00-\u9fff·]{2,4}$|点击图片"
+)
+_CHROME_AT_START = lazyre.compile(
     r"^来源[:：]|^作者[:：]|^创建时间[:：]?|^发布时间[:：]?|^发布日期[:：]?|^时间[:：]|"
-    r"^评论\s*\d*$|浏览次数|阅读次数|点击数[:：]|^打印本页|关闭窗口|^分享到|"
-    r"^【?字号|^扫一扫|^上一篇|^下一篇|^返回顶部|^\[?打印\]?|^主办单位|公网安备|"
+    r"^评论\s*\d*$|^打印本页|^分享到|"
+    r"^【?字号|^扫一扫|^上一篇|^下一篇|^返回顶部|^\[?打印\]?|^主办单位|"
     r"^【?字体[:：]|^[【】]$|^(?:加大|还原|减小|下载|全屏|收藏|大|中|小|默认)$|^(?:您的位置|当前位置|分享|所属栏目)[:：]|"
-    r"记者[^，。；！？]{0,24}摄$|记者[ \u3000]*[\u4e00-\u9fff·]{2,4}$|^[^，。；]{0,30}(?:供图|摄影)$|点击图片|^》》|^（?责任编辑"
+    r"^[^，。；]{0,30}(?:供图|摄影)$|^》》|^（?责任编辑"
 )
 _TIMESTAMP_RE = lazyre.compile(
     r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
@@ -69,6 +78,22 @@ MAX_DATE_LINE = 17
 MAX_HEADING = 60
 
 
+#: Block kinds bound once: on Python 3.11 each ``BlockKind.X`` goes through the enum
+#: metaclass's attribute hook (some 0.3 µs), and these loops ask for several per block.
+_ATTACHMENT = BlockKind.ATTACHMENT
+_CHROME = BlockKind.CHROME
+_CLOSING = BlockKind.CLOSING
+_DATE = BlockKind.DATE
+_HEADING = BlockKind.HEADING
+_ITEM = BlockKind.ITEM
+_PARAGRAPH = BlockKind.PARAGRAPH
+_SALUTATION = BlockKind.SALUTATION
+_SIGNATURE = BlockKind.SIGNATURE
+_SPEAKER = BlockKind.SPEAKER
+_SUBTITLE = BlockKind.SUBTITLE
+_TITLE = BlockKind.TITLE
+
+
 @dataclass(slots=True)
 class RawParagraph:
     """A paragraph as a reader found it, before its role is known."""
@@ -100,7 +125,7 @@ def is_chrome(text: str) -> bool:
     """True for web-page leftovers: footers, bylines, timestamps, counters."""
     if len(text) > MAX_CHROME:
         return False  # page furniture is short; a paragraph of prose never is
-    return bool(_CHROME_PATTERNS.search(text) or _TIMESTAMP_RE.match(text.strip()))
+    return bool(_CHROME_AT_START.match(text) or _CHROME_ANYWHERE.search(text) or _TIMESTAMP_RE.match(text.strip()))
 
 
 #: A speech's title and subtitle on one line: “主题——在……上的讲话”.
@@ -111,9 +136,7 @@ _SPEECH_TITLE_RE = lazyre.compile(
 
 def looks_like_heading(text: str) -> bool:
     """Short, with no sentence inside and no final punctuation: a heading or title."""
-    if not text or len(text) > MAX_HEADING:
-        return False
-    if any(ch in text for ch in SENTENCE_END):
+    if not text or len(text) > MAX_HEADING or _SENTENCE_END_RE.search(text):
         return False
     return text[-1] not in "，,；;：:、。？！.?!…"
 
@@ -144,98 +167,113 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
     """Blocks with kinds for the raw paragraphs of one document, in order."""
     blocks: list[Block] = []
     chrome_next = False
-    seen_body = False
+    seen_body = False  # once the body has begun, the frame kinds (title, speaker…) are over
     title_done = False
     for index, raw in enumerate(raws):
         text = raw.text
         kind: BlockKind
-        level, number = heading_number(text)
-        if raw.hint is BlockKind.CHROME or chrome_next or is_chrome(text):
-            kind = BlockKind.CHROME
-            chrome_next = bool(_LABEL_ONLY_RE.match(text.strip()))
-        elif not seen_body and index < 3 and len(text) <= 20 and _SITE_RE.search(text):
-            kind = BlockKind.CHROME
-        elif raw.hint is not None and raw.hint is not BlockKind.PARAGRAPH:
-            kind = raw.hint
-            if kind is BlockKind.HEADING and raw.level and not level:
-                level = raw.level  # the number shown wins over a heading style's level
-            if kind is BlockKind.TITLE:
-                title_done = True
-        elif (
-            not title_done
-            and not seen_body
-            and not number
-            and (
-                looks_like_heading(text)
-                or (index < 3 and _title_broken_at_dunhao(raws, index))
-                or (index == 0 and _long_headline(text))
-            )
-        ):
-            kind = BlockKind.TITLE
-            title_done = True
-        elif not title_done and not seen_body and index < 3 and _SPEECH_TITLE_RE.search(text):
-            kind = BlockKind.TITLE  # 欢迎你为“求真”而来！——在……上的讲话: a slogan may end in ！
-            title_done = True
-        elif title_done and not seen_body and text.startswith(("——", "—— ", "--", "—")):
-            kind = BlockKind.SUBTITLE
-        elif title_done and not seen_body and _SPEAKER_RE.match(text) and not number:
-            kind = BlockKind.SPEAKER
-        elif (
-            title_done
-            and not seen_body
-            and blocks
-            and blocks[-1].kind is BlockKind.TITLE
-            and looks_like_heading(text)
-            and not number
-            and not _SALUTATION_RE.match(text)
-        ):
-            kind = BlockKind.TITLE  # a title set on several lines
-        elif not seen_body and len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
-            kind = BlockKind.DATE
-        elif not seen_body and len(text) <= 40 and _SALUTATION_RE.match(text):
-            kind = BlockKind.SALUTATION
-        elif text.startswith("附件") and _ATTACHMENT_RE.match(text):
-            kind = BlockKind.ATTACHMENT
-        elif len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
-            kind = BlockKind.DATE
-        elif number and looks_like_heading(text):
-            kind = BlockKind.HEADING
-        elif number:
-            kind = BlockKind.ITEM
-        elif text.startswith(_CLOSING_WORDS) and _CLOSING_RE.match(text):
-            kind = BlockKind.CLOSING
-        elif looks_like_heading(text):
-            kind = BlockKind.HEADING
-            level, number = 0, ""
+        if text and (text[0] in _NUMBER_START or text[0].isdigit()):
+            level, number = heading_number(text)
         else:
-            kind = BlockKind.PARAGRAPH
-        if kind in (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.HEADING):
+            level, number = 0, ""
+        hint = raw.hint
+        if hint is _CHROME or chrome_next or (len(text) <= MAX_CHROME and is_chrome(text)):
+            kind = _CHROME
+            chrome_next = bool(_LABEL_ONLY_RE.match(text.strip()))
+        elif seen_body and hint is None:
+            kind = _body_kind(text, number)
+        else:
+            kind, level, title_done = _frame_kind(raws, index, blocks, level, number, seen_body, title_done)
+        if kind is _PARAGRAPH or kind is _ITEM or kind is _HEADING:
             seen_body = True
             title_done = True
-        if kind not in (BlockKind.HEADING, BlockKind.ITEM):
+        if kind is not _HEADING and kind is not _ITEM:
             level, number = 0, ""
-        blocks.append(
-            Block(
-                kind=kind,
-                text=text,
-                line=raw.line,
-                column=raw.column,
-                level=level,
-                number=number,
-                segments=raw.segments,
-            )
-        )
+        blocks.append(Block(kind, text, raw.line, raw.column, level, number, raw.segments))
     _mark_signature(blocks)
     return blocks
+
+
+def _body_kind(text: str, number: str) -> BlockKind:
+    """The kind of a paragraph that is not web furniture and carries no reader's hint, by its shape."""
+    if text.startswith("附件") and _ATTACHMENT_RE.match(text):
+        return _ATTACHMENT
+    if len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
+        return _DATE
+    if number:
+        return _HEADING if looks_like_heading(text) else _ITEM
+    if text.startswith(_CLOSING_WORDS) and _CLOSING_RE.match(text):
+        return _CLOSING
+    return _HEADING if looks_like_heading(text) else _PARAGRAPH
+
+
+def _frame_kind(
+    raws: list[RawParagraph],
+    index: int,
+    blocks: list[Block],
+    level: int,
+    number: str,
+    seen_body: bool,
+    title_done: bool,
+) -> tuple[BlockKind, int, bool]:
+    """(kind, level, title_done) of a paragraph with a reader's hint, or before the body began."""
+    raw = raws[index]
+    text = raw.text
+    kind: BlockKind
+    front = not seen_body
+    if front and index < 3 and len(text) <= 20 and _SITE_RE.search(text):
+        kind = _CHROME
+    elif raw.hint is not None and raw.hint is not _PARAGRAPH:
+        kind = raw.hint
+        if kind is _HEADING and raw.level and not level:
+            level = raw.level  # the number shown wins over a heading style's level
+        if kind is _TITLE:
+            title_done = True
+    elif not front:
+        kind = _body_kind(text, number)
+    elif (
+        not title_done
+        and not number
+        and (
+            looks_like_heading(text)
+            or (index < 3 and _title_broken_at_dunhao(raws, index))
+            or (index == 0 and _long_headline(text))
+        )
+    ):
+        kind = _TITLE
+        title_done = True
+    elif not title_done and index < 3 and _SPEECH_TITLE_RE.search(text):
+        kind = _TITLE  # 欢迎你为“求真”而来！——在……上的讲话: a slogan may end in ！
+        title_done = True
+    elif title_done and text.startswith(("——", "—— ", "--", "—")):
+        kind = _SUBTITLE
+    elif title_done and _SPEAKER_RE.match(text) and not number:
+        kind = _SPEAKER
+    elif (
+        title_done
+        and blocks
+        and blocks[-1].kind is _TITLE
+        and looks_like_heading(text)
+        and not number
+        and not _SALUTATION_RE.match(text)
+    ):
+        kind = _TITLE  # a title set on several lines
+    elif len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
+        kind = _DATE
+    elif len(text) <= 40 and _SALUTATION_RE.match(text):
+        kind = _SALUTATION
+    else:
+        kind = _body_kind(text, number)
+    return kind, level, title_done
 
 
 def _mark_signature(blocks: list[Block]) -> None:
     """A short line just before a closing date line is the signature (issuer)."""
     for i in range(len(blocks) - 1, 0, -1):
-        if blocks[i].kind is BlockKind.DATE:
+        if blocks[i].kind is _DATE:
             prev = blocks[i - 1]
-            if prev.kind is BlockKind.HEADING and prev.level == 0 and len(prev.text) <= 30:
-                prev.kind = BlockKind.SIGNATURE
+            if prev.kind is _HEADING and prev.level == 0 and len(prev.text) <= 30:
+                prev.kind = _SIGNATURE
             break
-        if blocks[i].kind is not BlockKind.CHROME:
+        if blocks[i].kind is not _CHROME:
             break

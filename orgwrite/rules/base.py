@@ -99,6 +99,8 @@ def _section_lines(doc: str, name: str) -> list[str]:
 
 _REGISTRY: dict[str, Rule] = {}
 _loaded = False
+#: Counts registrations, so a selection worked out earlier is known to be stale.
+_generation = 0
 
 
 def rule(
@@ -130,6 +132,8 @@ def rule(
             default=default,
         )
         func.rule_code = code  # type: ignore[attr-defined]
+        global _generation
+        _generation += 1
         return func
 
     return register
@@ -143,6 +147,13 @@ def all_rules() -> dict[str, Rule]:
             importlib.import_module(module)
         _loaded = True
     return dict(sorted(_REGISTRY.items()))
+
+
+def registry_generation() -> int:
+    """Changes whenever a rule is registered (the rule modules are loaded first)."""
+    if not _loaded:
+        all_rules()
+    return _generation
 
 
 @dataclass
