@@ -172,3 +172,32 @@ def test_a_wrong_date_line_is_found_among_the_last_lines_only():
     assert [f.line for f in check("关于某某工作的报告\n今年工作扎实。\n" + tail) if f.rule == "S201"] == [5]
     early = "关于某某工作的报告\n二〇二六年五月一日\n" + "\n".join(["今年工作扎实。"] * 5) + "\n"
     assert [f for f in check(early) if f.rule == "S201"] == []
+
+
+@pytest.mark.parametrize(
+    ("doc", "accepted"),
+    [
+        ("说明：\n    x\n    错误示例：\n    甲\n    正确示例：\n    乙\n", True),
+        ("错误示例:\n\t甲\n正确示例\n乙", True),  # ASCII colon, no colon, tabs
+        ("错误示例：\n    \n正确示例：\n乙", False),  # an empty section
+        ("错误示例：甲\n正确示例：\n乙", False),  # text on the heading line is not a heading
+        ("错误示例：\n甲\n依据：\n乙", False),
+        ("", False),
+    ],
+)
+def test_a_rule_is_registered_only_with_both_examples(monkeypatch, doc, accepted):
+    from orgwrite.rules import base
+
+    monkeypatch.setattr(base, "_REGISTRY", dict(base._REGISTRY))
+
+    def func(doc, ctx):
+        yield from ()
+
+    func.__doc__ = doc
+    register = base.rule("S298", "probe", "info", "测试")
+    if accepted:
+        register(func)
+        assert base._REGISTRY["S298"].examples()[0]
+    else:
+        with pytest.raises(ValueError, match="错误示例 and 正确示例"):
+            register(func)

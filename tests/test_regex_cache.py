@@ -213,6 +213,12 @@ def test_debug_patterns_are_not_cached_and_a_full_cache_keeps_what_was_used(tmp_
     later.compile("y")
     later.save()
     assert set(lazyre.read_records(path)) == {("x0", 0), ("y", 0)}
+    monkeypatch.setattr(lazyre, "MAX_RECORDS", 100)
+    monkeypatch.setattr(lazyre, "MAX_CODE_BYTES", 1)  # too many bytes of code: the same pruning
+    big = PatternStore(path)
+    big.compile("z")
+    big.save()
+    assert set(lazyre.read_records(path)) == {("z", 0)}
 
 
 def test_saving_merges_what_another_process_wrote_meanwhile(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -27,8 +28,13 @@ _LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））",
 
 
 def _number_value(block: Block) -> int | None:
-    core = block.number.strip("（()）、.．")
-    return cn_number(core)
+    return _value_of(block.number)
+
+
+@lru_cache(maxsize=2048)
+def _value_of(number: str) -> int | None:
+    """一、 → 1, （十二） → 12, 3. → 3: a heading number as written has a handful of shapes."""
+    return cn_number(number.strip("（()）、.．"))
 
 
 def _shown(level: int, value: int) -> str:
@@ -146,7 +152,7 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         block, value = numbered[index]
         level = block.level
-        if _heads_a_part(numbered, index):
+        if block.kind is _HEADING and _heads_a_part(numbered, index):
             previous_part = parts.get(level)
             if previous_part is not None and value != previous_part + 1:
                 yield ctx.emit("S101", block, 0, len(block.number), _message(block, value, previous_part, 0, {}))
