@@ -181,7 +181,12 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
             kind = _CHROME
             chrome_next = bool(_LABEL_ONLY_RE.match(text.strip()))
         elif seen_body and hint is None:
-            kind = _body_kind(text, number)
+            # _body_kind, with its commonest answer first: a long line of prose (no date line,
+            # no heading, no attachment note or closing word can be this long or start so).
+            if len(text) > MAX_HEADING and not number and not text.startswith(_LONG_LINE_KINDS):
+                kind = _PARAGRAPH
+            else:
+                kind = _body_kind(text, number)
         else:
             kind, level, title_done = _frame_kind(raws, index, blocks, level, number, seen_body, title_done)
         if kind is _PARAGRAPH or kind is _ITEM or kind is _HEADING:
@@ -192,6 +197,10 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
         blocks.append(Block(kind, text, raw.line, raw.column, level, number, raw.segments))
     _mark_signature(blocks)
     return blocks
+
+
+#: How a line of another kind than a paragraph may begin even when it is long.
+_LONG_LINE_KINDS = ("附件", *_CLOSING_WORDS)
 
 
 def _body_kind(text: str, number: str) -> BlockKind:
