@@ -92,12 +92,31 @@ def formulation_near_miss(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 _NUM = r"(?:二十[一二三]?|十[一二三四五六七八九])"
+#: A congress or plenum name.  It starts with 二 or 十 (not behind a numeral or 第: see
+#: _congress_names), so the engine only tries the positions of those two characters.
 _CONGRESS_RE = re.compile(
-    rf"(?<![一二三四五六七八九十〇零第\d])(?P<name>{_NUM}届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|{_NUM}大)"
-    r"(?![学会队类项批])"
+    rf"(?P<name>{_NUM}(?:届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|大))(?![学会队类项批])"
 )
+_NUMERAL_BEFORE_RE = re.compile(r"[一二三四五六七八九十〇零第\d]")
 _PREFIX_RE = re.compile(r"(?:党的|中共|共产党|中国共产党)$")
 _LIST_SEP_RE = re.compile(r"^(?:、|和|及|以及|与)$")
+
+
+def _congress_names(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _CONGRESS_RE that do not follow a numeral or 第 (_NUMERAL_BEFORE_RE).
+
+    The same matches as one ``finditer`` of the pattern behind a negative look-behind for those
+    characters: a match rejected for the character before it is searched for again from its next
+    character.  Written as a look-behind at its start, the pattern would be tried at every position.
+    """
+    pos = 0
+    while (m := _CONGRESS_RE.search(text, pos)) is not None:
+        start = m.start()
+        if start and _NUMERAL_BEFORE_RE.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _inside_title(text: str, pos: int) -> bool:
@@ -132,7 +151,7 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
         if "大" not in text and "全会" not in text:
             continue
         covered_until = -1  # end of the previous name that had (or inherited) the prefix
-        for m in _CONGRESS_RE.finditer(text):
+        for m in _congress_names(text):
             start = m.start()
             between = text[covered_until:start] if covered_until >= 0 else None
             if _PREFIX_RE.search(text[max(0, start - 5) : start]) or (
