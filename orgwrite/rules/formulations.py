@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from orgwrite.lexicon import cite, context_lexicon, document_hits, role_hits
+from orgwrite.lexicon import cite, context_lexicon
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import book_title_around
+from orgwrite.rules.enumerations.roles import document_roles, listed_hits
 
 
 def _in_force(entry, ctx: Context) -> bool:
@@ -38,7 +39,7 @@ def formulation_variant(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     党的十八届六中全会公报（2016年10月27日）等，见各条目的出处。
     """
-    for block, h, e in role_hits(doc, ctx, "fwrong"):
+    for block, h, e in listed_hits(doc, ctx, "fwrong"):
         if not _in_force(e, ctx):
             continue  # the formulation was fixed after the text's date
         title = book_title_around(block.text, h.start, h.end)
@@ -75,8 +76,11 @@ def formulation_near_miss(doc: Document, ctx: Context) -> Iterator[Finding]:
     各条目的出处（orgwrite lexicon show 编号）。
     """
     lex = context_lexicon(ctx)
-    for block, hits in document_hits(doc, ctx):
-        for start, end, e in lex.near_misses(block.text, hits):
+    for b in document_roles(doc, ctx).blocks:
+        if not b.anchored:
+            continue  # a near miss is only looked for around an anchor hit
+        block = b.block
+        for start, end, e in lex.near_misses(block.text, b.hits):
             if not _in_force(e, ctx):
                 continue
             canonical = e.get("canonical")
@@ -106,17 +110,31 @@ def _congress_names(text: str) -> Iterator[re.Match[str]]:
     """The matches of _CONGRESS_RE that do not follow a numeral or 第 (_NUMERAL_BEFORE_RE).
 
     The same matches as one ``finditer`` of the pattern behind a negative look-behind for those
-    characters: a match rejected for the character before it is searched for again from its next
-    character.  Written as a look-behind at its start, the pattern would be tried at every position.
+    characters (which would make every position of the text a candidate).  A name's number has
+    十 first or second (十九, 二十): the pattern is tried only there, found by ``str.find``, and
+    a match rejected for the character before it lets the next candidate be tried.
     """
-    pos = 0
-    while (m := _CONGRESS_RE.search(text, pos)) is not None:
-        start = m.start()
-        if start and _NUMERAL_BEFORE_RE.match(text, start - 1):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
+    pos = 0  # where the previous match ended: matches do not overlap
+    at = text.find("十")
+    while at >= 0:
+        for start in (at - 1, at) if at and text[at - 1] == "二" else (at,):
+            if start < pos:
+                continue
+            m = _CONGRESS_RE.match(text, start)
+            if m is None or (start and _NUMERAL_BEFORE_RE.match(text, start - 1)):
+                continue
+            yield m
+            pos = m.end()
+        at = text.find("十", max(at + 1, pos))
+
+
+def _all_text(doc: Document, ctx: Context) -> str:
+    """Every block's text, joined by line breaks (which no name here contains): one ``in`` over it
+    tells whether some block holds a string."""
+    text = ctx.cache.get("formulations.text")
+    if text is None:
+        text = ctx.cache["formulations.text"] = "\n".join(b.text for b in doc.blocks)
+    return text
 
 
 def _inside_title(text: str, pos: int) -> bool:
@@ -142,14 +160,16 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     人民日报、新华社和党的文件的通行写法（lexicon-facts C1）。
     """
+    if "十" not in _all_text(doc, ctx):
+        return  # every name has 十 in its number
     bare: list[tuple] = []  # (block, start, end, name) of every name without the prefix
     prefixed = 0
     for block in doc.blocks:
         if block.kind is BlockKind.CHROME:
             continue
         text = block.text
-        if "大" not in text and "全会" not in text:
-            continue
+        if "十" not in text or ("大" not in text and "全会" not in text):
+            continue  # every name has 十 in its number, and ends in 大 or 全会
         covered_until = -1  # end of the previous name that had (or inherited) the prefix
         for m in _congress_names(text):
             start = m.start()
@@ -209,6 +229,9 @@ def session_name_order(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     新华社两会报道规范（lexicon-facts B12）。
     """
+    text = _all_text(doc, ctx)
+    if "全国人大" not in text and "全国政协" not in text:
+        return  # each pattern holds one of them
     for block in doc.blocks:
         if block.kind is BlockKind.CHROME or "全国" not in block.text:
             continue
