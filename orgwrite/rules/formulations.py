@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from orgwrite.lexicon import cite, context_lexicon
 from orgwrite.model import BlockKind, Document, Finding
@@ -128,12 +129,15 @@ def _congress_names(text: str) -> Iterator[re.Match[str]]:
         at = text.find("十", max(at + 1, pos))
 
 
+_BLOCK_TEXT = attrgetter("text")
+
+
 def _all_text(doc: Document, ctx: Context) -> str:
     """Every block's text, joined by line breaks (which no name here contains): one ``in`` over it
     tells whether some block holds a string."""
     text = ctx.cache.get("formulations.text")
     if text is None:
-        text = ctx.cache["formulations.text"] = "\n".join(b.text for b in doc.blocks)
+        text = ctx.cache["formulations.text"] = "\n".join(map(_BLOCK_TEXT, doc.blocks))
     return text
 
 
@@ -164,12 +168,12 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
         return  # every name has 十 in its number
     bare: list[tuple] = []  # (block, start, end, name) of every name without the prefix
     prefixed = 0
-    for block in doc.blocks:
+    for block in [b for b in doc.blocks if "十" in b.text]:  # every name has 十 in its number
         if block.kind is BlockKind.CHROME:
             continue
         text = block.text
-        if "十" not in text or ("大" not in text and "全会" not in text):
-            continue  # every name has 十 in its number, and ends in 大 or 全会
+        if "大" not in text and "全会" not in text:
+            continue  # and ends in 大 or 全会
         covered_until = -1  # end of the previous name that had (or inherited) the prefix
         for m in _congress_names(text):
             start = m.start()
