@@ -39,3 +39,33 @@ def _found(text: str):
 )
 def test_lists_at_their_edges(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The last member closed by a locative: it starts its item, nothing ends there.
+        (
+            "在统揽伟大斗争、伟大事业、伟大工程、伟大梦想中奋勇前进。",
+            [("E102", "伟大斗争、伟大事业、伟大工程、伟大梦想", "伟大斗争、伟大工程、伟大事业、伟大梦想")],
+        ),
+        # Each member in its own quotation marks, which stand between it and the separator.
+        (
+            "增强“政治意识”、“大局意识”、“看齐意识”、“核心意识”。",
+            [("E102", "政治意识”、“大局意识”、“看齐意识”、“核心意识", "政治意识、大局意识、核心意识、看齐意识")],
+        ),
+        # The last item after 和, and a wrong last member after 和.
+        (
+            "增强“四个意识”，即政治意识、大局意识、看齐意识和核心意识。",
+            [("E102", "政治意识、大局意识、看齐意识和核心意识", None)],
+        ),
+        ("坚决反对形式主义、官僚主义、享乐主义和奢靡主义。", [("E101", "奢靡主义", "奢靡之风")]),
+        # The second list of a paragraph ends the paragraph; the first one is followed by more words.
+        (
+            "坚持创新、协调、绿色、开放、共享的发展理念，推动开放、共享、绿色、协调、创新",
+            [("E102", "开放、共享、绿色、协调、创新", "创新、协调、绿色、开放、共享")],
+        ),
+    ],
+)
+def test_members_at_the_start_or_end_of_their_items(text, expected):
+    assert _found(text) == expected

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 from itertools import pairwise
+from operator import attrgetter
 
-from orgwrite.lexicon import Entry, Lexicon, context_lexicon
+from orgwrite.lexicon import Entry, Hit, Lexicon, context_lexicon
 from orgwrite.model import Document
 from orgwrite.rules.base import Context
 from orgwrite.rules.enumerations.match import (
@@ -41,6 +42,7 @@ def _candidates(positions: list[int], has_abbr: bool) -> list[int]:
     return [p for p, b, a in zip(positions, [False, *close], [*close, False], strict=True) if b or a]
 
 
+_START = attrgetter("start")
 _LEAD_IN = 12  # longest lead-in before the first member of a clause (“完整准确全面贯彻创新、……”)
 
 
@@ -142,24 +144,43 @@ def _hit_finder(starts: list[int], everywhere: bool):
     return holds
 
 
+def _at_an_edge(sh: Shape, text: str, backwards: str, lo: int, hi: int, starts: list[int], hits: list[Hit]) -> bool:
+    """Whether a member hit of the entry in text[lo:hi] ends or starts an item of the clause.
+
+    _match finds a member only at the end of an item (“……政治意识”, the member after its lead-in)
+    or at its start (“伟大梦想中”, “共享的……”), and only as a hit of the entry (see _hit_finder).
+    An item ends, behind its quotation marks and spaces, at a separator, at the clause's end or
+    before a 和/及 that joins the last item; it starts after one of them.  A clause without such
+    a hit has no item that is a member, so no list (an unknown item is kept only beside a member).
+    """
+    size = len(text)
+    for i in range(bisect_left(starts, lo), len(starts)):
+        h = hits[i]
+        if h.start >= hi:
+            break
+        if h.end <= hi and (sh.edge_after.match(text, h.end) or sh.edge_before.match(backwards, size - h.start)):
+            return True
+    return False
+
+
 def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
     """The enumeration lists of one block."""
-    by_entry: dict[str, list[int]] = {}
+    by_entry: dict[str, list[Hit]] = {}
     abbrs: list[tuple[int, int, Entry]] = []
     for h in hits:
         for role, eid, _ in h.roles:
             if role in ("member", "mwrong"):
-                by_entry.setdefault(eid, []).append(h.start)
+                by_entry.setdefault(eid, []).append(h)
             elif role == "abbr":
                 abbrs.append((h.start, h.end, lex.entries[eid]))
     return chains_of(lex, text, by_entry, abbrs, as_of)
 
 
 def chains_of(
-    lex: Lexicon, text: str, by_entry: dict[str, list[int]], abbrs: list[tuple[int, int, Entry]], as_of: date | None
+    lex: Lexicon, text: str, by_entry: dict[str, list[Hit]], abbrs: list[tuple[int, int, Entry]], as_of: date | None
 ) -> list[Chain]:
-    """The enumeration lists of one block, from its member hits (``by_entry``: entry id → starts
-    of its member and wrong-member hits) and its abbreviations ((start, end, entry))."""
+    """The enumeration lists of one block, from its member hits (``by_entry``: entry id → its
+    member and wrong-member hits) and its abbreviations ((start, end, entry))."""
     if not by_entry:
         return []
     chains: list[Chain] = []
@@ -168,11 +189,12 @@ def chains_of(
     backwards = ""  # text reversed, made for the first clause: the last break before a position is
     # the first break after it there
     words: dict[tuple[int, int], bool] = {}
-    for eid, positions in by_entry.items():
+    for eid, member_hits in by_entry.items():
         has_abbr = eid in abbr_ids
-        if len(positions) < 2 and not has_abbr:
+        if len(member_hits) < 2 and not has_abbr:
             continue  # a lone member in prose (no other member near it, nor the abbreviation)
-        starts = sorted(positions)
+        member_hits = sorted(member_hits, key=_START)
+        starts = [h.start for h in member_hits]
         positions = _candidates(starts, has_abbr)
         if not positions:
             continue
@@ -180,7 +202,8 @@ def chains_of(
         sh = shape(entry)
         done: set[tuple[int, int]] = set()
         affix = bool(sh.prefix or sh.suffix)  # only then can an item look like a member
-        holds_hit = _hit_finder(starts, bool(sh.no_char))
+        everywhere = bool(sh.no_char)  # a way to write a member that is no hit (see _hit_finder)
+        holds_hit = _hit_finder(starts, everywhere)
         breaks = sh.break_re
         if not backwards:
             backwards = text[::-1]
@@ -196,6 +219,8 @@ def chains_of(
             if (lo, hi) in done:
                 continue
             done.add((lo, hi))
+            if not everywhere and not _at_an_edge(sh, text, backwards, lo, hi, starts, member_hits):
+                continue  # no item of the clause can be a member
             spans, used = _items(text, lo, hi, sh.sep_re)
             rest_ok = _rest_ok(lex, sh, text, hi, words)
             # The last item may be "A和B": split it when B is a member.

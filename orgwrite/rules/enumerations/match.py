@@ -98,6 +98,13 @@ class Shape:
         self.sep_re = _char_class(set(self.seps) | ({"，", ","} if self.comma else set()))
         self.breaks = _CLAUSE_BREAK + ("" if self.comma else "，,")
         self.break_re = _char_class(self.breaks)
+        # What stands after an item's end and before an item's start (read backwards), behind
+        # its quotation marks and spaces: a separator, a clause break, the text's edge, or a word
+        # joining the last item (_LAST_JOIN_RE; 以及 reversed is 及以).
+        edge = re.escape("".join(sorted({c for c in self.seps if len(c) == 1} | {"，", ","} | set(self.breaks))))
+        quotes = re.escape(_STRIP_CHARS)
+        self.edge_after = re.compile(rf"[{quotes}]*(?:[{edge}]|$|以及|和|及|与|同)")
+        self.edge_before = re.compile(rf"[{quotes}]*(?:[{edge}]|$|及以|和|及|与|同)")
         self.variants: dict[str, str] = entry.get("member_variants", {})
         self.member_set = frozenset(self.members)
         self.candidates = _member_candidates(entry)

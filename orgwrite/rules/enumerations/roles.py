@@ -23,9 +23,9 @@ class BlockRoles:
 
     block: Block
     hits: list[Hit]
-    #: entry id → starts of the hits that are its members or known wrong members, in hit order
-    #: (entries in the order of their first such hit)
-    members: dict[str, list[int]] = field(default_factory=dict)
+    #: entry id → the hits that are its members or known wrong members, in hit order (entries
+    #: in the order of their first such hit; a hit that is both is listed twice)
+    members: dict[str, list[Hit]] = field(default_factory=dict)
     #: (start, end, entry) of the hits that are an enumeration's abbreviation, in hit order
     abbrs: list[tuple[int, int, Entry]] = field(default_factory=list)
     #: whether some hit is a formulation's anchor (the only hits a near miss starts from)
@@ -53,13 +53,13 @@ def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
     abbr_hits, fwrong_hits = by_role["abbr"], by_role["fwrong"]
     blocks: list[BlockRoles] = []
     for block, hits in document_hits(doc, ctx):
-        members: dict[str, list[int]] = {}
+        members: dict[str, list[Hit]] = {}
         abbrs: list[tuple[int, int, Entry]] = []
         anchored = False
         for h in hits:
             for role, eid, _ in h.roles:
                 if role == "member" or role == "mwrong":
-                    members.setdefault(eid, []).append(h.start)
+                    members.setdefault(eid, []).append(h)
                 elif role == "abbr":
                     entry = entries[eid]
                     abbrs.append((h.start, h.end, entry))
