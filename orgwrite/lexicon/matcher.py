@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from orgwrite.lexicon.schema import KINDS, Entry
@@ -38,6 +39,9 @@ def _hit_order(h: Hit) -> tuple[int, int]:
     return (h.start, -h.end)
 
 
+_START = itemgetter(0)
+
+
 def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
     """What a pattern's roles mean for the longest-match guard (computed once per pattern)."""
     return (
@@ -58,6 +62,9 @@ class Lexicon:
     _regex: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
     #: pattern → (has a guarded role, covers shorter hits, its roles without the guarded ones)
     _flags: dict[str, tuple[bool, bool, tuple]] = field(default_factory=dict, repr=False)
+    #: pattern with a guarded role → (its roles without the guarded ones, the (longer covering
+    #: pattern, offset of this one in it) pairs); see :func:`_covers`
+    _covers: dict[str, tuple[tuple, tuple[tuple[str, int], ...]]] = field(default_factory=dict, repr=False)
 
     # -- lookup API for drafting --
 
@@ -127,6 +134,11 @@ class Lexicon:
         runs three times as fast.  A UTF-8 pattern can only match on character boundaries, so
         each hit's byte end is turned into a character end by decoding the bytes since the
         previous hit (hits come in order of their ends).
+
+        The longest-match guard is decided as each hit is found: a known string with a guarded
+        role is covered exactly when one of the longer covering strings that contain it
+        (listed once, when the lexicon is compiled) stands in the text around it — the same
+        answer as :meth:`_guard`'s sweep over all hits, without sorting them first.
         """
         out: list[list[Hit]] = [[] for _ in texts]
         if not texts:
@@ -135,27 +147,50 @@ class Lexicon:
         raw = joined.encode("utf-8")
         walked = raw.decode("latin-1")
         ends = list(accumulate(len(t) + 1 for t in texts))  # one past each text's line break
+        covers = self._covers
+        new = tuple.__new__
         k, base, limit = 0, 0, ends[0]
-        bucket = out[0]
+        bucket, text = out[0], texts[0]
         byte_at = char_at = 0
         same_width = len(raw) == len(joined)
         for byte_end, (pattern, roles) in self.automaton.iter(walked):
             byte_end += 1
-            if same_width:
-                char_at = byte_end
-            elif byte_end != byte_at:
-                char_at += len(raw[byte_at:byte_end].decode("utf-8"))
+            if byte_end != byte_at:
+                if same_width:
+                    char_at = byte_end
+                else:
+                    char_at += len(raw[byte_at:byte_end].decode("utf-8"))
                 byte_at = byte_end
-            if char_at > limit:
-                k = bisect_right(ends, char_at - 1, k)
-                base, limit = ends[k - 1], ends[k]
-                bucket = out[k]
+                if char_at > limit:
+                    k = bisect_right(ends, char_at - 1, k)
+                    base, limit = ends[k - 1], ends[k]
+                    bucket, text = out[k], texts[k]
             end = char_at - base
-            bucket.append(Hit(end - len(pattern), end, pattern, roles))
-        return [self._guard(hits) if len(hits) > 1 else hits for hits in out]
+            start = end - len(pattern)
+            cover = covers.get(pattern)
+            if cover is not None:
+                for outer, offset in cover[1]:
+                    at = start - offset
+                    if at >= 0 and text.startswith(outer, at):
+                        roles = cover[0]
+                        break
+                if not roles:
+                    continue
+            bucket.append(new(Hit, (start, end, pattern, roles)))
+        for hits in out:
+            if len(hits) > 1:
+                # Found in order of their ends; reversed, a stable sort by start leaves the
+                # hits of one start longest first, the order of _hit_order.
+                hits.reverse()
+                hits.sort(key=_START)
+        return out
 
     def _guard(self, raw: list[Hit]) -> list[Hit]:
-        """Drop guarded roles of hits inside a longer known string (the longest-match guard)."""
+        """Drop guarded roles of hits inside a longer known string (the longest-match guard).
+
+        The reference form of the guard, over hits in any order (:meth:`scan_many` decides
+        it hit by hit with the same result).
+        """
         raw.sort(key=_hit_order)
         flags = self._flags
         # One sweep: hits are ordered by start, longer first; a hit is covered when an earlier
@@ -258,4 +293,33 @@ def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
     for s, roles in patterns.items():
         auto.add_word(s.encode("utf-8").decode("latin-1"), (s, tuple(roles)))  # walked as bytes, see scan_many
     auto.make_automaton()
-    return Lexicon(entries={e.id: e for e in entries}, automaton=auto, words=sorted(words), data_hash=data_hash)
+    return Lexicon(
+        entries={e.id: e for e in entries},
+        automaton=auto,
+        words=sorted(words),
+        data_hash=data_hash,
+        _covers=_covers(auto, patterns),
+    )
+
+
+def _covers(auto: Any, patterns: dict[str, list[tuple[str, str, Any]]]) -> dict[str, tuple[tuple, tuple]]:
+    """For each pattern with a guarded role, the longer covering patterns that contain it.
+
+    The automaton run over each covering pattern finds every known string inside it, with
+    its offset; a hit of a listed pattern is covered in a text exactly when one of its
+    covering patterns stands there at that offset.
+    """
+    found: dict[str, set[tuple[str, int]]] = {}
+    for outer, roles in patterns.items():
+        if not any(r[0] not in _NOT_COVERING for r in roles):
+            continue
+        walked = outer.encode("utf-8")
+        for byte_end, (inner, inner_roles) in auto.iter(walked.decode("latin-1")):
+            if inner == outer or not any(r[0] in GUARDED_ROLES for r in inner_roles):
+                continue
+            offset = len(walked[: byte_end + 1].decode("utf-8")) - len(inner)
+            found.setdefault(inner, set()).add((outer, offset))
+    return {
+        inner: (tuple(r for r in patterns[inner] if r[0] not in GUARDED_ROLES), tuple(sorted(pairs)))
+        for inner, pairs in found.items()
+    }
