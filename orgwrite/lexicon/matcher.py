@@ -65,6 +65,19 @@ class Lexicon:
     #: pattern with a guarded role → (its roles without the guarded ones, the (longer covering
     #: pattern, offset of this one in it) pairs); see :func:`_covers`
     _covers: dict[str, tuple[tuple, tuple[tuple[str, int], ...]]] = field(default_factory=dict, repr=False)
+    #: Known strings whose only role is to guard a confusable's right word (作为, 部署): what
+    #: they cover is listed in :attr:`_covers`, and no rule reads their hits.
+    guard_only: frozenset[str] = frozenset()
+    #: role → the patterns in which some entry plays it
+    role_patterns: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _playing: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    #: entry id → its context tests, built on first use (see :meth:`context_ok`)
+    _context: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_context"] = {}  # built again on first use; its tests are closures
+        return state
 
     # -- lookup API for drafting --
 
@@ -112,6 +125,13 @@ class Lexicon:
 
     # -- matching --
 
+    def patterns_playing(self, roles: frozenset[str]) -> frozenset[str]:
+        """The known strings in which some entry plays one of ``roles`` (computed once per set)."""
+        found = self._playing.get(roles)
+        if found is None:
+            found = self._playing[roles] = frozenset().union(*(self.role_patterns.get(r, ()) for r in roles))
+        return found
+
     def regex(self, pattern: str) -> re.Pattern:
         r = self._regex.get(pattern)
         if r is None:
@@ -122,8 +142,12 @@ class Lexicon:
         """Every known string in ``text``; guarded roles inside a longer known string are dropped."""
         return self.scan_many([text])[0]
 
-    def scan_many(self, texts: list[str]) -> list[list[Hit]]:
+    def scan_many(self, texts: list[str], *, guard_only: bool = True) -> list[list[Hit]]:
         """:meth:`scan` of each text, with one walk of the automaton over all of them.
+
+        With ``guard_only=False`` the hits of :attr:`guard_only` strings are left out: they
+        decide the longest-match guard (which needs no hit of theirs, see below) and nothing
+        else, and they are a third of all hits in a typical text.
 
         Known strings never contain a line break, so the texts are joined by ``\\n`` and each
         hit falls inside one text; positions are relative to the text it falls in.
@@ -153,7 +177,10 @@ class Lexicon:
         bucket, text = out[0], texts[0]
         byte_at = char_at = 0
         same_width = len(raw) == len(joined)
+        skip = frozenset() if guard_only else self.guard_only
         for byte_end, (pattern, roles) in self.automaton.iter(walked):
+            if pattern in skip:
+                continue  # the next hit's character end is counted from the last one kept
             byte_end += 1
             if byte_end != byte_at:
                 if same_width:
@@ -218,18 +245,41 @@ class Lexicon:
         return near_misses(self.entries, text, hits)
 
     def context_ok(self, entry: Entry, text: str, start: int, end: int) -> bool:
-        """Whether the entry's after/before/not_after/not_before regexes allow this hit."""
-        following = text[end : end + (entry.get("window") or 12)]
-        preceding = text[max(0, start - 12) : start]
-        if (p := entry.get("after")) and not self.regex(p).match(following):
-            return False
-        if (p := entry.get("before")) and not self.regex(f"(?:{p})$").search(preceding):
-            return False
-        if (p := entry.get("not_after")) and self.regex(p).match(following):
-            return False
-        if (p := entry.get("not_before")) and self.regex(f"(?:{p})$").search(preceding):
-            return False
+        """Whether the entry's after/before/not_after/not_before patterns allow this hit."""
+        tests = self._context.get(entry.id)
+        if tests is None or tests[0] is not entry:
+            tests = self._context[entry.id] = self._context_tests(entry)
+        _, window, after, before, not_after, not_before = tests
+        if after is not None or not_after is not None:
+            following = text[end : end + window]
+            if after is not None and not after(following):
+                return False
+            if not_after is not None and not_after(following):
+                return False
+        if before is not None or not_before is not None:
+            preceding = text[max(0, start - 12) : start]
+            if before is not None and not before(preceding):
+                return False
+            if not_before is not None and not_before(preceding):
+                return False
         return True
+
+    def _context_tests(self, entry: Entry) -> tuple:
+        """(entry, window, after, before, not_after, not_before): each test or None (see :mod:`.context`)."""
+        from orgwrite.lexicon.context import ends_test, starts_test
+
+        def made(key: str, make) -> Any:
+            p = entry.get(key)
+            return make(p, self.regex) if p else None
+
+        return (
+            entry,
+            entry.get("window") or 12,
+            made("after", starts_test),
+            made("before", ends_test),
+            made("not_after", starts_test),
+            made("not_before", ends_test),
+        )
 
     def is_word(self, text: str, start: int, end: int) -> bool:
         """Whether [start, end) is a whole word of ``text`` by jieba (run on a small window only)."""
@@ -289,6 +339,7 @@ def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
                 words.add(e.get("right"))
         elif e.kind == "banned":
             add(e.get("text"), "ban", e.id)
+    kinds = {e.id: e.kind for e in entries}
     auto = ahocorasick.Automaton()
     for s, roles in patterns.items():
         auto.add_word(s.encode("utf-8").decode("latin-1"), (s, tuple(roles)))  # walked as bytes, see scan_many
@@ -299,6 +350,13 @@ def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
         words=sorted(words),
         data_hash=data_hash,
         _covers=_covers(auto, patterns),
+        guard_only=frozenset(
+            s for s, roles in patterns.items() if all(r[0] == "guard" and kinds[r[1]] == "confusable" for r in roles)
+        ),
+        role_patterns={
+            role: frozenset(s for s, roles in patterns.items() if any(r[0] == role for r in roles))
+            for role in {r[0] for roles in patterns.values() for r in roles}
+        },
     )
 
 
