@@ -40,6 +40,9 @@ def _hit_order(h: Hit) -> tuple[int, int]:
 
 
 _START = itemgetter(0)
+_TEXT = itemgetter(2)
+#: The roles of the known spans a near miss must not lie in (see :mod:`.nearmiss`).
+_KNOWN_SPAN_ROLES = frozenset({"guard", "fwrong"})
 
 
 def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
@@ -239,10 +242,17 @@ class Lexicon:
         return out
 
     def near_misses(self, text: str, hits: list[Hit]) -> list[tuple[int, int, Entry]]:
-        """Spans close to (but not equal to) a formulation's canonical text (see :mod:`.nearmiss`)."""
+        """Spans close to (but not equal to) a formulation's canonical text (see :mod:`.nearmiss`).
+
+        Only a hit of an anchor string can start the search; most texts have none, which one
+        set operation over the hits' strings tells.
+        """
+        anchors = self.role_patterns.get("anchor")
+        if not anchors or anchors.isdisjoint(map(_TEXT, hits)):
+            return []
         from orgwrite.lexicon.nearmiss import near_misses
 
-        return near_misses(self.entries, text, hits)
+        return near_misses(self.entries, text, hits, (anchors, self.patterns_playing(_KNOWN_SPAN_ROLES)))
 
     def context_ok(self, entry: Entry, text: str, start: int, end: int) -> bool:
         """Whether the entry's after/before/not_after/not_before patterns allow this hit."""
