@@ -9,6 +9,8 @@ paragraph, a heading, a Word document, a paragraph with a line end inside.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from orgwrite.io.read_docx import document_from_texts
 from orgwrite.io.read_text import read_string
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.rules.base import Context, all_rules
+from orgwrite.rules.chars import CHINESE
 from orgwrite.rules.punctuation import (
     _common,
     doubled,
@@ -159,3 +162,23 @@ def test_a_paragraph_starting_with_a_dash_is_judged_as_before_whatever_its_inden
         doc = read_string(f"关于做好干部工作的报告\n{indent}—坚持问题导向。\n")
         assert _findings(doc) == _plain_findings(doc), repr(indent)
     assert "P107" in _codes(read_string("关于做好干部工作的报告\n  —坚持问题导向。\n"))
+
+
+_CN = f"[{CHINESE}]"
+#: The patterns as first written, each with a leading look-behind (or ``^``) that made the
+#: engine try it at every character; the rules now use forms that start with a mark.
+_PLAIN = {
+    "dash": (
+        ellipsis_dash._DASH_RE,
+        re.compile(rf"-{{2,}}|－{{2,}}|―{{1,2}}|─{{2}}|—{{3,}}|^—(?!—)|(?<=[ \u3000])—(?!—)(?={_CN})"),
+    ),
+    "space": (spaces._SPACE_RE, re.compile(rf"(?<={_CN})[ \u3000\u00a0\t]+(?={_CN})")),
+    "quoted list": (quoted_lists._QUOTED_LIST_RE, re.compile(r"(?<=”)、(?=“)|(?<=》)、(?=《)")),
+}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="中a -－―─—\u3000\u00a0\t，”、“》《", max_size=16))
+def test_patterns_that_start_with_a_mark_match_as_the_plain_ones(text: str) -> None:
+    for name, (pattern, plain) in _PLAIN.items():
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], name

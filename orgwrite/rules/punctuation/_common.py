@@ -6,7 +6,7 @@ first searches the whole text once, in C, for what it needs, and visits only the
 paragraphs that hold a hit.  :class:`Joined` is that whole text, built once per document
 and shared by the rules: the block texts joined by ``\\n`` (no block text holds a line
 end, so every hit lies inside one block; :func:`joined` returns None otherwise and the
-rules visit every block), with the offset each block starts at, and its skeleton.
+rules visit every block), and its skeleton.
 
 The skeleton keeps the characters the rules look for (every Latin-1 character, the paired
 marks, dashes, ellipses, U+3000 and the invisible characters) and turns each run of other
@@ -18,9 +18,7 @@ rule's search for its marks then runs over the skeleton instead of the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from itertools import accumulate
 
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.rules.chars import block_text
@@ -39,22 +37,19 @@ KEPT = "“”‘’（）《》〈〉【】「」『』…—―─－～–\u3
 _SKELETON_RE = re.compile(f"[^\\x00-\\xff{KEPT}]+")
 #: What a run of other characters becomes in the skeleton (not a kept character).
 PLACEHOLDER = "\ufffc"
-_LINE_END_RE = re.compile("\n")
 STOPS = "，、；：。？！"
 _STOP_PAIR_RES = tuple(re.compile(f"{mark}[{STOPS}]") for mark in STOPS)
 
 
 class Joined:
-    """The block texts of one document joined by ``\\n``, and where each block starts."""
+    """The block texts of one document joined by ``\\n``, and their skeleton."""
 
-    __slots__ = ("_skeleton", "_skeleton_starts", "_starts", "_stop_pairs", "blocks", "text")
+    __slots__ = ("_skeleton", "_stop_pairs", "blocks", "text")
 
     def __init__(self, blocks: list[Block], text: str) -> None:
         self.blocks = blocks
         self.text = text
-        self._starts: list[int] | None = None
         self._skeleton: str | None = None
-        self._skeleton_starts: list[int] | None = None
         self._stop_pairs: list[int] | None = None
 
     @property
@@ -64,7 +59,7 @@ class Joined:
         runs far faster than a scan for a class of marks."""
         if self._stop_pairs is None:
             text = self.text
-            self._stop_pairs = [m.start() for p in _STOP_PAIR_RES for m in p.finditer(text)]
+            self._stop_pairs = sorted(m.start() for p in _STOP_PAIR_RES for m in p.finditer(text))
         return self._stop_pairs
 
     @property
@@ -75,14 +70,22 @@ class Joined:
             self._skeleton = _SKELETON_RE.sub(PLACEHOLDER, self.text)
         return self._skeleton
 
-    def block_index(self, offset: int) -> int:
-        """The index of the block that holds ``offset`` of the text (a line end: the one before)."""
-        return bisect_right(self.starts, offset) - 1
-
     def indices_at(self, offsets: Iterable[int]) -> set[int]:
-        """The indices of the blocks that hold one of ``offsets`` of the text."""
-        starts = self.starts
-        return {bisect_right(starts, i) - 1 for i in offsets}
+        """The indices of the blocks that hold one of ``offsets`` of the text (a line end
+        counts to the block before it)."""
+        text = self.text
+        found: set[int] = set()
+        line = at = 0
+        for offset in sorted(offsets):
+            line += text.count("\n", at, offset)
+            at = offset
+            found.add(line)
+        return found
+
+    def text_indices(self, *patterns: re.Pattern[str]) -> set[int]:
+        """The indices of the blocks where one of ``patterns`` matches the text (a match that
+        starts at a line end counts to the block before it)."""
+        return _lines_matching(self.text, patterns)
 
     def skeleton_indices(self, *patterns: re.Pattern[str]) -> set[int]:
         """The indices of the blocks whose skeleton holds a match of one of ``patterns``.
@@ -90,14 +93,7 @@ class Joined:
         A pattern over the skeleton must match the skeleton of every block where the rule
         can find something: it names kept characters only (and PLACEHOLDER for the others).
         """
-        skeleton = self.skeleton
-        hits = [m.start() for p in patterns for m in p.finditer(skeleton)]
-        if not hits:
-            return set()
-        if self._skeleton_starts is None:
-            self._skeleton_starts = [0, *(m.end() for m in _LINE_END_RE.finditer(skeleton))]
-        starts = self._skeleton_starts
-        return {bisect_right(starts, i) - 1 for i in hits}
+        return _lines_matching(self.skeleton, patterns)
 
     def pick(self, indices: Iterable[int], kinds: frozenset[BlockKind] = TEXT_KINDS) -> list[Block]:
         """The blocks of ``indices`` that are of ``kinds``, in document order."""
@@ -108,11 +104,27 @@ class Joined:
         """The blocks (of ``kinds``, in order) whose skeleton holds a match of one of ``patterns``."""
         return self.pick(self.skeleton_indices(*patterns), kinds)
 
-    @property
-    def starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [0, *accumulate(len(b.text) + 1 for b in self.blocks)][:-1]
-        return self._starts
+
+def _lines_matching(text: str, patterns: Iterable[re.Pattern[str]]) -> set[int]:
+    """The indices of the lines of ``text`` where a match of one of ``patterns`` starts.
+
+    After a hit the search goes on from the next line end, so a line with many hits costs
+    one search; lines are counted with ``str.count`` between hits, all in C.
+    """
+    found: set[int] = set()
+    for pattern in patterns:
+        search = pattern.search
+        line = at = 0
+        m = search(text)
+        while m is not None:
+            start = m.start()
+            line += text.count("\n", at, start)
+            found.add(line)
+            at = text.find("\n", start)
+            if at < 0:
+                break
+            m = search(text, at + 1)
+    return found
 
 
 def joined(doc: Document, cache: dict) -> Joined | None:

@@ -31,11 +31,17 @@ _HALF_RE = lazy(
     rf"|(?<={_CN}\.)(?=[{CHINESE} \u3000]|$))"
 )
 _PAREN_RE = re.compile(r"[()]")
-#: Over the skeleton: an ASCII mark next to a character that is not Latin-1 (or ·), which
-#: every mark _half_width_offsets finds is (a Chinese character stays itself in the
-#: skeleton or becomes the placeholder; a ")" is found only in a block where some
-#: parenthesis stands next to Chinese).
-_SKELETON_HALF_RE = re.compile(r"[,.:;?!()](?:(?<=[^\x00-\xb6\xb8-\xff].)|(?=[^\x00-\xb6\xb8-\xff]))")
+#: A character of CHINESE is not Latin-1 (but for ·): in the skeleton it stays itself or
+#: becomes the placeholder, which is not Latin-1 either.
+_NOT_LATIN = r"[^\x00-\xb6\xb8-\xff]"
+#: Over the skeleton, each mark in the context _HALF_RE asks of it, with "Chinese" widened to
+#: _NOT_LATIN (and "not ASCII" kept): , ; : next to it, ? ! after not-ASCII, . after it and
+#: before it, a space, a line end or the end; a parenthesis next to it (a ")" is found only
+#: in a block where some parenthesis stands next to Chinese).
+_SKELETON_HALF_RE = re.compile(
+    rf"[,;:()](?:(?<={_NOT_LATIN}.)|(?={_NOT_LATIN}))|[?!](?<=[^\x00-\x7f].)"
+    rf"|\.(?<={_NOT_LATIN}.)(?:(?={_NOT_LATIN}|[ \n])|\Z)"
+)
 _ANY_HALF_RE = re.compile(r"[,.:;?!()]")
 
 

@@ -41,7 +41,7 @@ def sequence_number_punctuation(doc: Document, ctx: Context) -> Iterator[Finding
     if j is None:
         blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME]
     else:
-        found = {j.block_index(m.start()) + 1 for m in _LINE_SEQ_RE.finditer(j.text)}
+        found = {i + 1 for i in j.text_indices(_LINE_SEQ_RE)}
         if _SEQ_RE.match(j.text):
             found.add(0)
         blocks = j.pick(found, TEXT_KINDS)

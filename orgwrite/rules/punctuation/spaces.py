@@ -11,7 +11,9 @@ from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import CHINESE
 from orgwrite.rules.punctuation._common import absent, joined, source_absent
 
-_SPACE_RE = lazy(rf"(?<=[{CHINESE}])[ \u3000\u00a0\t]+(?=[{CHINESE}])")
+#: ``(?<=[CHINESE])[ \u3000\u00a0\t]+(?=[CHINESE])`` written to start with the space, so the
+#: engine scans for spaces (a leading look-behind is tried at every character).
+_SPACE_RE = lazy(rf"[ \u3000\u00a0\t](?<=[{CHINESE}][ \u3000\u00a0\t])[ \u3000\u00a0\t]*(?=[{CHINESE}])")
 _ANY_SPACE_RE = re.compile(r"[ \u3000\u00a0\t]")
 _SPACE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.SALUTATION})
 _CHECKED_KINDS = _SPACE_KINDS | {BlockKind.HEADING}
