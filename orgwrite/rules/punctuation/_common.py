@@ -38,7 +38,8 @@ _SKELETON_RE = re.compile(f"[^\\x00-\\xff{KEPT}]+")
 #: What a run of other characters becomes in the skeleton (not a kept character).
 PLACEHOLDER = "\ufffc"
 STOPS = "，、；：。？！"
-_STOP_PAIR_RES = tuple(re.compile(f"{mark}[{STOPS}]") for mark in STOPS)
+#: A stop mark and the pattern for it followed by another (``in`` skips an absent mark fast).
+_STOP_PAIR_RES = tuple((mark, re.compile(f"{mark}[{STOPS}]")) for mark in STOPS)
 
 
 class Joined:
@@ -59,7 +60,7 @@ class Joined:
         runs far faster than a scan for a class of marks."""
         if self._stop_pairs is None:
             text = self.text
-            self._stop_pairs = sorted(m.start() for p in _STOP_PAIR_RES for m in p.finditer(text))
+            self._stop_pairs = sorted(m.start() for mark, p in _STOP_PAIR_RES if mark in text for m in p.finditer(text))
         return self._stop_pairs
 
     @property
