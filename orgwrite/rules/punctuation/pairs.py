@@ -59,9 +59,9 @@ _QUOTES_OUT_OF_STEP_RE = re.compile("““|””|^”|“$", re.M)
 _NOT_A_LINE_END_RE = re.compile("[^\n]")
 
 
-def _ill_paired(doc: Document, ctx: Context, prose: list[Block]) -> list[int]:
-    """The indices in ``prose`` (the text blocks) of the paragraphs for which ``_well_paired``
-    is false, or of every paragraph when the text cannot be searched as a whole.
+def _ill_paired(doc: Document, ctx: Context) -> set[int] | None:
+    """The indices of the blocks for which ``_well_paired`` is false (None: every block may
+    be, the text cannot be searched as a whole).
 
     _well_paired is computed for all paragraphs at once, on the marks of the whole text
     (the skeleton keeps every pair mark) with the line ends between paragraphs kept: a pair
@@ -70,7 +70,7 @@ def _ill_paired(doc: Document, ctx: Context, prose: list[Block]) -> list[int]:
     """
     j = joined(doc, ctx.cache)
     if j is None:
-        return list(range(len(prose)))
+        return None
     # placeholders first, with one C replace: far fewer runs are left for the regex
     marks = _NOT_A_PAIR_MARK_RE.sub("", j.skeleton.replace(PLACEHOLDER, ""))
     lines: set[int] = set()
@@ -97,10 +97,7 @@ def _ill_paired(doc: Document, ctx: Context, prose: list[Block]) -> list[int]:
         if len(marks) == before:
             break
     note(_NOT_A_LINE_END_RE.finditer(marks), marks)
-    if not lines or len(prose) == len(doc.blocks):
-        return sorted(lines)  # no web leftovers: a block's index is its index in prose
-    chrome = [i for i, b in enumerate(doc.blocks) if b.kind not in TEXT_KINDS]
-    return sorted(i - bisect_left(chrome, i) for i in lines if doc.blocks[i].kind in TEXT_KINDS)
+    return lines
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -126,8 +123,17 @@ def unbalanced_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.8、4.9、4.10节；引号嵌套见第4.8.3.4条。
     """
-    prose = [b for b in text_blocks(doc)]
-    ill_paired = _ill_paired(doc, ctx, prose)
+    lines = _ill_paired(doc, ctx)
+    if lines is not None and not lines:
+        return
+    prose = [b for b in doc.blocks if b.kind in TEXT_KINDS]
+    if lines is None:
+        ill_paired: list[int] = list(range(len(prose)))
+    elif len(prose) == len(doc.blocks):
+        ill_paired = sorted(lines)  # no web leftovers: a block's index is its index in prose
+    else:
+        chrome = [i for i, b in enumerate(doc.blocks) if b.kind not in TEXT_KINDS]
+        ill_paired = sorted(i - bisect_left(chrome, i) for i in lines if doc.blocks[i].kind in TEXT_KINDS)
     broken: set[int] = set()  # paragraphs that are the second half of one broken in two
     for index in ill_paired:
         block = prose[index]
