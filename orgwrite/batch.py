@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from orgwrite.config import Config
 from orgwrite.pipeline import CheckResult
@@ -20,11 +21,13 @@ MAX_INPUT_BYTES = 32 * 1024 * 1024
 
 @dataclass
 class Outcome:
-    """The result for one input: a CheckResult, or the one-line Chinese error."""
+    """The result for one input: a CheckResult (or its report part), or the one-line Chinese error."""
 
     path: str
     result: CheckResult | None = None
     error: str | None = None
+    #: the input's share of the report (``orgwrite.report.Part``), when asked for instead of the result
+    part: Any = None
 
 
 def check_one(path: str, config: Config, stdin_name: str = "<stdin>") -> Outcome:
@@ -52,19 +55,31 @@ def check_one(path: str, config: Config, stdin_name: str = "<stdin>") -> Outcome
         return Outcome(path, error=f"{path}：文件结构过深，无法处理")
 
 
-def _worker(args: tuple[str, Config, str]) -> Outcome:
-    return check_one(*args)
+#: What every task of a run shares: (the distinct configurations, stdin name, report style).
+#: Set in the parent before workers fork (or by the pool's initializer elsewhere), so a task
+#: is only a path and a number.
+_RUN: tuple[list[Config], str, str | None] = ([], "<stdin>", None)
 
 
-def _slim_worker(args: tuple[str, Config, str]) -> Outcome:
-    """:func:`check_one`, keeping of the document only what a report shows (its lines), so
-    that sending the result back from a worker costs a tenth of sending the whole document."""
-    outcome = check_one(*args)
-    doc = outcome.result.document if outcome.result is not None else None
-    if doc is not None:
-        from orgwrite.model import Document
+def _set_run(run: tuple[list[Config], str, str | None]) -> None:
+    global _RUN
+    _RUN = run
 
-        outcome.result.document = Document(blocks=[], meta=doc.meta, source=doc.source, lines=doc.lines)
+
+def _task(task: tuple[str, int]) -> Outcome:
+    return _run_task(_RUN, task)
+
+
+def _run_task(run: tuple[list[Config], str, str | None], task: tuple[str, int]) -> Outcome:
+    """Check one input of the run; with a report style, render its part here and drop the
+    document, so what goes back to the parent is a string and a few counts."""
+    configs, stdin_name, style = run
+    path, k = task
+    outcome = check_one(path, configs[k], stdin_name)
+    if style is not None and outcome.result is not None:
+        from orgwrite.report import make_part
+
+        outcome = Outcome(outcome.path, part=make_part(style, outcome.result))
     return outcome
 
 
@@ -89,33 +104,50 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def _distinct(configs: Iterable[Config]) -> tuple[list[Config], list[int]]:
+    """The distinct configurations (by value: each input gets its own equal copy) and,
+    per input, the index of its configuration."""
+    unique: list[Config] = []
+    where = []
+    for config in configs:
+        k = next((i for i, known in enumerate(unique) if known is config or known == config), None)
+        if k is None:
+            k = len(unique)
+            unique.append(config)
+        where.append(k)
+    return unique, where
+
+
 def check_many(
     paths: list[str],
     config_for: Callable[[str], Config],
     *,
     jobs: int = 1,
     stdin_name: str = "<stdin>",
-    report_only: bool = False,
+    style: str | None = None,
 ) -> Iterator[Outcome]:
     """Yield one Outcome per path, in the order of ``paths``, using ``jobs`` processes.
 
-    ``report_only``: the caller only reports the findings, so workers send back the document's
-    lines without its blocks and text (a run in one process keeps the whole document).
+    ``style`` (see ``orgwrite.report.style_for``): the caller only reports the findings,
+    so each input's part of the report is rendered where it was checked and comes back as
+    ``Outcome.part`` instead of the result — in a worker, in parallel, and small to send.
 
     On Linux the workers are forked after :func:`warm_up` has loaded, once, what every check
     needs, so a worker starts in milliseconds; elsewhere each worker loads it itself.
     """
-    work = [(p, config_for(p), stdin_name) for p in paths]
+    configs, where = _distinct(config_for(p) for p in paths)
+    work = list(zip(paths, where, strict=True))
     jobs = min(jobs, len(work))
+    run = (configs, stdin_name, style)
     if jobs <= 1 or "-" in paths or _total_bytes(paths) < MIN_PARALLEL_BYTES:
-        return map(_worker, work)
+        return (_run_task(run, task) for task in work)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = None
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
-        warm_up({id(c): c for _, c, _ in work}.values())
+        warm_up(configs, style)
         # What is loaded now stays shared with the workers: out of the collector's reach, its
         # pages are not copied into each worker by garbage collection passes.
         import gc
@@ -123,10 +155,10 @@ def check_many(
         gc.freeze()
     # Chunks big enough to keep the pipe quiet, small enough to balance files of unequal size.
     chunk = max(1, min(8, len(work) // (jobs * 8)))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_set_run, initargs=(run,))
     try:
         # Submitted (and the workers forked) now, before the caller may start a progress bar's thread.
-        results = pool.map(_slim_worker if report_only else _worker, work, chunksize=chunk)
+        results = pool.map(_task, work, chunksize=chunk)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -147,8 +179,9 @@ def _drain(pool, results: Iterator[Outcome]) -> Iterator[Outcome]:
 _WARM_UP_TEXT = "一、总体要求\n增强“四个意识”、坚定“四个自信”，做到“两个维护”，抓好三个方面的的工作。\n"
 
 
-def warm_up(configs: Iterable[Config]) -> None:
-    """Load in this process what a check loads on first use, so forked workers inherit it.
+def warm_up(configs: Iterable[Config], style: str | None = None) -> None:
+    """Load in this process what a check (and rendering its part of the report in ``style``)
+    loads on first use, so forked workers inherit it.
 
     A configuration whose lexicon or rule selection is invalid is left for the workers,
     which report it exactly as a run with one job would.
@@ -159,6 +192,10 @@ def warm_up(configs: Iterable[Config]) -> None:
 
     for config in configs:
         try:
-            check_document(read_string(_WARM_UP_TEXT, "warm-up.txt"), config)
+            result = check_document(read_string(_WARM_UP_TEXT, "warm-up.txt"), config)
         except OrgwriteError:
             continue
+        if style is not None:
+            from orgwrite.report import make_part
+
+            make_part(style, result)
