@@ -6,6 +6,7 @@ process pool here — or any other batch engine (Dask, Spark) — can drive the 
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -83,12 +84,16 @@ def _run_task(run: tuple[list[Config], str, str | None], task: tuple[str, int]) 
     return outcome
 
 
-#: Below this much input, starting workers costs more than it saves (a check runs at about
-#: 5 MB/s; forking and warming up cost about 0.1 s), so the files are checked in this process.
-MIN_PARALLEL_BYTES = 512 * 1024
+#: Below this much input that can run beside the rest, starting workers costs more than it
+#: saves: forking, each worker's first use of what it loads and collecting the parts cost
+#: about 0.04 s of the critical path, while half a megabyte takes 0.05 s of checking once
+#: the check runs at 10 MB/s (0.25 s at today's 2 MB/s).  So the files are checked in this
+#: process unless, beside the largest file, at least this much input can go to a second job.
+MIN_PARALLEL_BYTES = 1024 * 1024
 
 
 def _total_bytes(paths: list[str]) -> int:
+    """The input's size, counted until it reaches :data:`MIN_PARALLEL_BYTES`."""
     total = 0
     for p in paths:
         try:
@@ -98,6 +103,23 @@ def _total_bytes(paths: list[str]) -> int:
         if total >= MIN_PARALLEL_BYTES:
             break
     return total
+
+
+def worth_forking(paths: list[str]) -> bool:
+    """Whether two jobs can each get half of :data:`MIN_PARALLEL_BYTES` at least: the inputs
+    but the largest come to that much, and all of them to twice that (one 30 MB file with
+    a few small ones gains nothing from a second process)."""
+    total = largest = 0
+    for p in paths:
+        try:
+            size = os.path.getsize(p)
+        except OSError:
+            continue
+        total += size
+        largest = max(largest, size)
+        if total - largest >= MIN_PARALLEL_BYTES // 2 and total >= MIN_PARALLEL_BYTES:
+            return True
+    return False
 
 
 def default_jobs() -> int:
@@ -139,25 +161,28 @@ def check_many(
     work = list(zip(paths, where, strict=True))
     jobs = min(jobs, len(work))
     run = (configs, stdin_name, style)
-    if jobs <= 1 or "-" in paths or _total_bytes(paths) < MIN_PARALLEL_BYTES:
+    if jobs <= 1 or "-" in paths or not worth_forking(paths):
         return (_run_task(run, task) for task in work)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = None
-    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
+    # Chunks small enough to balance files of unequal size to the end; a claim costs two
+    # system calls, so even one input at a time would do.
+    chunk = max(1, min(4, len(work) // (jobs * 16)))
+    if sys.platform == "linux":
         warm_up(configs, style)
         # What is loaded now stays shared with the workers: out of the collector's reach, its
         # pages are not copied into each worker by garbage collection passes.
         import gc
 
+        from orgwrite import forked
+
         gc.freeze()
-    # Chunks big enough to keep the pipe quiet, small enough to balance files of unequal size.
-    chunk = max(1, min(8, len(work) // (jobs * 8)))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_set_run, initargs=(run,))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return forked.imap(functools.partial(_run_task, run), work, jobs, chunk)
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_set_run, initargs=(run,))
     try:
-        # Submitted (and the workers forked) now, before the caller may start a progress bar's thread.
+        # Submitted (and the workers started) now, before the caller may start a progress bar's thread.
         results = pool.map(_task, work, chunksize=chunk)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)

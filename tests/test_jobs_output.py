@@ -41,7 +41,7 @@ def mixed(tmp_path_factory):
 def test_two_jobs_write_the_bytes_one_job_writes(cli, mixed, fmt):
     from orgwrite import batch
 
-    assert batch._total_bytes([str(p) for p in sorted(mixed.iterdir())]) >= batch.MIN_PARALLEL_BYTES
+    assert batch.worth_forking([str(p) for p in sorted(mixed.iterdir())])
     missing = str(mixed.parent / "missing.txt")
     runs = [cli("check", "--format", fmt, "--statistics", str(mixed), missing, "--jobs", j) for j in ("1", "2")]
     one, two = runs

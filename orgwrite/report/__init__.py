@@ -31,7 +31,7 @@ class Part:
     #: None when it can only be rendered where the report is written (a styled terminal)
     payload: Any
     #: findings per (rule code, severity value): totals, ``--statistics``, ``--fail-on``
-    counts: Counter
+    counts: dict[tuple[str, str], int]
     #: the whole result, kept only when ``payload`` is None
     result: Any = None
 
@@ -49,7 +49,10 @@ def style_for(fmt: str, out: TextIO) -> str:
 
 def make_part(style: str, result) -> Part:
     """The part of ``result`` in ``style`` (see :func:`style_for`)."""
-    counts = Counter((f.rule, f.severity.value) for f in result.findings)
+    counts: dict[tuple[str, str], int] = {}
+    for f in result.findings:
+        key = (f.rule, f.severity.value)
+        counts[key] = counts.get(key, 0) + 1
     if style == "human-styled":
         return Part(result.path, None, counts, _slim(result))
     return Part(result.path, _reporter(style).part(result), counts)
