@@ -122,6 +122,16 @@ def worth_forking(paths: list[str]) -> bool:
     return False
 
 
+def _largest_first(paths: list[str]) -> list[int]:
+    def size(i: int) -> int:
+        try:
+            return os.path.getsize(paths[i])
+        except OSError:
+            return 0
+
+    return sorted(range(len(paths)), key=size, reverse=True)
+
+
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
@@ -163,9 +173,6 @@ def check_many(
     run = (configs, stdin_name, style)
     if jobs <= 1 or "-" in paths or not worth_forking(paths):
         return (_run_task(run, task) for task in work)
-    # Chunks small enough to balance files of unequal size to the end; a claim costs two
-    # system calls, so even one input at a time would do.
-    chunk = max(1, min(4, len(work) // (jobs * 16)))
     if sys.platform == "linux":
         warm_up(configs, style)
         # What is loaded now stays shared with the workers: out of the collector's reach, its
@@ -177,13 +184,15 @@ def check_many(
         gc.freeze()
         sys.stdout.flush()
         sys.stderr.flush()
-        return forked.imap(functools.partial(_run_task, run), work, jobs, chunk)
+        # One input per claim (two system calls), the largest first, so that the workers
+        # finish together; the results still come in the order of the paths.
+        return forked.imap(functools.partial(_run_task, run), work, jobs, 1, order=_largest_first(paths))
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_set_run, initargs=(run,))
     try:
         # Submitted (and the workers started) now, before the caller may start a progress bar's thread.
-        results = pool.map(_task, work, chunksize=chunk)
+        results = pool.map(_task, work, chunksize=max(1, min(8, len(work) // (jobs * 8))))
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise

@@ -53,10 +53,12 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _serve(func: Callable[[Any], Any], items: Sequence, counter: _Counter, out: int, chunk: int) -> None:
-    """A worker's life: claim ``chunk`` inputs at a time until none is left."""
+def _serve(
+    func: Callable[[Any], Any], items: Sequence, order: Sequence[int], counter: _Counter, out: int, chunk: int
+) -> None:
+    """A worker's life: claim ``chunk`` inputs at a time (in ``order``) until none is left."""
     while (start := counter.take(chunk)) < len(items):
-        for i in range(start, min(start + chunk, len(items))):
+        for i in order[start : start + chunk]:
             try:
                 message = (i, func(items[i]), None)
             except BaseException as exc:  # sent to the parent, which raises it in order
@@ -68,10 +70,18 @@ def _serve(func: Callable[[Any], Any], items: Sequence, counter: _Counter, out: 
             _write_all(out, len(data).to_bytes(_HEADER, "little") + data)
 
 
-def imap(func: Callable[[Any], Any], items: Sequence, jobs: int, chunk: int = 1) -> Iterator:
+def imap(
+    func: Callable[[Any], Any], items: Sequence, jobs: int, chunk: int = 1, order: Sequence[int] | None = None
+) -> Iterator:
     """``func(item)`` for each of ``items``, in their order, computed by ``jobs`` forked
     processes.  The processes are started now; an exception raised by ``func`` is raised
-    here when its item's turn comes, and the workers are then stopped."""
+    here when its item's turn comes, and the workers are then stopped.
+
+    ``order``: the indexes of ``items`` in the order the workers take them (the longest
+    first, and no worker is left alone with a big one at the end); results still come in
+    the order of ``items``.
+    """
+    order = range(len(items)) if order is None else order
     counter = _Counter()
     children: dict[int, int] = {}  # read end of a worker's pipe -> its pid
     try:
@@ -85,7 +95,7 @@ def imap(func: Callable[[Any], Any], items: Sequence, jobs: int, chunk: int = 1)
                     os.close(read)
                     for fd in children:
                         os.close(fd)
-                    _serve(func, items, counter, write, chunk)
+                    _serve(func, items, order, counter, write, chunk)
                 except BaseException:
                     code = 1
                 finally:

@@ -88,3 +88,27 @@ def test_stopping_early_stops_and_reaps_the_workers():
     assert {pid for _, pid in first} <= workers
     results.close()
     assert not (_children() & workers) and all(_gone(pid) for pid in workers)
+
+
+def test_workers_take_inputs_in_the_given_order_and_results_keep_the_input_order():
+    import time
+
+    def stamp(x):
+        return x, time.monotonic_ns()
+
+    out = list(forked.imap(stamp, list(range(30)), 1, order=list(reversed(range(30)))))
+    assert [x for x, _ in out] == list(range(30))
+    stamps = [t for _, t in out]
+    assert stamps == sorted(stamps, reverse=True)  # the last input was checked first
+
+
+def test_check_many_gives_the_largest_input_to_a_worker_first(tmp_path):
+    from orgwrite import batch
+
+    paths = []
+    for k, size in enumerate((10, 3000, 10, 700_000, 5)):
+        p = tmp_path / f"{k}.txt"
+        p.write_text("甲" * size, "utf-8")
+        paths.append(str(p))
+    paths.append(str(tmp_path / "missing.txt"))
+    assert batch._largest_first(paths) == [3, 1, 0, 2, 4, 5]
