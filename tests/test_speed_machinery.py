@@ -260,9 +260,9 @@ def test_a_few_small_files_are_checked_without_starting_workers(monkeypatch, tmp
 
     real_imap = forked.imap
 
-    def counting_imap(func, items, jobs, chunk=1):
+    def counting_imap(func, items, jobs, *args, **kwargs):
         started.append(jobs)
-        return real_imap(func, items, jobs, chunk)
+        return real_imap(func, items, jobs, *args, **kwargs)
 
     monkeypatch.setattr(forked, "imap", counting_imap)
     config = Config()
