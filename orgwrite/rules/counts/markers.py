@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, quoted_spans
 from orgwrite.rules.base import Context
-from orgwrite.rules.chars import block_text
+from orgwrite.rules.counts.scan import candidates
 
 PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING})
 #: Characters after which a clause (and so a list marker) starts.
@@ -150,15 +150,33 @@ def markers_of(
     return out
 
 
+#: Family names of :mod:`.scan` → index of the family's pattern in :data:`_MARKER_RES`.
+_SCAN_FAMILY = {"shi": 0, "yao": 1, "di": 2, "paren": 3, "circ": 4, "dot": 5, "ord": 6}
+
+
+def _always(_text: str) -> bool:
+    return True
+
+
 def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
-    """Markers of every block, computed once per document and shared by E201 and E202."""
+    """Markers of every block, computed once per document and shared by E201 and E202.
+
+    Only the blocks where the document scan (:mod:`.scan`) found a place for a family are
+    read, each with the patterns of the families found there."""
     key = "counts.markers"
     cached = ctx.cache.get(key)
     if cached is not None and cached[0] is doc:
         return cached[1]
-    alltext = block_text(doc, ctx.cache)
-    patterns = tuple((p, q) for p, q in _ALL_MARKERS if q(alltext))
-    markers = [markers_of(b, patterns) for b in doc.blocks]
+    per_block: dict[int, list[int]] = {}
+    for family, indices in candidates(doc, ctx).markers.items():
+        k = _SCAN_FAMILY[family]
+        for i in indices:
+            per_block.setdefault(i, []).append(k)
+    blocks = doc.blocks
+    markers: list[list[Marker]] = [[] for _ in blocks]
+    for i, ks in per_block.items():
+        ks.sort()
+        markers[i] = markers_of(blocks[i], tuple((_MARKER_RES[k], _always) for k in ks))
     ctx.cache[key] = (doc, markers)
     return markers
 
@@ -168,11 +186,14 @@ def marker_runs(doc: Document, markers: list[list[Marker]]) -> list[list[Marker]
     the same paragraph and into following paragraphs that begin with the same family."""
     runs: list[list[Marker]] = []
     active: dict[str, list[Marker]] = {}
-    for index, block in enumerate(doc.blocks):
+    previous = -2
+    # A block without markers ends every run (a paragraph not led by the family, or not
+    # prose): only the blocks with markers need be read, each knowing whether it follows one.
+    for index in [i for i, found in enumerate(markers) if found]:
         found = markers[index]
-        if block.kind not in PROSE:
+        if index != previous + 1 or doc.blocks[index].kind not in PROSE:
             active.clear()
-            continue
+        previous = index
         first = found[0] if found and found[0].start <= 2 else None
         for family in list(active):
             if first is None or first.family != family:
@@ -196,6 +217,24 @@ def marker_runs(doc: Document, markers: list[list[Marker]]) -> list[list[Marker]
             else:
                 run.append(mk)
     return runs
+
+
+def document_runs(doc: Document, ctx: Context) -> list[list[Marker]]:
+    """:func:`marker_runs` of the document's :func:`block_markers`, found once per document."""
+    cached = ctx.cache.get("counts.runs")
+    if cached is None or cached[0] is not doc:
+        cached = (doc, marker_runs(doc, block_markers(doc, ctx)))
+        ctx.cache["counts.runs"] = cached
+    return cached[1]
+
+
+def marker_runs_by_start(doc: Document, ctx: Context) -> dict[tuple[int, int], list[Marker]]:
+    """Each run of :func:`document_runs` by its first marker (block id, offset)."""
+    cached = ctx.cache.get("counts.runs_by_start")
+    if cached is None or cached[0] is not doc:
+        cached = (doc, {(id(r[0].block), r[0].start): r for r in document_runs(doc, ctx)})
+        ctx.cache["counts.runs_by_start"] = cached
+    return cached[1]
 
 
 def _opens_nested(outer: Marker, mk: Marker) -> bool:

@@ -9,7 +9,6 @@ from functools import cache
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import cn_to_int, inside, number_data, quoted_spans
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.chars import block_text
 from orgwrite.rules.counts.items import (
     SENTENCE_END,
     Items,
@@ -28,7 +27,8 @@ from orgwrite.rules.counts.items_below import (
     items_semicolon_paragraphs,
     next_block,
 )
-from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs
+from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs_by_start
+from orgwrite.rules.counts.scan import candidates
 
 #: First marker of each run → the run (block id, offset).
 RunIndex = dict[tuple[int, int], list[Marker]]
@@ -122,14 +122,17 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
 def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
     """Every stated count of ``doc``: its block, its match, its value and the items found for
     it (None when no list is found for it)."""
-    quick = _count_quick_re()
-    if not quick.search(block_text(doc, ctx.cache)) and not _GENERIC_QUICK_RE.search(block_text(doc, ctx.cache)):
+    # Every match of either count pattern is a hit of the document scan in its block.
+    indices = candidates(doc, ctx).counts
+    if not indices:
         return
+    quick = _count_quick_re()
     markers = block_markers(doc, ctx)
-    runs = marker_runs(doc, markers)
-    runs_by_start = {(id(r[0].block), r[0].start): r for r in runs}
+    runs_by_start = marker_runs_by_start(doc, ctx)
     pattern = _count_re()
-    for index, block in enumerate(doc.blocks):
+    blocks = doc.blocks
+    for index in indices:
+        block = blocks[index]
         heading = block.kind is BlockKind.HEADING and block.level > 0
         if block.kind not in PROSE and not heading:
             continue
@@ -164,11 +167,21 @@ def _count_terms() -> tuple[str, ...]:
     return tuple(number_data()["count_terms"])
 
 
-def _in_term(text: str, pos: int) -> bool:
-    """True when the count at ``pos`` is part of a named count (中央八项规定、铁人三项)."""
+@cache
+def _terms_by_char() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each character of a named count → (the term, the character's offset in it)."""
+    out: dict[str, list[tuple[str, int]]] = {}
     for term in _count_terms():
-        i = text.find(term, max(0, pos - len(term) + 1), pos + len(term))
-        if i != -1 and i <= pos < i + len(term):
+        for k, ch in enumerate(term):
+            out.setdefault(ch, []).append((term, k))
+    return {ch: tuple(v) for ch, v in out.items()}
+
+
+def _in_term(text: str, pos: int) -> bool:
+    """True when the count at ``pos`` is part of a named count (中央八项规定、铁人三项): a term
+    whose character at some offset k is ``text[pos]`` stands at ``pos - k``."""
+    for term, k in _terms_by_char().get(text[pos], ()):
+        if k <= pos and text.startswith(term, pos - k):
             return True
     return False
 
