@@ -34,6 +34,10 @@ _VERB_END_RE = re.compile(
 _MAX_ITEM = 14
 #: The last character of a quotation or title (:func:`~orgwrite.numerals.quoted_spans`), and 等.
 _QUOTE_ENDS_OR_DENG = frozenset("”》’等")
+#: The marks of the quotations :func:`~orgwrite.numerals.quoted_spans` finds.
+_QUOTE_MARKS_RE = re.compile("[“”《》‘’]")
+#: :data:`_BEFORE_LIST_RE`, searched on the text itself up to the count.
+_SEGMENT_RE = re.compile(_BEFORE_LIST_RE.pattern)
 
 
 def _masked(text: str, end: int) -> tuple[str, Sequence[tuple[int, int]]]:
@@ -95,6 +99,13 @@ def items_before(block: Block, start: int, *, pairs: bool = True, floor: int = 0
         # the count (masking only hides marks), ends in a quotation or 等 right before it, or
         # (``pairs``) joins two items with 和/与/及.
         return None
+    if not _QUOTE_MARKS_RE.search(window):
+        # No quotation ends or opens in the window: masking would change nothing in it, and
+        # the list is the run of characters up to the count (the same search on the text).
+        # Without a 、 in that run only a pair (``pairs``) could be read: no quotation is there.
+        seg = _SEGMENT_RE.search(text, max(0, start - 80), start)
+        if seg is None or ("、" not in seg.group(1) and not pairs):
+            return None
     masked, spans = _masked(text, start)
     if floor:
         masked, spans = "，" * floor + masked[floor:], []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, quoted_spans
 from orgwrite.rules.base import Context
-from orgwrite.rules.counts.scan import candidates
+from orgwrite.rules.counts.scan import MARKER_BACK, candidates, matches_at
 
 PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING})
 #: Characters after which a clause (and so a list marker) starts.
@@ -119,12 +119,17 @@ def markers_of(
 
     ``patterns`` are (marker pattern, quick test) pairs: those the document can contain.
     """
-    text = block.text
     if block.kind not in PROSE:
         return []
+    text = block.text
+    return _markers(block, [m for pattern, quick in patterns if quick(text) for m in pattern.finditer(text)])
+
+
+def _markers(block: Block, matches: list[re.Match[str]]) -> list[Marker]:
+    """The markers among ``matches`` of the marker patterns in ``block`` (a prose block)."""
+    text = block.text
     quoted: list[tuple[int, int]] | None = None
     out: list[Marker] = []
-    matches = [m for pattern, quick in patterns if quick(text) for m in pattern.finditer(text)]
     matches.sort(key=lambda m: m.start())
     for m in matches:
         group = m.lastgroup
@@ -152,31 +157,44 @@ def markers_of(
 
 #: Family names of :mod:`.scan` → index of the family's pattern in :data:`_MARKER_RES`.
 _SCAN_FAMILY = {"shi": 0, "yao": 1, "di": 2, "paren": 3, "circ": 4, "dot": 5, "ord": 6}
-
-
-def _always(_text: str) -> bool:
-    return True
+#: The characters a family's match can start with, where that saves trying a match.
+_MARKER_FIRST = {
+    "shi": frozenset("一二三四五六七八九十"),
+    "yao": frozenset("一二三四五六七八九十"),
+    "ord": frozenset("首其再最"),
+}
 
 
 def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
     """Markers of every block, computed once per document and shared by E201 and E202.
 
-    Only the blocks where the document scan (:mod:`.scan`) found a place for a family are
-    read, each with the patterns of the families found there."""
+    Only the places where the document scan (:mod:`.scan`) found that a family's marker can
+    start are tried, each with its family's pattern: what its finditer over the block gives."""
     key = "counts.markers"
     cached = ctx.cache.get(key)
     if cached is not None and cached[0] is doc:
         return cached[1]
-    per_block: dict[int, list[int]] = {}
-    for family, indices in candidates(doc, ctx).markers.items():
+    per_block: dict[int, list[tuple[int, str, list[int]]]] = {}
+    for family, places in candidates(doc, ctx).markers.items():
         k = _SCAN_FAMILY[family]
-        for i in indices:
-            per_block.setdefault(i, []).append(k)
+        for i, hits in places.items():
+            per_block.setdefault(i, []).append((k, family, hits))
     blocks = doc.blocks
     markers: list[list[Marker]] = [[] for _ in blocks]
-    for i, ks in per_block.items():
-        ks.sort()
-        markers[i] = markers_of(blocks[i], tuple((_MARKER_RES[k], _always) for k in ks))
+    for i, found in per_block.items():
+        block = blocks[i]
+        if block.kind not in PROSE:
+            continue
+        text = block.text
+        found.sort()
+        markers[i] = _markers(
+            block,
+            [
+                m
+                for k, family, hits in found
+                for m in matches_at(_MARKER_RES[k], text, hits, MARKER_BACK[family], _MARKER_FIRST.get(family))
+            ],
+        )
     ctx.cache[key] = (doc, markers)
     return markers
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
+from itertools import repeat
 
 from orgwrite.model import Document
 from orgwrite.numerals import number_data
@@ -23,18 +25,21 @@ from orgwrite.rules.chars import block_starts, block_text
 
 _CN = "一二三四五六七八九十"
 
-#: Marker family (see :mod:`.markers`) → searches implied by its pattern.  Each is the
-#: family's quick test there, written so that it starts with a literal: 一是 → the 是 after
-#: a numeral; 1. → the mark after a digit; 首先，→ the second character after the first.
+#: Marker family (see :mod:`.markers`) → searches implied by its pattern, each led by a
+#: literal: 一是 → the 是 after a numeral (the match starts up to 3 numerals before it); 1. →
+#: the mark after a digit, not before another; 首先，→ the second character.  第一、（一）are
+#: searched as written.
 MARKER_SEARCHES: dict[str, tuple[re.Pattern[str], ...]] = {
     "shi": (re.compile(rf"是(?<=[{_CN}]是)"),),
     "yao": (re.compile(rf"要(?<=[{_CN}]要)"),),
-    "di": (re.compile(rf"第[{_CN}]"),),
-    "paren": (re.compile(rf"（[{_CN}\d]"), re.compile(rf"\([{_CN}\d]")),
+    "di": (re.compile(rf"第[{_CN}]{{1,3}}(?:[，,、：:]|是)"),),
+    "paren": tuple(re.compile(rf"{re.escape(c)}(?:[{_CN}]{{1,3}}|\d{{1,2}})[）)]") for c in "（("),
     # 1. but not 5.2: the decimals of the figures are most dots after a digit
     "dot": tuple(re.compile(rf"{re.escape(c)}(?<=\d{re.escape(c)})(?![\d.．])") for c in "、.．"),
     "ord": (re.compile(r"先(?<=首先)"), re.compile(r"次(?<=[其再]次)"), re.compile(r"后(?<=最后)")),
 }
+#: How far before its hit a family's match can start (一二三是: three numerals before 是).
+MARKER_BACK = {"shi": 3, "yao": 3, "di": 0, "paren": 0, "dot": 2, "ord": 1, "circ": 0}
 #: ①–⑳ in UTF-16-LE: the high byte 0x24 (at an odd offset) after a low byte 0x60–0x73.
 #: Encoding and one search for a literal byte is cheaper than a class over the text.
 _CIRCLED_UTF16_RE = re.compile(rb"\x24(?<=[\x60-\x73]\x24)")
@@ -63,19 +68,37 @@ def _count_search() -> re.Pattern[str]:
 
 
 class Candidates:
-    """Block indices where each family can match, sorted."""
+    """Where each pattern can match, as block index → sorted offsets in the block's text (in
+    block order): ``counts`` the last character of a number (:func:`_count_search`),
+    ``markers`` each family's possible match starts, ``respectively`` each 分别."""
 
     __slots__ = ("counts", "markers", "respectively")
 
-    def __init__(self, counts: list[int], markers: dict[str, list[int]], respectively: list[int]) -> None:
+    def __init__(
+        self, counts: dict[int, list[int]], markers: dict[str, dict[int, list[int]]], respectively: dict[int, list[int]]
+    ) -> None:
         self.counts = counts
         self.markers = markers
         self.respectively = respectively
 
 
-def _blocks_of(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[int]:
-    """Sorted indices of the blocks where ``pattern`` has a hit."""
-    return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)})
+def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> dict[int, list[int]]:
+    """Block index → offsets in that block of the hits of ``pattern`` over the joined text."""
+    pos = [m.start() for m in pattern.finditer(text)]
+    out: dict[int, list[int]] = {}
+    for i, p in zip(map(bisect_right, repeat(starts, len(pos)), pos), pos, strict=True):
+        found = out.get(i - 1)
+        if found is None:
+            out[i - 1] = [p - starts[i - 1]]
+        else:
+            found.append(p - starts[i - 1])
+    return out
+
+
+def _merge(into: dict[int, list[int]], more: dict[int, list[int]]) -> None:
+    for i, offsets in more.items():
+        have = into.get(i)
+        into[i] = sorted(have + offsets) if have else offsets
 
 
 def _circled(text: str) -> bool:
@@ -87,23 +110,42 @@ def _circled(text: str) -> bool:
 
 
 def candidates(doc: Document, ctx: Context) -> Candidates:
-    """The candidate blocks of ``doc``, computed once per document (kept in ``ctx.cache``)."""
+    """The candidate places of ``doc``, computed once per document (kept in ``ctx.cache``)."""
     hit = ctx.cache.get("counts.scan")
     if hit is not None and hit[0] is doc:
         return hit[1]
     text = block_text(doc, ctx.cache)
     starts = block_starts(doc, ctx.cache)
-    markers: dict[str, list[int]] = {}
+    markers: dict[str, dict[int, list[int]]] = {}
     for family, searches in MARKER_SEARCHES.items():
-        found: set[int] = set()
+        found: dict[int, list[int]] = {}
         for search in searches:
-            found.update(_blocks_of(search, text, starts))
+            _merge(found, _hits(search, text, starts))
         if found:
-            markers[family] = sorted(found)
+            markers[family] = dict(sorted(found.items())) if len(searches) > 1 else found
     if _circled(text):
-        found_circled = _blocks_of(_CIRCLED_RE, text, starts)
-        if found_circled:
-            markers["circ"] = found_circled
-    result = Candidates(_blocks_of(_count_search(), text, starts), markers, _blocks_of(_RESPECTIVELY, text, starts))
+        found = _hits(_CIRCLED_RE, text, starts)
+        if found:
+            markers["circ"] = found
+    result = Candidates(_hits(_count_search(), text, starts), markers, _hits(_RESPECTIVELY, text, starts))
     ctx.cache["counts.scan"] = (doc, result)
     return result
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, hits: list[int], back: int = 0, first: frozenset[str] | None = None
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields of the matches that start at most ``back``
+    characters before one of the sorted ``hits`` (all of them, when every match does, or
+    when no other match holds such an offset): finditer tries every offset in turn from
+    the end of its last match, and the offsets where none of those matches starts can be
+    left out.  ``first``: the characters a match can start with.  ``pattern`` must not
+    match the empty string."""
+    end = 0
+    tried = 0
+    for h in hits:
+        for s in range(max(tried, h - back), h + 1):
+            if s >= end and (first is None or text[s] in first) and (m := pattern.match(text, s)):
+                yield m
+                end = m.end()
+        tried = h + 1

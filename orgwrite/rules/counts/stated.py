@@ -28,7 +28,7 @@ from orgwrite.rules.counts.items_below import (
     next_block,
 )
 from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs_by_start
-from orgwrite.rules.counts.scan import candidates
+from orgwrite.rules.counts.scan import candidates, matches_at
 
 #: First marker of each run → the run (block id, offset).
 RunIndex = dict[tuple[int, int], list[Marker]]
@@ -47,18 +47,9 @@ def _count_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _count_quick_re() -> re.Pattern[str]:
-    """Matches wherever _count_re() does: the character after the number (a classifier, a
-    noun's first character or a bare count word) preceded by a numeral.  Led by that class,
-    so the engine does not try a match at every numeral of the text."""
-    data = number_data()
-    follow = "".join(
-        sorted(set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"]))
-    )
-    follow = re.escape(follow)
-    return re.compile(rf"[{follow}](?<=[两一二三四五六七八九十0-9][{follow}])")
-
+#: The characters each count pattern's match starts with.
+_COUNT_FIRST = frozenset("两二三四五六七八九十123456789")
+_GENERIC_FIRST = frozenset("两三四五六七八九")
 
 _LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
 _COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
@@ -122,16 +113,17 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
 def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
     """Every stated count of ``doc``: its block, its match, its value and the items found for
     it (None when no list is found for it)."""
-    # Every match of either count pattern is a hit of the document scan in its block.
-    indices = candidates(doc, ctx).counts
-    if not indices:
+    # Every count either pattern can report starts at a place the document scan found
+    # (scan._count_search), and so does every match that holds such a place: reading the
+    # matches at those places gives what the patterns' finditer over the block gives.
+    places = candidates(doc, ctx).counts
+    if not places:
         return
-    quick = _count_quick_re()
     markers = block_markers(doc, ctx)
     runs_by_start = marker_runs_by_start(doc, ctx)
     pattern = _count_re()
     blocks = doc.blocks
-    for index in indices:
+    for index, starts in places.items():
         block = blocks[index]
         heading = block.kind is BlockKind.HEADING and block.level > 0
         if block.kind not in PROSE and not heading:
@@ -141,7 +133,7 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             continue
         quoted: list[tuple[int, int]] | None = None
         seen: set[int] = set()
-        for m in pattern.finditer(text) if quick.search(text) else ():
+        for m in matches_at(pattern, text, starts, 1, _COUNT_FIRST):
             if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
                 continue
             if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
@@ -158,8 +150,8 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
                 items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start)
             seen.add(m.start())
             yield block, m, stated, items
-        if not heading and _GENERIC_QUICK_RE.search(text):
-            yield from _generic_sites(doc, block, index, seen, markers, runs_by_start)
+        if not heading:
+            yield from _generic_sites(doc, block, index, starts, seen, markers, runs_by_start)
 
 
 @cache
@@ -192,21 +184,26 @@ def _in_term(text: str, pos: int) -> bool:
 _GENERIC_RE = re.compile(
     r"(?P<n>[两三四五六七八九])(?P<cls>[个项条件大种类支])(?P<noun>“[^“”]{1,8}”|[\u4e00-\u9fff]{1,4}(?=[，。；：、,;:（(“”]|$)|[\u4e00-\u9fff]{1,2})"
 )
-_GENERIC_QUICK_RE = re.compile(r"[个项条件大种类支](?<=[两三四五六七八九][个项条件大种类支])")
 #: Time and measure words after 个: 三个月、两个百分点 are quantities, never counts of items.
 _NOT_ITEMS_RE = re.compile(r"^(?:月|小时|星期|工作日|季度|百分点|人|年)")
 _COLON_SOON_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]")
 
 
 def _generic_sites(
-    doc: Document, block: Block, index: int, seen: set[int], markers: list[list[Marker]], runs_by_start: RunIndex
+    doc: Document,
+    block: Block,
+    index: int,
+    starts: list[int],
+    seen: set[int],
+    markers: list[list[Marker]],
+    runs_by_start: RunIndex,
 ) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
     """Counts of any noun where a list is plain to see: a 、-list right before, a list after 即 or
     a colon, or (after a colon that ends the paragraph) the paragraphs below that begin with a
     list's first marker or heading number."""
     text = block.text
     quoted: list[tuple[int, int]] | None = None
-    for m in _GENERIC_RE.finditer(text):
+    for m in matches_at(_GENERIC_RE, text, starts, 0, _GENERIC_FIRST):
         if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
             continue
         if _NOT_ITEMS_RE.match(m.group("noun")) or _in_term(text, m.start()):
