@@ -175,11 +175,17 @@ def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
     if cached is not None and cached[0] is doc:
         return cached[1]
     per_block: dict[int, list[tuple[int, str, list[int]]]] = {}
+    blocks = doc.blocks
     for family, places in candidates(doc, ctx).markers.items():
         k = _SCAN_FAMILY[family]
         for i, hits in places.items():
+            if family == "dot" and blocks[i].number:
+                # A marker inside the paragraph's own number (1. of “1.推动……”) is skipped
+                # below: a mark before the number's end cannot start a marker.
+                hits = [h for h in hits if h >= len(blocks[i].number)]
+                if not hits:
+                    continue
             per_block.setdefault(i, []).append((k, family, hits))
-    blocks = doc.blocks
     markers: list[list[Marker]] = [[] for _ in blocks]
     for i, found in per_block.items():
         block = blocks[i]

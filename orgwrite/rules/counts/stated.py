@@ -206,6 +206,8 @@ def _generic_sites(
     for m in matches_at(_GENERIC_RE, text, starts, 0, _GENERIC_FIRST):
         if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
             continue
+        if not _list_can_be_near(text, m.start(), m.end()):
+            continue
         if _NOT_ITEMS_RE.match(m.group("noun")) or _in_term(text, m.start()):
             continue
         if quoted is None:
@@ -229,6 +231,20 @@ def _generic_sites(
                 items = items_marked_paragraphs(doc, nxt, markers, runs_by_start) or items_headings(doc, nxt)
         if items is not None:
             yield block, m, cn_to_int(m.group("n")), items
+
+
+def _list_can_be_near(text: str, start: int, end: int) -> bool:
+    """False when none of the lists a generic count reads can be there: no 、 in the 80
+    characters before it (items_before), no closing quotation or 等 right before it, no
+    即/分别/就是/包括 in the 10 characters after it (items_introduced) and no colon in the 9
+    after it (what is read after a colon)."""
+    if "、" in text[max(0, start - 80) : start] or (start and text[start - 1] in "”》’等"):
+        return True
+    ahead = text[end : end + 10]
+    return any(word in ahead for word in _AHEAD_WORDS)
+
+
+_AHEAD_WORDS = ("：", ":", "即", "分别", "就是", "包括")
 
 
 def _find_items(
