@@ -157,6 +157,8 @@ def _markers(block: Block, matches: list[re.Match[str]]) -> list[Marker]:
 
 #: Family names of :mod:`.scan` → index of the family's pattern in :data:`_MARKER_RES`.
 _SCAN_FAMILY = {"shi": 0, "yao": 1, "di": 2, "paren": 3, "circ": 4, "dot": 5, "ord": 6}
+#: The families whose match starts at the hit of the document scan (group name of each).
+_STARTS_AT_HIT = {"di": "di", "paren": "pcn", "circ": "circ"}
 #: The characters a family's match can start with, where that saves trying a match.
 _MARKER_FIRST = {
     "shi": frozenset("一二三四五六七八九十"),
@@ -179,12 +181,24 @@ def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
     for family, places in candidates(doc, ctx).markers.items():
         k = _SCAN_FAMILY[family]
         for i, hits in places.items():
-            if family == "dot" and blocks[i].number:
+            block = blocks[i]
+            if family == "dot" and block.number:
                 # A marker inside the paragraph's own number (1. of “1.推动……”) is skipped
                 # below: a mark before the number's end cannot start a marker.
-                hits = [h for h in hits if h >= len(blocks[i].number)]
-                if not hits:
-                    continue
+                hits = [h for h in hits if h >= len(block.number)]
+            elif family in _STARTS_AT_HIT:
+                # These start at their hit and hold no other: one that _markers skips for
+                # the place it stands (the paragraph's number, no boundary before it) need
+                # not be read.
+                boundary = _FAMILY_BOUNDARY[_GROUP_FAMILY[_STARTS_AT_HIT[family]]]
+                text = block.text
+                hits = [
+                    h
+                    for h in hits
+                    if (h or not block.number) and (boundary is None or not h or text[h - 1] in boundary)
+                ]
+            if not hits:
+                continue
             per_block.setdefault(i, []).append((k, family, hits))
     markers: list[list[Marker]] = [[] for _ in blocks]
     for i, found in per_block.items():

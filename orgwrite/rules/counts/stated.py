@@ -47,9 +47,26 @@ def _count_re() -> re.Pattern[str]:
     )
 
 
-#: The characters each count pattern's match starts with.
+#: The characters the number of each count pattern starts with (and the second character
+#: of a number of two), and the classifiers of the generic pattern.
 _COUNT_FIRST = frozenset("两二三四五六七八九十123456789")
+_COUNT_SECOND = frozenset("十0123456789一二三四五六七八九")
 _GENERIC_FIRST = frozenset("两三四五六七八九")
+_GENERIC_CLASSIFIERS = frozenset("个项条件大种类支")
+
+
+def _count_starts(text: str, hits: list[int]) -> list[int]:
+    """Where the count pattern can match, given the hits of the document scan (the last
+    character of a number): the hit itself, or the character before it when the two make
+    a number of two characters."""
+    out: list[int] = []
+    for h in hits:
+        if h and text[h - 1] in _COUNT_FIRST and text[h] in _COUNT_SECOND and (not out or out[-1] < h - 1):
+            out.append(h - 1)
+        if text[h] in _COUNT_FIRST:
+            out.append(h)
+    return out
+
 
 _LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
 _COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
@@ -133,7 +150,7 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             continue
         quoted: list[tuple[int, int]] | None = None
         seen: set[int] = set()
-        for m in matches_at(pattern, text, starts, 1, _COUNT_FIRST):
+        for m in matches_at(pattern, text, _count_starts(text, starts)):
             if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
                 continue
             if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
@@ -203,7 +220,9 @@ def _generic_sites(
     list's first marker or heading number."""
     text = block.text
     quoted: list[tuple[int, int]] | None = None
-    for m in matches_at(_GENERIC_RE, text, starts, 0, _GENERIC_FIRST):
+    # A generic count starts at its number, a hit followed by its classifier.
+    hits = [h for h in starts if text[h] in _GENERIC_FIRST and text[h + 1 : h + 2] in _GENERIC_CLASSIFIERS]
+    for m in matches_at(_GENERIC_RE, text, hits):
         if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
             continue
         if not _list_can_be_near(text, m.start(), m.end()):
