@@ -13,10 +13,9 @@ the numerals before a counted noun and the circled numbers, each tested as cheap
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
-from itertools import repeat
 
 from orgwrite.model import Document
 from orgwrite.numerals import number_data
@@ -86,12 +85,13 @@ def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> dict[int, l
     """Block index → offsets in that block of the hits of ``pattern`` over the joined text."""
     pos = [m.start() for m in pattern.finditer(text)]
     out: dict[int, list[int]] = {}
-    for i, p in zip(map(bisect_right, repeat(starts, len(pos)), pos), pos, strict=True):
-        found = out.get(i - 1)
-        if found is None:
-            out[i - 1] = [p - starts[i - 1]]
-        else:
-            found.append(p - starts[i - 1])
+    k, n, last = 0, len(pos), len(starts) - 1
+    while k < n:
+        i = bisect_right(starts, pos[k]) - 1
+        j = bisect_left(pos, starts[i + 1], k) if i < last else n  # the hits in block i
+        base = starts[i]
+        out[i] = [p - base for p in pos[k:j]]
+        k = j
     return out
 
 

@@ -257,13 +257,12 @@ def _list_can_be_near(text: str, start: int, end: int) -> bool:
     characters before it (items_before), no closing quotation or 等 right before it, no
     即/分别/就是/包括 in the 10 characters after it (items_introduced) and no colon in the 9
     after it (what is read after a colon)."""
-    if "、" in text[max(0, start - 80) : start] or (start and text[start - 1] in "”》’等"):
+    if text.find("、", max(0, start - 80), start) >= 0 or (start and text[start - 1] in "”》’等"):
         return True
-    ahead = text[end : end + 10]
-    return any(word in ahead for word in _AHEAD_WORDS)
+    return _AHEAD_RE.search(text, end, end + 10) is not None
 
 
-_AHEAD_WORDS = ("：", ":", "即", "分别", "就是", "包括")
+_AHEAD_RE = re.compile("[：:即]|分别|就是|包括")
 
 
 def _find_items(
