@@ -353,3 +353,13 @@ def test_quotations_before_deng_hold_at_least_their_items():
     right = "从“工作职责”“做好带头示范”“用好学习平台”“践行学用结合”等五个方面对我校党史学习教育的推进情况作了介绍。"
     assert found(right) == []
     assert [f[4][:16] for f in found(right.replace("五个方面", "三个方面"))] == ["前文称“三个方面”，实际列出四项"]
+
+
+def test_first_item_read_from_a_short_line_taken_for_a_heading_does_not_crash():
+    # “第一，学习（一）调研” is short enough for the layout to read it as an unnumbered heading;
+    # its 第一 was read from a copy of the block, and finding the item's end raised
+    # StopIteration inside the rule, which stopped the whole check with a traceback.
+    from orgwrite import check
+
+    found = [(f.rule, f.line, f.column, f.message) for f in check("讲以下五点：\n第一，学习（一）调研\n")]
+    assert found == [("E201", 1, 4, "前文称“五点”，实际列出一项：第一……第一（第2行第1列至第2行第1列）")]

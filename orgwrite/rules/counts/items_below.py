@@ -32,7 +32,9 @@ def _leading(block: Block, marks: list[Marker]) -> Marker | None:
     """The marker a paragraph begins with; also read in a short unnumbered line the layout
     took for a heading (“第二，突出工作重点”)."""
     if block.kind is BlockKind.HEADING and not block.level:
-        marks = markers_of(Block(BlockKind.PARAGRAPH, block.text, block.line, block.column, segments=block.segments))
+        read = markers_of(Block(BlockKind.PARAGRAPH, block.text, block.line, block.column, segments=block.segments))
+        # The markers must point at the document's own block: the caller looks for it in doc.blocks.
+        marks = [Marker(m.family, m.value, block, m.start, m.end) for m in read]
     return marks[0] if marks and marks[0].start <= 2 else None
 
 
