@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from orgwrite.errors import ConfigError
+from orgwrite.event_names import Joined, NameScanner
 
 KINDS = ("congress", "plenum", "campaign")
 _FIELDS = {"id", "kind", "names", "date", "past", "session", "source", "note"}
@@ -27,7 +29,6 @@ DEFAULT_PAST = (
 )
 #: Before the name: a mention that looks forward (迎接党的二十大胜利召开, 党的二十大代表选举).
 _FUTURE_BEFORE_RE = re.compile(r"(?:迎接|喜迎|迎|筹备|献礼|向|出席|选举|选出|即将召开的|将召开的)(?:党的)?$")
-_NAME_GUARD = "(?<![一二三四五六七八九十〇零第])"
 
 
 @dataclass(frozen=True)
@@ -103,28 +104,50 @@ def shipped_events() -> tuple[Event, ...]:
 
 
 @cache
-def _matcher(events: tuple[Event, ...]) -> tuple[re.Pattern, dict[str, Event]]:
-    by_name = {n: e for e in events for n in e.names}
-    names = sorted(by_name, key=len, reverse=True)
-    return re.compile(_NAME_GUARD + "(?:" + "|".join(map(re.escape, names)) + ")"), by_name
+def _matcher(events: tuple[Event, ...]) -> NameScanner[Event]:
+    """The scanner of the names of ``events``, and the event each name stands for."""
+    return NameScanner({n: e for e in events for n in e.names})
+
+
+@cache
+def _shipped_matcher() -> NameScanner[Event]:
+    """:func:`_matcher` of the shipped events, without hashing the events on every call."""
+    return _matcher(shipped_events())
 
 
 def mentions(text: str, events: tuple[Event, ...] | None = None) -> list[Mention]:
-    """Every mention of an event in ``text`` (longest name first), past or not."""
-    events = shipped_events() if events is None else events
-    if not events:
-        return []
-    pattern, by_name = _matcher(events)
-    return [Mention(by_name[m.group()], m.start(), m.end()) for m in pattern.finditer(text)]
+    """Every mention of an event in ``text`` (longest name first), past or not.
+
+    A name right after an ordinal (二十八大, 第二十届) is not a mention.
+    """
+    matcher = _shipped_matcher() if events is None else _matcher(events)
+    return [Mention(e, start, end) for e, start, end in matcher.scan(text)]
+
+
+def mentions_by_text(texts: list[str]) -> list[list[Mention]]:
+    """:func:`mentions` of each of ``texts``, from one scan of them joined (as :func:`_mentions_in`)."""
+    joined = Joined.of([(text, i) for i, text in enumerate(texts)])
+    found: list[list[Mention]] = [[] for _ in texts]
+    for event, start, end in _shipped_matcher().scan(joined.text):
+        _text, i, at = joined.locate(start)
+        found[i].append(Mention(event, at, at + end - start))
+    return found
 
 
 def spoken_of_as_past(text: str, m: Mention) -> bool:
     """Whether the mention looks back on the event (党的二十大精神, 二十届三中全会以来)."""
-    after = text[m.end : m.end + 12].lstrip('”’"')
-    if not re.match(m.event.past, after):
+    return _past(text, m.event, m.start, m.end)
+
+
+@cache
+def _past_re(past: str) -> re.Pattern:
+    return re.compile(past)
+
+
+def _past(text: str, event: Event, start: int, end: int) -> bool:
+    if not _past_re(event.past).match(text[end : end + 12].lstrip('”’"')):
         return False
-    before = text[max(0, m.start - 8) : m.start].rstrip('“‘"')
-    return not _FUTURE_BEFORE_RE.search(before)
+    return not _FUTURE_BEFORE_RE.search(text[max(0, start - 8) : start].rstrip('“‘"'))
 
 
 #: After the name, past contexts that may also look forward: before the 二十大 a provincial
@@ -136,7 +159,8 @@ _AHEAD_RE = re.compile(r"今后|未来|将要|即将|届时|迎接|喜迎|开好
 
 
 def latest_past_event(texts) -> tuple[Event, int] | None:
-    """(event, line) of the latest event spoken of as past in ``texts`` (pairs of text and line).
+    """(event, line) of the latest event spoken of as past in ``texts`` (pairs of text and line,
+    or the :class:`~orgwrite.event_names.Joined` of them).
 
     One mention in a plainly past context (以来, 报告指出, 作出的部署……) is enough, and so is one
     “……精神” standing alone; one that joins a list of congresses (党的十九大、二十大精神) or a
@@ -145,26 +169,42 @@ def latest_past_event(texts) -> tuple[Event, int] | None:
     strong: dict[str, int] = {}
     weak: dict[str, list[int]] = {}
     by_id: dict[str, Event] = {}
-    for text, line in texts:
-        for m in mentions(text):
-            if not spoken_of_as_past(text, m):
-                continue
-            by_id[m.event.id] = m.event
-            after = text[m.end : m.end + 4].lstrip('”’"')
-            if m.event.kind != "campaign" and _WEAK_PAST_RE.match(after) and _may_look_ahead(text, m):
-                weak.setdefault(m.event.id, []).append(line)
-            else:
-                strong.setdefault(m.event.id, line)
+    joined = texts if isinstance(texts, Joined) else Joined.of(list(texts))
+    for text, line, event, start, end in _mentions_in(joined):
+        if not _past(text, event, start, end):
+            continue
+        by_id[event.id] = event
+        after = text[end : end + 4].lstrip('”’"')
+        if event.kind != "campaign" and _WEAK_PAST_RE.match(after) and _may_look_ahead(text, event, start):
+            weak.setdefault(event.id, []).append(line)
+        else:
+            strong.setdefault(event.id, line)
     found = [(by_id[i], line) for i, line in strong.items()]
     found += [(by_id[i], lines[0]) for i, lines in weak.items() if len(lines) >= 2 and i not in strong]
     return max(found, key=lambda f: f[0].date, default=None)
 
 
-def _may_look_ahead(text: str, m: Mention) -> bool:
+def _mentions_in(joined: Joined) -> Iterator[tuple[str, int, Event, int, int]]:
+    """(text, line, event, start, end) of every mention in the joined texts, from one scan.
+
+    No name holds a line break, so none matches across the joint, and the break before a text is
+    not an ordinal, as the start of a text is not: each text's mentions are those of
+    :func:`mentions` on it alone, shifted.
+    """
+    for event, start, end in _shipped_matcher().scan(joined.text):
+        text, line, at = joined.locate(start)
+        yield text, line, event, at, at + end - start
+
+
+_SENTENCE_ENDS = "。！？；;!?"
+
+
+def _may_look_ahead(text: str, event: Event, at: int) -> bool:
     """Whether a “……精神” mention may speak of a congress still to come (see :data:`_WEAK_PAST_RE`)."""
-    start = m.start
-    while start > 0 and text[start - 1] not in "。！？；;!?":
-        start -= 1
-    head = text[max(0, m.start - 4) : m.start].removesuffix("党的")
-    listed = m.event.kind == "congress" and _LISTED_BEFORE_RE.search(head)  # a plenum's 精神 is past
-    return bool(listed or _AHEAD_RE.search(text, start, m.start))
+    start = 0  # the sentence's first character
+    for c in _SENTENCE_ENDS:
+        if (i := text.rfind(c, 0, at)) >= start:
+            start = i + 1
+    head = text[max(0, at - 4) : at].removesuffix("党的")
+    listed = event.kind == "congress" and _LISTED_BEFORE_RE.search(head)  # a plenum's 精神 is past
+    return bool(listed or _AHEAD_RE.search(text, start, at))

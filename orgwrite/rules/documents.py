@@ -9,9 +9,11 @@ document as it stood on the text's date.  Titles the data does not know (a count
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate, chain
 
 from orgwrite.asof import bounds
 from orgwrite.lexicon import Entry, Lexicon, context_lexicon
@@ -59,7 +61,9 @@ def _build(lex: Lexicon):
     for text, value in patterns.items():
         auto.add_word(text, (len(text), *value))
     auto.make_automaton()
-    return auto
+    # What joins the blocks for one scan: a character no title holds, so no match crosses a joint.
+    joint = next(c for c in chain("\n", map(chr, range(0xE000, 0xF900))) if not any(c in t for t in patterns))
+    return auto, joint
 
 
 def citations(doc: Document, ctx: Context) -> list[Citation]:
@@ -68,23 +72,31 @@ def citations(doc: Document, ctx: Context) -> list[Citation]:
     if cached is not None:
         return cached
     lex = context_lexicon(ctx)
-    auto = _automaton(lex)
+    built = _automaton(lex)
     found: list[Citation] = []
-    if auto is not None:
-        for block in doc.blocks:
-            if block.kind is BlockKind.CHROME or not block.text:
-                continue
-            text = block.text
-            matches = sorted(
-                ((end + 1 - n, end + 1, eid, wrong) for end, (n, eid, wrong) in auto.iter(text)),
-                key=lambda m: (m[0], -m[1]),
-            )
-            last_end = -1
-            for start, end, eid, wrong in matches:
-                if start < last_end:
-                    continue  # inside a longer title already taken
-                last_end = end
-                found.append(Citation(block, start, end, lex.entries[eid], wrong, book_title_around(text, start, end)))
+    if built is not None:
+        # One scan of the blocks joined by a character no title holds (:func:`_build`): no match
+        # crosses a joint, and a block's matches all end before the next block starts, so taking
+        # them in order of place, longest first, gives each block's own.
+        auto, joint = built
+        blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME and b.text]
+        starts = list(accumulate([len(b.text) + 1 for b in blocks], initial=0))
+        text = joint.join([b.text for b in blocks])
+        matches = sorted(
+            ((end + 1 - n, end + 1, eid, wrong) for end, (n, eid, wrong) in auto.iter(text)),
+            key=lambda m: (m[0], -m[1]),
+        )
+        last_end = -1
+        for start, end, eid, wrong in matches:
+            if start < last_end:
+                continue  # inside a longer title already taken
+            last_end = end
+            i = bisect_right(starts, start) - 1
+            block = blocks[i]
+            start -= starts[i]
+            end -= starts[i]
+            brackets = book_title_around(block.text, start, end)
+            found.append(Citation(block, start, end, lex.entries[eid], wrong, brackets))
     ctx.cache["documents.citations"] = found
     return found
 
