@@ -1,0 +1,137 @@
+"""The fast scans behind as-of, T101, T103, T104 and D101 find exactly what the plain ones found.
+
+Each scan skips most of the text (event names are looked for only where a name can end, years
+only at 年, the blocks are scanned joined, hits are picked by text): these tests hold each skip
+to the plain scan it replaced, at the places a skip could bite — a text's last characters, right
+after an ordinal, across the joint between two blocks, in a heading.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+import pytest
+
+from orgwrite import check
+from orgwrite.asof import _YEAR_AT_NIAN_RE, _YEAR_IN_TEXT_RE, infer_as_of
+from orgwrite.config import Config
+from orgwrite.event_names import GUARD_CHARS, NameScanner
+from orgwrite.events import Event, mentions, shipped_events
+from orgwrite.io.read_text import read_string
+from orgwrite.lexicon import load_lexicon
+from orgwrite.rules.dated_hits import _texts
+
+
+def _plain_mentions(text: str, names: dict[str, str]) -> list[tuple[str, int, int]]:
+    """The scan the events module used to run: every name, longest first, behind a look-behind."""
+    guard = "".join(sorted(GUARD_CHARS))
+    alternation = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    pattern = re.compile(f"(?<![{guard}])(?:{alternation})")
+    return [(names[m.group()], m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _fast_mentions(text: str, names: dict[str, str]) -> list[tuple[str, int, int]]:
+    return NameScanner(names).scan(text)
+
+
+def test_the_shipped_names_are_found_as_the_plain_scan_finds_them():
+    names = {n: e.id for e in shipped_events() for n in e.names}
+    pieces = [*names, *GUARD_CHARS, "精神", "以来", "，", "\n", "党的", "第", "二十八大", "中全会"]
+    rnd = random.Random(14)
+    for _ in range(400):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        assert _fast_mentions(text, names) == _plain_mentions(text, names), text
+
+
+def test_overlapping_and_nested_names_keep_the_longest_at_each_place():
+    rnd = random.Random(15)
+    alphabet = "ab第十二大会c"
+    for _ in range(3000):
+        names = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 5))): f"E{k}" for k in range(5)}
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 50)))
+        assert _fast_mentions(text, names) == _plain_mentions(text, names), (names, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("深入学习贯彻党的二十大", [("党的二十大", 6, 11)]),  # the last characters of the text
+        ("二十八大", []),  # 十八大 right after an ordinal
+        ("第二十届三中全会", []),
+        ("第二十大，党的十九大精神", [("党的十九大", 5, 10)]),  # after a rejected candidate
+        ("", []),
+    ],
+)
+def test_mentions_at_the_edges(text, expected):
+    assert [(text[m.start : m.end], m.start, m.end) for m in mentions(text)] == expected
+
+
+def test_a_scanner_without_names_finds_nothing():
+    assert NameScanner({}).scan("党的二十大精神") == []
+    assert mentions("党的二十大精神", ()) == []
+    one = (Event("EV-x", "congress", ("某某大会",), date(2000, 1, 1), "精神", "s"),)
+    assert [(m.start, m.end) for m in mentions("学习某某大会精神", one)] == [(2, 6)]
+
+
+def test_years_are_found_from_their_nian_as_the_plain_pattern_finds_them():
+    rnd = random.Random(16)
+    alphabet = "1290.年二〇一三x٣"
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        plain = [(m.start(), m.end(), m.groups()) for m in _YEAR_IN_TEXT_RE.finditer(text)]
+        fast = [(m.end() - 5, m.end(), m.groups()) for m in _YEAR_AT_NIAN_RE.finditer(text)]
+        assert fast == plain, text
+
+
+def test_a_block_is_read_on_its_own_across_the_joint():
+    # The first paragraph ends in a digit and the next starts with a year: on its own the year
+    # has nothing before it, so it counts; 到 at the end of a paragraph is no target marker for
+    # the year that starts the next one.
+    doc = read_string(
+        "工作情况\n全年共召开会议1\n2023年1月，全市召开组织工作会议。\n力争到\n2024年1月，全市召开工作会议。\n"
+    )
+    assert infer_as_of(doc) == (date(2024, 12, 31), "正文提及的最近年份（第5行，文本不早于该年）")
+    # An ordinal at the end of a paragraph does not swallow the event that opens the next one.
+    doc = read_string("工作情况\n第二\n十九届三中全会以来，全市深化机构改革。\n")
+    assert infer_as_of(doc)[0] == date(2018, 2, 26)
+
+
+def test_t104_finds_the_stale_congress_in_any_block_and_in_the_last_characters():
+    as_of = Config(select=("T104",), as_of=date(2023, 3, 1))
+    text = "二、深入学习贯彻党的十九大精神\n全市各级党组织认真学习\n深入学习贯彻党的十九大精神"
+    found = [(f.line, f.column, f.end_column) for f in check(text, as_of)]
+    assert found == [(1, 9, 16), (3, 7, 14)]
+    # The name at the end of one paragraph and 精神 at the start of the next are not one phrase.
+    assert check("全市各级党组织深入学习贯彻党的十九大\n精神饱满。", as_of) == []
+
+
+def test_d101_citations_in_the_last_block_and_not_across_two_blocks():
+    config = Config(select=("D101", "D104"), as_of=date(2024, 3, 1))
+    text = "一、规范行文\n严格执行国家行政机关公文处理办法\n根据《国家行政机关公文处理办法》"
+    found = [(f.rule, f.line, f.column) for f in check(text, config)]
+    assert found == [("D101", 2, 5), ("D104", 2, 5), ("D101", 3, 4)]
+    assert check("严格执行国家行政机关\n公文处理办法。", config) == []
+
+
+def test_t101_t103_texts_cover_every_pattern_that_carries_their_roles():
+    lex = load_lexicon()
+    texts = _texts(lex.entries)
+    for pattern, roles in lex.automaton.values():
+        for role, eid, _ in roles:
+            kind = lex.entries[eid].kind
+            if role == "dated":
+                assert pattern in texts.superseded, pattern
+            if role == "dated_new" or (role == "abbr" and kind == "enumeration"):
+                assert pattern in texts.first_dated, pattern
+            if role == "guard" and kind == "formulation" and pattern == lex.entries[eid].get("canonical"):
+                assert pattern in texts.first_dated, pattern
+    assert texts.latest_since is not None
+
+
+def test_t103_is_silent_after_the_latest_first_date_and_speaks_before_it():
+    since = _texts(load_lexicon().entries).latest_since
+    text = f"{since.year}年1月1日\n坚定“四个自信”，做到“两个维护”。\n"
+    assert [f for f in check(text, Config(select=("T103",), as_of=date(2015, 1, 16)))]
+    assert check(text, Config(select=("T103",), as_of=since)) == []
