@@ -24,12 +24,13 @@ GUARD_CHARS = frozenset("一二三四五六七八九十〇零第")
 class NameScanner(Generic[T]):
     """Every occurrence of a set of names, longest first at each place, left to right, no overlap.
 
-    The matches are those of ``finditer`` over ``(?<![GUARD_CHARS])(?:name1|name2|…)`` with the
-    names sorted longest first.
+    The matches are those of ``finditer`` over ``(?<![guard])(?:name1|name2|…)`` with the names
+    sorted longest first (:data:`GUARD_CHARS` unless told; an empty guard lets every place count).
     """
 
-    def __init__(self, names: dict[str, T]) -> None:
+    def __init__(self, names: dict[str, T], guard: frozenset[str] = GUARD_CHARS) -> None:
         self.values = names
+        self.guard = guard
         self.longest = max(map(len, names), default=0)
         self.pattern = re.compile(trie_pattern(names))
         self.ends = end_patterns(names)
@@ -66,11 +67,12 @@ class NameScanner(Generic[T]):
         """
         found: list[tuple[T, int, int]] = []
         values = self.values
+        guard = self.guard
         search = self.pattern.search
         for pos, stop in self.regions(text):
             while m := search(text, pos, stop):
                 start = m.start()
-                if start and text[start - 1] in GUARD_CHARS:
+                if start and text[start - 1] in guard:
                     pos = start + 1
                     continue
                 pos = m.end()

@@ -135,3 +135,38 @@ def test_t103_is_silent_after_the_latest_first_date_and_speaks_before_it():
     text = f"{since.year}年1月1日\n坚定“四个自信”，做到“两个维护”。\n"
     assert [f for f in check(text, Config(select=("T103",), as_of=date(2015, 1, 16)))]
     assert check(text, Config(select=("T103",), as_of=since)) == []
+
+
+def _automaton_citations(text: str, titles: dict[str, int]) -> list[tuple[int, int, int]]:
+    """How D101-D104 used to read titles: every occurrence, by place, longest first, none inside another."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for title, value in titles.items():
+        auto.add_word(title, (len(title), value))
+    auto.make_automaton()
+    found = sorted(((end + 1 - n, end + 1, v) for end, (n, v) in auto.iter(text)), key=lambda m: (m[0], -m[1]))
+    out, last_end = [], -1
+    for start, end, value in found:
+        if start >= last_end:
+            out.append((value, start, end))
+            last_end = end
+    return out
+
+
+def test_titles_are_read_as_the_automaton_read_them():
+    rnd = random.Random(17)
+    alphabet = "ab中国条例规定（试行）"
+    for _ in range(3000):
+        titles = {"".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 7))): k for k in range(6)}
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+        assert NameScanner(titles, guard=frozenset()).scan(text) == _automaton_citations(text, titles), (titles, text)
+    lex = load_lexicon()
+    titles = {}
+    for e in lex.entries.values():
+        if e.kind == "document":
+            titles.setdefault(e.get("title"), len(titles))
+            for w in e.get("wrong_titles", []):
+                titles.setdefault(w, len(titles))
+    text = "".join(f"学习《{t}》和{t[:-2]}、{t}（2019年修订），" for t in titles)
+    assert NameScanner(titles, guard=frozenset()).scan(text) == _automaton_citations(text, titles)

@@ -14,18 +14,15 @@ and ``aliases``; T103 reads a formulation's "guard" only on its ``canonical`` te
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate, chain, compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from orgwrite.lexicon import Entry, Lexicon, context_lexicon, document_hits
 
 _TEXT = attrgetter("text")
-_HITS = itemgetter(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +73,12 @@ def dated_texts(ctx: Any) -> DatedTexts:
 
 def hits_with_text(doc: Any, ctx: Any, texts: frozenset[str]) -> Iterator[tuple[Any, Any]]:
     """(block, hit) of the document's hits whose text is in ``texts``, in the order of
-    :func:`orgwrite.lexicon.document_hits`."""
-    found = document_hits(doc, ctx)
-    if not found:
-        return
-    flat = list(chain.from_iterable(map(_HITS, found)))
-    picked = list(compress(range(len(flat)), map(texts.__contains__, map(_TEXT, flat))))
-    if not picked:
-        return
-    ends = list(accumulate(map(len, map(_HITS, found))))  # one past each block's last hit
-    for i in picked:
-        yield found[bisect_right(ends, i)][0], flat[i]
+    :func:`orgwrite.lexicon.document_hits`.  A block none of whose hits has such a text is passed
+    over by one set test."""
+    isdisjoint = texts.isdisjoint
+    for block, hits in document_hits(doc, ctx):
+        if isdisjoint(map(_TEXT, hits)):
+            continue
+        for h in hits:
+            if h.text in texts:
+                yield block, h
