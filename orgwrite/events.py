@@ -124,14 +124,40 @@ def mentions(text: str, events: tuple[Event, ...] | None = None) -> list[Mention
     return [Mention(e, start, end) for e, start, end in matcher.scan(text)]
 
 
-def mentions_by_text(texts: list[str]) -> list[list[Mention]]:
-    """:func:`mentions` of each of ``texts``, from one scan of them joined (as :func:`_mentions_in`)."""
+def mentions_by_text(texts: list[str], kind: str | None = None) -> list[list[Mention]]:
+    """:func:`mentions` of each of ``texts`` (of events of ``kind`` only, if given), from one scan
+    of them joined (as :func:`_mentions_in`)."""
     joined = Joined.of([(text, i) for i, text in enumerate(texts)])
     found: list[list[Mention]] = [[] for _ in texts]
-    for event, start, end in _shipped_matcher().scan(joined.text):
+    scanner = _kind_matcher(kind) if kind else None
+    for event, start, end in (scanner or _shipped_matcher()).scan(joined.text):
+        if kind and event.kind != kind:
+            continue
         _text, i, at = joined.locate(start)
         found[i].append(Mention(event, at, at + end - start))
     return found
+
+
+@cache
+def _kind_matcher(kind: str) -> NameScanner[Event] | None:
+    """A scanner of the names of the shipped events of ``kind`` alone, when it finds what the
+    scanner of all names finds of them; otherwise None.
+
+    It does when no name of that kind overlaps a name of another kind (one inside the other, or
+    the end of one the start of the other): only then can no other name take the place of one of
+    them, in the scan of all names.
+    """
+    events = shipped_events()
+    mine = {n for e in events if e.kind == kind for n in e.names}
+    others = {n for e in events if e.kind != kind for n in e.names}
+    if any(_overlap(a, b) for a in mine for b in others):
+        return None
+    return _matcher(tuple(e for e in events if e.kind == kind))
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` can share characters in a text (one in the other, or an end a start)."""
+    return a in b or b in a or any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b))))
 
 
 def spoken_of_as_past(text: str, m: Mention) -> bool:

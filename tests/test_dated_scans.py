@@ -170,3 +170,17 @@ def test_titles_are_read_as_the_automaton_read_them():
                 titles.setdefault(w, len(titles))
     text = "".join(f"学习《{t}》和{t[:-2]}、{t}（2019年修订），" for t in titles)
     assert NameScanner(titles, guard=frozenset()).scan(text) == _automaton_citations(text, titles)
+
+
+def test_congresses_alone_are_found_as_among_all_events():
+    from orgwrite.events import _kind_matcher, mentions_by_text
+
+    assert _kind_matcher("congress") is not None  # the shipped congress names overlap no other name
+    names = {n: e for e in shipped_events() for n in e.names}
+    pieces = [*names, *GUARD_CHARS, "精神", "大会", "全会", "\n", "党的", "第"]
+    rnd = random.Random(18)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20))) for _ in range(300)]
+    every = [[(m.event.id, m.start, m.end) for m in ms if m.event.kind == "congress"] for ms in mentions_by_text(texts)]
+    alone = [[(m.event.id, m.start, m.end) for m in ms] for ms in mentions_by_text(texts, "congress")]
+    assert alone == every
+    assert every == [[(m.event.id, m.start, m.end) for m in mentions(t) if m.event.kind == "congress"] for t in texts]

@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 
 from orgwrite.asof import LOWER_BOUND_MARK, YEAR_MARK, bounds
 from orgwrite.lexicon import cite, context_lexicon
@@ -236,9 +237,7 @@ def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
     if span is None:
         return
     lo, _hi = span
-    from orgwrite.events import shipped_events
-
-    congresses = sorted((e for e in shipped_events() if e.kind == "congress"), key=lambda e: e.date)
+    congresses = _congresses()
     successor = {a.id: b for a, b in itertools.pairwise(congresses) if lo >= b.date}
     if not successor:
         return
@@ -288,6 +287,14 @@ def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
+@cache
+def _congresses() -> list:
+    """The shipped congresses, in order of date."""
+    from orgwrite.events import shipped_events
+
+    return sorted((e for e in shipped_events() if e.kind == "congress"), key=lambda e: e.date)
+
+
 def _stale_mentions(doc: Document, successor: dict) -> Iterator[tuple]:
     """(block, mentions of a congress that has a successor) of each block that may hold a finding.
 
@@ -299,7 +306,7 @@ def _stale_mentions(doc: Document, successor: dict) -> Iterator[tuple]:
     from orgwrite.events import mentions_by_text
 
     blocks = [b for b in doc.blocks if "精神" in b.text]
-    found = mentions_by_text([b.text for b in blocks])
+    found = mentions_by_text([b.text for b in blocks], "congress")  # successor holds congresses only
     for block, ms in zip(blocks, found, strict=True):
         stale = [m for m in ms if m.event.id in successor]
         if stale or "历次全会" in block.text:
