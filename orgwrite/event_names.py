@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -133,12 +134,10 @@ class Joined:
 
     @classmethod
     def of(cls, texts: list[tuple[str, int]]) -> Joined:
-        starts: list[int] = []
-        at = 0
-        for text, _line in texts:
-            starts.append(at)
-            at += len(text) + 1
-        return cls(texts, starts, "\n".join([text for text, _line in texts]))
+        plain = [text for text, _line in texts]
+        starts = [0, *accumulate(map((1).__add__, map(len, plain)))]  # each text and its break
+        starts.pop()
+        return cls(texts, starts, "\n".join(plain))
 
     def locate(self, offset: int) -> tuple[str, int, int]:
         """(text, line, offset in that text) of an offset in :attr:`text`."""

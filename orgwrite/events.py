@@ -192,22 +192,43 @@ def latest_past_event(texts) -> tuple[Event, int] | None:
     “……精神” standing alone; one that joins a list of congresses (党的十九大、二十大精神) or a
     sentence looking ahead (今后五年……) counts only when there is another.
     """
-    strong: dict[str, int] = {}
-    weak: dict[str, list[int]] = {}
-    by_id: dict[str, Event] = {}
     joined = texts if isinstance(texts, Joined) else Joined.of(list(texts))
-    for text, line, event, start, end in _mentions_in(joined):
+    events: dict[str, Event] = {}
+    spoken: dict[str, list[tuple[int, str, int, int, int]]] = {}  # id → (order, text, line, start, end)
+    for k, (text, line, event, start, end) in enumerate(_mentions_in(joined)):
+        events[event.id] = event
+        spoken.setdefault(event.id, []).append((k, text, line, start, end))
+    # The latest day first: an earlier event is read only when no later one is spoken of as past.
+    # Among events of one day the first counts: one with a plain past mention before one known
+    # only from two “……精神”, each by its first such mention.
+    for day in sorted({e.date for e in events.values()}, reverse=True):
+        best: tuple[tuple[int, int], Event, int] | None = None
+        for eid, event in events.items():
+            if event.date == day and (v := _verdict(event, spoken[eid])) and (best is None or v[0] < best[0]):
+                best = (v[0], event, v[1])
+        if best is not None:
+            return best[1], best[2]
+    return None
+
+
+def _verdict(event: Event, spoken: list[tuple[int, str, int, int, int]]) -> tuple[tuple[int, int], int] | None:
+    """((0 or 1, order), line) of the mention that makes ``event`` spoken of as past, or None.
+
+    0 and the first mention in a plainly past context; else 1 and the first of two or more “……精神”
+    that may look ahead (see :func:`latest_past_event`).
+    """
+    weak: list[tuple[int, int]] = []
+    for k, text, line, start, end in spoken:
         if not _past(text, event, start, end):
             continue
-        by_id[event.id] = event
         after = text[end : end + 4].lstrip('”’"')
         if event.kind != "campaign" and _WEAK_PAST_RE.match(after) and _may_look_ahead(text, event, start):
-            weak.setdefault(event.id, []).append(line)
+            weak.append((k, line))
         else:
-            strong.setdefault(event.id, line)
-    found = [(by_id[i], line) for i, line in strong.items()]
-    found += [(by_id[i], lines[0]) for i, lines in weak.items() if len(lines) >= 2 and i not in strong]
-    return max(found, key=lambda f: f[0].date, default=None)
+            return (0, k), line
+    if len(weak) >= 2:
+        return (1, weak[0][0]), weak[0][1]
+    return None
 
 
 def _mentions_in(joined: Joined) -> Iterator[tuple[str, int, Event, int, int]]:

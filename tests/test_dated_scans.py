@@ -184,3 +184,78 @@ def test_congresses_alone_are_found_as_among_all_events():
     alone = [[(m.event.id, m.start, m.end) for m in ms] for ms in mentions_by_text(texts, "congress")]
     assert alone == every
     assert every == [[(m.event.id, m.start, m.end) for m in mentions(t) if m.event.kind == "congress"] for t in texts]
+
+
+def _plain_latest_past_event(texts):
+    """How the latest event spoken of as past was read before: every mention, text by text."""
+    from orgwrite.events import _WEAK_PAST_RE, _may_look_ahead, spoken_of_as_past
+
+    strong, weak, by_id = {}, {}, {}
+    for text, line in texts:
+        for m in mentions(text):
+            if not spoken_of_as_past(text, m):
+                continue
+            by_id[m.event.id] = m.event
+            after = text[m.end : m.end + 4].lstrip('”’"')
+            if m.event.kind != "campaign" and _WEAK_PAST_RE.match(after) and _may_look_ahead(text, m.event, m.start):
+                weak.setdefault(m.event.id, []).append(line)
+            else:
+                strong.setdefault(m.event.id, line)
+    found = [(by_id[i], line) for i, line in strong.items()]
+    found += [(by_id[i], lines[0]) for i, lines in weak.items() if len(lines) >= 2 and i not in strong]
+    return max(found, key=lambda f: f[0].date, default=None)
+
+
+def test_the_latest_past_event_is_the_one_every_mention_read_one_by_one_gives():
+    from orgwrite.events import latest_past_event
+
+    names = [n for e in shipped_events() for n in e.names]
+    contexts = [
+        "精神",
+        "的精神",
+        "以来",
+        "召开",
+        "、",
+        "和",
+        "迎接",
+        "今后",
+        "。",
+        "，",
+        "全面贯彻",
+        "党的",
+        "报告指出",
+        "期间",
+        "",
+    ]
+    rnd = random.Random(19)
+    for _ in range(1500):
+        texts = [
+            (
+                "".join(
+                    rnd.choice(contexts) + rnd.choice(names) + rnd.choice(contexts) for _ in range(rnd.randint(0, 3))
+                ),
+                n,
+            )
+            for n in range(1, rnd.randint(1, 6))
+        ]
+        assert latest_past_event(texts) == _plain_latest_past_event(texts), texts
+
+
+def test_events_of_one_day_are_chosen_as_before(monkeypatch):
+    from orgwrite import events as ev
+    from orgwrite.events import DEFAULT_PAST, latest_past_event
+
+    day = date(2030, 1, 1)
+    same_day = tuple(
+        Event(f"EV-{n}", kind, (name,), day, DEFAULT_PAST, "s")
+        for n, (kind, name) in enumerate([("plenum", "甲中全会"), ("congress", "乙大会"), ("plenum", "丙中全会")])
+    )
+    monkeypatch.setattr(ev, "shipped_events", lambda: same_day)
+    monkeypatch.setattr(ev, "_shipped_matcher", lambda: ev._matcher(same_day))
+    pieces = ["甲中全会", "乙大会", "丙中全会", "精神", "以来", "、", "今后", "。", "党的十九大、"]
+    rnd = random.Random(20)
+    for _ in range(1500):
+        texts = [
+            ("".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))), n) for n in range(1, rnd.randint(1, 5))
+        ]
+        assert latest_past_event(texts) == _plain_latest_past_event(texts), texts

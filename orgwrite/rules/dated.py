@@ -97,12 +97,11 @@ def superseded_member(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     for block, chains in block_chains(doc, ctx):
         for c in chains:
-            if len(c.known) < 3 and not (c.anchor and c.anchor[2] is c.entry):
+            old = [it for it in c.items if it.old_until is not None and lo >= it.old_until]
+            if not old or (len(c.known) < 3 and not (c.anchor and c.anchor[2] is c.entry)):
                 continue
             members = c.entry.get("members")
-            for it in c.items:
-                if it.old_until is None or lo < it.old_until:
-                    continue
+            for it in old:
                 right = members[it.index]
                 yield ctx.emit(
                     "T102",
