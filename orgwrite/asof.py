@@ -55,8 +55,11 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
     # 4. What the body speaks of as past: the latest year (not a plan's target year), and the
     #    latest dated event (党的二十大精神, 二十届三中全会以来).  Both are only lower bounds; the
     #    later one wins.
-    latest = latest_year_spoken_of(doc)
-    event = latest_event_spoken_of(doc)
+    from orgwrite.event_names import Joined
+
+    body = Joined.of([(b.text, b.line) for b in blocks if b.kind is not BlockKind.CHROME])
+    latest = _latest_year_in(body)
+    event = _latest_event_in(body)
     if event is not None and (latest is None or event[0].date >= date(latest[0], 1, 1)):
         ev, line = event
         return ev.date, (
@@ -71,9 +74,13 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
 
 def latest_event_spoken_of(doc: Document):
     """(event, line) of the latest event of lexicon/events.toml the body speaks of as past."""
+    return _latest_event_in([(b.text, b.line) for b in doc.blocks if b.kind is not BlockKind.CHROME])
+
+
+def _latest_event_in(body):
     from orgwrite.events import latest_past_event
 
-    return latest_past_event((b.text, b.line) for b in doc.blocks if b.kind is not BlockKind.CHROME)
+    return latest_past_event(body)
 
 
 #: Marks an as-of source that knows only the year (see :func:`bounds`).
@@ -91,6 +98,12 @@ _TARGET_AFTER_RE = re.compile(r"^(?:前|以前|之前|远景|目标|的目标|�
 _MONTH_AFTER_RE = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 
 
+#: :data:`_YEAR_IN_TEXT_RE` read from its 年: every match is a 年 and the four characters before
+#: it, so the same matches, found by scanning for the literal 年 instead of trying a look-behind at
+#: every position.  A match is the 年 alone; the year starts four characters before it.
+_YEAR_AT_NIAN_RE = re.compile(r"年(?<=(?<![\d.])((?:19|20)\d{2})年|([〇零一二三四五六七八九]{4})年)")
+
+
 def latest_year_spoken_of(doc: Document) -> tuple[int, int] | None:
     """(year, line) of the latest year the body speaks of as past or present.
 
@@ -99,29 +112,37 @@ def latest_year_spoken_of(doc: Document) -> tuple[int, int] | None:
     or with its month (2021年1月), to count: a single passing mention (“依托2020年冬运会契机”)
     is too often a future event.
     """
+    from orgwrite.event_names import Joined
+
+    return _latest_year_in(Joined.of([(b.text, b.line) for b in doc.blocks if b.kind is not BlockKind.CHROME]))
+
+
+def _latest_year_in(body) -> tuple[int, int] | None:
+    """:func:`latest_year_spoken_of` over the body's blocks joined (an ``event_names.Joined``).
+
+    A year never holds a line break and the break before a block is neither a digit nor a dot,
+    as a block's start is not: the matches are each block's own.  What comes before and after a
+    year is read in its block only.
+    """
     counts: dict[int, int] = {}
     first_line: dict[int, int] = {}
     with_month: set[int] = set()
     this_year = date.today().year
-    for block in doc.blocks:
-        if block.kind is BlockKind.CHROME:
+    for m in _YEAR_AT_NIAN_RE.finditer(body.text):
+        digits, chinese = m.groups()
+        year = int(digits) if digits else int("".join(str(_CN_DIGITS[c]) for c in chinese))
+        if not 1949 <= year <= this_year:
             continue
-        text = block.text
-        for m in _YEAR_IN_TEXT_RE.finditer(text):
-            if m.group(1):
-                year = int(m.group(1))
-            else:
-                year = int("".join(str(_CN_DIGITS[c]) for c in m.group(2)))
-            if not 1949 <= year <= this_year:
-                continue
-            before = text[max(0, m.start() - 6) : m.start()]
-            after = text[m.end() : m.end() + 6]
-            if _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
-                continue
-            counts[year] = counts.get(year, 0) + 1
-            first_line.setdefault(year, block.line)
-            if _MONTH_AFTER_RE.match(after):
-                with_month.add(year)
+        text, line, start = body.locate(m.end() - 5)
+        end = start + 5
+        before = text[max(0, start - 6) : start]
+        after = text[end : end + 6]
+        if _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
+            continue
+        counts[year] = counts.get(year, 0) + 1
+        first_line.setdefault(year, line)
+        if _MONTH_AFTER_RE.match(after):
+            with_month.add(year)
     years = [y for y, n in counts.items() if n >= 2 or y in with_month]
     if not years:
         return None

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from orgwrite.errors import ConfigError
+from orgwrite.event_names import Joined, NameScanner
 
 KINDS = ("congress", "plenum", "campaign")
 _FIELDS = {"id", "kind", "names", "date", "past", "session", "source", "note"}
@@ -27,7 +29,6 @@ DEFAULT_PAST = (
 )
 #: Before the name: a mention that looks forward (迎接党的二十大胜利召开, 党的二十大代表选举).
 _FUTURE_BEFORE_RE = re.compile(r"(?:迎接|喜迎|迎|筹备|献礼|向|出席|选举|选出|即将召开的|将召开的)(?:党的)?$")
-_NAME_GUARD = "(?<![一二三四五六七八九十〇零第])"
 
 
 @dataclass(frozen=True)
@@ -103,28 +104,76 @@ def shipped_events() -> tuple[Event, ...]:
 
 
 @cache
-def _matcher(events: tuple[Event, ...]) -> tuple[re.Pattern, dict[str, Event]]:
-    by_name = {n: e for e in events for n in e.names}
-    names = sorted(by_name, key=len, reverse=True)
-    return re.compile(_NAME_GUARD + "(?:" + "|".join(map(re.escape, names)) + ")"), by_name
+def _matcher(events: tuple[Event, ...]) -> NameScanner[Event]:
+    """The scanner of the names of ``events``, and the event each name stands for."""
+    return NameScanner({n: e for e in events for n in e.names})
+
+
+@cache
+def _shipped_matcher() -> NameScanner[Event]:
+    """:func:`_matcher` of the shipped events, without hashing the events on every call."""
+    return _matcher(shipped_events())
 
 
 def mentions(text: str, events: tuple[Event, ...] | None = None) -> list[Mention]:
-    """Every mention of an event in ``text`` (longest name first), past or not."""
-    events = shipped_events() if events is None else events
-    if not events:
-        return []
-    pattern, by_name = _matcher(events)
-    return [Mention(by_name[m.group()], m.start(), m.end()) for m in pattern.finditer(text)]
+    """Every mention of an event in ``text`` (longest name first), past or not.
+
+    A name right after an ordinal (二十八大, 第二十届) is not a mention.
+    """
+    matcher = _shipped_matcher() if events is None else _matcher(events)
+    return [Mention(e, start, end) for e, start, end in matcher.scan(text)]
+
+
+def mentions_by_text(texts: list[str], kind: str | None = None) -> list[list[Mention]]:
+    """:func:`mentions` of each of ``texts`` (of events of ``kind`` only, if given), from one scan
+    of them joined (as :func:`_mentions_in`)."""
+    joined = Joined.of([(text, i) for i, text in enumerate(texts)])
+    found: list[list[Mention]] = [[] for _ in texts]
+    scanner = _kind_matcher(kind) if kind else None
+    for event, start, end in (scanner or _shipped_matcher()).scan(joined.text):
+        if kind and event.kind != kind:
+            continue
+        _text, i, at = joined.locate(start)
+        found[i].append(Mention(event, at, at + end - start))
+    return found
+
+
+@cache
+def _kind_matcher(kind: str) -> NameScanner[Event] | None:
+    """A scanner of the names of the shipped events of ``kind`` alone, when it finds what the
+    scanner of all names finds of them; otherwise None.
+
+    It does when no name of that kind overlaps a name of another kind (one inside the other, or
+    the end of one the start of the other): only then can no other name take the place of one of
+    them, in the scan of all names.
+    """
+    events = shipped_events()
+    mine = {n for e in events if e.kind == kind for n in e.names}
+    others = {n for e in events if e.kind != kind for n in e.names}
+    if any(_overlap(a, b) for a in mine for b in others):
+        return None
+    return _matcher(tuple(e for e in events if e.kind == kind))
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` can share characters in a text (one in the other, or an end a start)."""
+    return a in b or b in a or any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b))))
 
 
 def spoken_of_as_past(text: str, m: Mention) -> bool:
     """Whether the mention looks back on the event (党的二十大精神, 二十届三中全会以来)."""
-    after = text[m.end : m.end + 12].lstrip('”’"')
-    if not re.match(m.event.past, after):
+    return _past(text, m.event, m.start, m.end)
+
+
+@cache
+def _past_re(past: str) -> re.Pattern:
+    return re.compile(past)
+
+
+def _past(text: str, event: Event, start: int, end: int) -> bool:
+    if not _past_re(event.past).match(text[end : end + 12].lstrip('”’"')):
         return False
-    before = text[max(0, m.start - 8) : m.start].rstrip('“‘"')
-    return not _FUTURE_BEFORE_RE.search(before)
+    return not _FUTURE_BEFORE_RE.search(text[max(0, start - 8) : start].rstrip('“‘"'))
 
 
 #: After the name, past contexts that may also look forward: before the 二十大 a provincial
@@ -136,35 +185,73 @@ _AHEAD_RE = re.compile(r"今后|未来|将要|即将|届时|迎接|喜迎|开好
 
 
 def latest_past_event(texts) -> tuple[Event, int] | None:
-    """(event, line) of the latest event spoken of as past in ``texts`` (pairs of text and line).
+    """(event, line) of the latest event spoken of as past in ``texts`` (pairs of text and line,
+    or the :class:`~orgwrite.event_names.Joined` of them).
 
     One mention in a plainly past context (以来, 报告指出, 作出的部署……) is enough, and so is one
     “……精神” standing alone; one that joins a list of congresses (党的十九大、二十大精神) or a
     sentence looking ahead (今后五年……) counts only when there is another.
     """
-    strong: dict[str, int] = {}
-    weak: dict[str, list[int]] = {}
-    by_id: dict[str, Event] = {}
-    for text, line in texts:
-        for m in mentions(text):
-            if not spoken_of_as_past(text, m):
-                continue
-            by_id[m.event.id] = m.event
-            after = text[m.end : m.end + 4].lstrip('”’"')
-            if m.event.kind != "campaign" and _WEAK_PAST_RE.match(after) and _may_look_ahead(text, m):
-                weak.setdefault(m.event.id, []).append(line)
-            else:
-                strong.setdefault(m.event.id, line)
-    found = [(by_id[i], line) for i, line in strong.items()]
-    found += [(by_id[i], lines[0]) for i, lines in weak.items() if len(lines) >= 2 and i not in strong]
-    return max(found, key=lambda f: f[0].date, default=None)
+    joined = texts if isinstance(texts, Joined) else Joined.of(list(texts))
+    events: dict[str, Event] = {}
+    spoken: dict[str, list[tuple[int, str, int, int, int]]] = {}  # id → (order, text, line, start, end)
+    for k, (text, line, event, start, end) in enumerate(_mentions_in(joined)):
+        events[event.id] = event
+        spoken.setdefault(event.id, []).append((k, text, line, start, end))
+    # The latest day first: an earlier event is read only when no later one is spoken of as past.
+    # Among events of one day the first counts: one with a plain past mention before one known
+    # only from two “……精神”, each by its first such mention.
+    for day in sorted({e.date for e in events.values()}, reverse=True):
+        best: tuple[tuple[int, int], Event, int] | None = None
+        for eid, event in events.items():
+            if event.date == day and (v := _verdict(event, spoken[eid])) and (best is None or v[0] < best[0]):
+                best = (v[0], event, v[1])
+        if best is not None:
+            return best[1], best[2]
+    return None
 
 
-def _may_look_ahead(text: str, m: Mention) -> bool:
+def _verdict(event: Event, spoken: list[tuple[int, str, int, int, int]]) -> tuple[tuple[int, int], int] | None:
+    """((0 or 1, order), line) of the mention that makes ``event`` spoken of as past, or None.
+
+    0 and the first mention in a plainly past context; else 1 and the first of two or more “……精神”
+    that may look ahead (see :func:`latest_past_event`).
+    """
+    weak: list[tuple[int, int]] = []
+    for k, text, line, start, end in spoken:
+        if not _past(text, event, start, end):
+            continue
+        after = text[end : end + 4].lstrip('”’"')
+        if event.kind != "campaign" and _WEAK_PAST_RE.match(after) and _may_look_ahead(text, event, start):
+            weak.append((k, line))
+        else:
+            return (0, k), line
+    if len(weak) >= 2:
+        return (1, weak[0][0]), weak[0][1]
+    return None
+
+
+def _mentions_in(joined: Joined) -> Iterator[tuple[str, int, Event, int, int]]:
+    """(text, line, event, start, end) of every mention in the joined texts, from one scan.
+
+    No name holds a line break, so none matches across the joint, and the break before a text is
+    not an ordinal, as the start of a text is not: each text's mentions are those of
+    :func:`mentions` on it alone, shifted.
+    """
+    for event, start, end in _shipped_matcher().scan(joined.text):
+        text, line, at = joined.locate(start)
+        yield text, line, event, at, at + end - start
+
+
+_SENTENCE_ENDS = "。！？；;!?"
+
+
+def _may_look_ahead(text: str, event: Event, at: int) -> bool:
     """Whether a “……精神” mention may speak of a congress still to come (see :data:`_WEAK_PAST_RE`)."""
-    start = m.start
-    while start > 0 and text[start - 1] not in "。！？；;!?":
-        start -= 1
-    head = text[max(0, m.start - 4) : m.start].removesuffix("党的")
-    listed = m.event.kind == "congress" and _LISTED_BEFORE_RE.search(head)  # a plenum's 精神 is past
-    return bool(listed or _AHEAD_RE.search(text, start, m.start))
+    start = 0  # the sentence's first character
+    for c in _SENTENCE_ENDS:
+        if (i := text.rfind(c, 0, at)) >= start:
+            start = i + 1
+    head = text[max(0, at - 4) : at].removesuffix("党的")
+    listed = event.kind == "congress" and _LISTED_BEFORE_RE.search(head)  # a plenum's 精神 is past
+    return bool(listed or _AHEAD_RE.search(text, start, at))

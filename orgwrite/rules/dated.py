@@ -11,11 +11,13 @@ import itertools
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 
 from orgwrite.asof import LOWER_BOUND_MARK, YEAR_MARK, bounds
-from orgwrite.lexicon import cite, context_lexicon, document_hits, role_hits
+from orgwrite.lexicon import cite, context_lexicon
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.dated_hits import dated_texts, hits_with_text
 
 
 def _cn_date(d: date) -> str:
@@ -55,18 +57,22 @@ def superseded_wording(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     lo, _hi = span
     lex = context_lexicon(ctx)
-    for block, h, e in role_hits(doc, ctx, "dated"):
-        if lo < e.get("until") or not lex.context_ok(e, block.text, h.start, h.end):
-            continue
-        yield ctx.emit(
-            "T101",
-            block,
-            h.start,
-            h.end,
-            f"{e.get('change')}；本文日期{_when(doc, ctx)}，应为“{e.get('replacement')}”",
-            e.get("replacement"),
-            severity=e.severity,
-        )
+    for block, h in hits_with_text(doc, ctx, dated_texts(ctx).superseded):
+        for role, eid, _ in h.roles:
+            if role != "dated":
+                continue
+            e = lex.entries[eid]
+            if lo < e.get("until") or not lex.context_ok(e, block.text, h.start, h.end):
+                continue
+            yield ctx.emit(
+                "T101",
+                block,
+                h.start,
+                h.end,
+                f"{e.get('change')}；本文日期{_when(doc, ctx)}，应为“{e.get('replacement')}”",
+                e.get("replacement"),
+                severity=e.severity,
+            )
 
 
 @rule("T102", "superseded-member", "warning", "按文本日期已变更的列举成员", fix="unsafe")
@@ -91,12 +97,11 @@ def superseded_member(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     for block, chains in block_chains(doc, ctx):
         for c in chains:
-            if len(c.known) < 3 and not (c.anchor and c.anchor[2] is c.entry):
+            old = [it for it in c.items if it.old_until is not None and lo >= it.old_until]
+            if not old or (len(c.known) < 3 and not (c.anchor and c.anchor[2] is c.entry)):
                 continue
             members = c.entry.get("members")
-            for it in c.items:
-                if it.old_until is None or lo < it.old_until:
-                    continue
+            for it in old:
                 right = members[it.index]
                 yield ctx.emit(
                     "T102",
@@ -127,30 +132,35 @@ def anachronism(doc: Document, ctx: Context) -> Iterator[Finding]:
     if span is None:
         return
     _lo, hi = span
+    texts = dated_texts(ctx)
+    if texts.latest_since is None or hi >= texts.latest_since:
+        return  # no entry's first date lies after the text's latest possible date
     lex = context_lexicon(ctx)
-    for block, hits in document_hits(doc, ctx):
-        reported: set[tuple[int, int]] = set()
-        for h in hits:
-            for role, eid, _ in h.roles:
-                e = lex.entries[eid]
-                since = None
-                if role == "dated_new" and e.get("anachronism"):
-                    since = e.get("replacement_since") or e.get("until")
-                elif (role == "abbr" and e.kind == "enumeration") or (
-                    role == "guard" and e.kind == "formulation" and h.text == e.get("canonical")
-                ):
-                    since = e.get("since")
-                if since is None or hi >= since or (h.start, h.end) in reported:
-                    continue
-                reported.add((h.start, h.end))
-                yield ctx.emit(
-                    "T103",
-                    block,
-                    h.start,
-                    h.end,
-                    f"“{h.text}”自{_cn_date(since)}起才使用，早于本文日期{_when(doc, ctx).removeprefix('为')}（{cite(e)}）；"
-                    "请核对文本日期或提法",
-                )
+    current = None
+    reported: set[tuple[int, int]] = set()  # per block
+    for block, h in hits_with_text(doc, ctx, texts.first_dated):
+        if block is not current:
+            current, reported = block, set()
+        for role, eid, _ in h.roles:
+            e = lex.entries[eid]
+            since = None
+            if role == "dated_new" and e.get("anachronism"):
+                since = e.get("replacement_since") or e.get("until")
+            elif (role == "abbr" and e.kind == "enumeration") or (
+                role == "guard" and e.kind == "formulation" and h.text == e.get("canonical")
+            ):
+                since = e.get("since")
+            if since is None or hi >= since or (h.start, h.end) in reported:
+                continue
+            reported.add((h.start, h.end))
+            yield ctx.emit(
+                "T103",
+                block,
+                h.start,
+                h.end,
+                f"“{h.text}”自{_cn_date(since)}起才使用，早于本文日期{_when(doc, ctx).removeprefix('为')}（{cite(e)}）；"
+                "请核对文本日期或提法",
+            )
 
 
 _STUDY_BEFORE_RE = re.compile(r"(?:学习|贯彻|落实|领会|宣传|宣讲|践行|把|按照|以)[^，,。；;！？：:]{0,10}$")
@@ -226,21 +236,17 @@ def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
     if span is None:
         return
     lo, _hi = span
-    from orgwrite.events import mentions, shipped_events
-
-    congresses = sorted((e for e in shipped_events() if e.kind == "congress"), key=lambda e: e.date)
+    congresses = _congresses()
     successor = {a.id: b for a, b in itertools.pairwise(congresses) if lo >= b.date}
     if not successor:
         return
     sessions = {e.session: (e, successor[e.id]) for e in congresses if e.id in successor and e.session}
-    for block in doc.blocks:
+    for block, stale in _stale_mentions(doc, successor):
         text = block.text
-        if "精神" not in text:
-            continue
         reported: list[tuple[int, int]] = []
-        for m in mentions(text):
-            nxt = successor.get(m.event.id)
-            spirit = _SPIRIT_AFTER_RE.match(text, m.end) if nxt else None
+        for m in stale:
+            nxt = successor[m.event.id]
+            spirit = _SPIRIT_AFTER_RE.match(text, m.end)
             if spirit is None or not _STUDY_BEFORE_RE.search(text[max(0, m.start - 12) : m.start]):
                 continue
             if _history(_context(text, m.start), nxt, lo):
@@ -258,7 +264,7 @@ def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"“{nxt.name}精神”，不是“{text[m.start : spirit.end()]}”",
                 f"{right}精神" if plain else None,
             )
-        for m in _SERIES_RE.finditer(text):
+        for m in _SERIES_RE.finditer(text) if "历次全会" in text else ():
             old_new = sessions.get(m.group("session") + "届")
             if old_new is None or not _SERIES_SPIRIT_RE.match(text, m.end()):
                 continue
@@ -278,3 +284,29 @@ def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"“{nxt.session}历次全会精神”，不是“{m.group()}精神”",
                 f"{nxt.session}历次全会",
             )
+
+
+@cache
+def _congresses() -> list:
+    """The shipped congresses, in order of date."""
+    from orgwrite.events import shipped_events
+
+    return sorted((e for e in shipped_events() if e.kind == "congress"), key=lambda e: e.date)
+
+
+def _stale_mentions(doc: Document, successor: dict) -> Iterator[tuple]:
+    """(block, mentions of a congress that has a successor) of each block that may hold a finding.
+
+    The blocks are scanned joined, once (:func:`orgwrite.events.mentions_by_text`).  A finding
+    needs 精神 after the congress (:data:`_SPIRIT_AFTER_RE`) or after 历次全会
+    (:data:`_SERIES_SPIRIT_RE`), so a block without 精神 is passed over, as are mentions of a
+    congress that has none; a block with 历次全会 comes even without such a mention.
+    """
+    from orgwrite.events import mentions_by_text
+
+    blocks = [b for b in doc.blocks if "精神" in b.text]
+    found = mentions_by_text([b.text for b in blocks], "congress")  # successor holds congresses only
+    for block, ms in zip(blocks, found, strict=True):
+        stale = [m for m in ms if m.event.id in successor]
+        if stale or "历次全会" in block.text:
+            yield block, stale

@@ -9,9 +9,11 @@ document as it stood on the text's date.  Titles the data does not know (a count
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate, chain
 
 from orgwrite.asof import bounds
 from orgwrite.lexicon import Entry, Lexicon, context_lexicon
@@ -32,21 +34,21 @@ class Citation:
     brackets: tuple[int, int] | None  # the enclosing 《…》 span, if any
 
 
-_AUTOMATA: dict[str, object] = {}
+_SCANNERS: dict[str, object] = {}
 
 
-def _automaton(lex: Lexicon):
-    """Titles and wrong titles of the lexicon's documents, in one automaton (built once per data)."""
-    if lex.data_hash in _AUTOMATA:
-        return _AUTOMATA[lex.data_hash]
-    _AUTOMATA[lex.data_hash] = auto = _build(lex)
-    return auto
+def _scanner(lex: Lexicon):
+    """Titles and wrong titles of the lexicon's documents, in one scanner (built once per data)."""
+    if lex.data_hash in _SCANNERS:
+        return _SCANNERS[lex.data_hash]
+    _SCANNERS[lex.data_hash] = built = _build(lex)
+    return built
 
 
 def _build(lex: Lexicon):
-    import ahocorasick
+    """(scanner of the titles and wrong titles, the character that joins blocks), or None."""
+    from orgwrite.event_names import NameScanner
 
-    auto = ahocorasick.Automaton()
     patterns: dict[str, tuple[str, bool]] = {}
     for e in lex.entries.values():
         if e.kind != "document":
@@ -56,35 +58,36 @@ def _build(lex: Lexicon):
             patterns.setdefault(w, (e.id, True))
     if not patterns:
         return None
-    for text, value in patterns.items():
-        auto.add_word(text, (len(text), *value))
-    auto.make_automaton()
-    return auto
+    # What joins the blocks for one scan: a character no title holds, so no match crosses a joint.
+    joint = next(c for c in chain("\n", map(chr, range(0xE000, 0xF900))) if not any(c in t for t in patterns))
+    return NameScanner(patterns, guard=frozenset()), joint
 
 
 def citations(doc: Document, ctx: Context) -> list[Citation]:
-    """Every known title in the document, longest match first at each place (scanned once)."""
+    """Every known title in the document, longest match first at each place (scanned once).
+
+    Titles do not overlap: where two occur at one place the longer is taken, and a title that
+    starts inside one already taken is not one (the scanner's leftmost-longest matches).
+    """
     cached = ctx.cache.get("documents.citations")
     if cached is not None:
         return cached
     lex = context_lexicon(ctx)
-    auto = _automaton(lex)
+    built = _scanner(lex)
     found: list[Citation] = []
-    if auto is not None:
-        for block in doc.blocks:
-            if block.kind is BlockKind.CHROME or not block.text:
-                continue
-            text = block.text
-            matches = sorted(
-                ((end + 1 - n, end + 1, eid, wrong) for end, (n, eid, wrong) in auto.iter(text)),
-                key=lambda m: (m[0], -m[1]),
-            )
-            last_end = -1
-            for start, end, eid, wrong in matches:
-                if start < last_end:
-                    continue  # inside a longer title already taken
-                last_end = end
-                found.append(Citation(block, start, end, lex.entries[eid], wrong, book_title_around(text, start, end)))
+    if built is not None:
+        # One scan of the blocks joined by a character no title holds (:func:`_build`): no match
+        # crosses a joint, and each block's matches are its own.
+        scanner, joint = built
+        blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME and b.text]
+        starts = list(accumulate([len(b.text) + 1 for b in blocks], initial=0))
+        for (eid, wrong), start, end in scanner.scan(joint.join([b.text for b in blocks])):
+            i = bisect_right(starts, start) - 1
+            block = blocks[i]
+            start -= starts[i]
+            end -= starts[i]
+            brackets = book_title_around(block.text, start, end)
+            found.append(Citation(block, start, end, lex.entries[eid], wrong, brackets))
     ctx.cache["documents.citations"] = found
     return found
 

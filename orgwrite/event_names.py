@@ -1,0 +1,146 @@
+"""Finding the names of dated events (lexicon/events.toml) in a text, fast.
+
+The plain way is one regex: the names, longest first, behind a look-behind that keeps an event
+out of a longer ordinal (二十八大 is not 十八大).  It gives the right matches, but a pattern that
+starts with a look-behind has no first character to scan for, so the engine tries it at every
+position of the text.  :class:`NameScanner` gives exactly the same matches from a scan for the
+names' last characters (a literal the engine finds at C speed), then runs the names' pattern only
+in the short spans where a name can be.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+#: No name is read inside a longer ordinal (二十八大 is not 十八大, 第二十届 not 二十届).
+GUARD_CHARS = frozenset("一二三四五六七八九十〇零第")
+
+
+class NameScanner(Generic[T]):
+    """Every occurrence of a set of names, longest first at each place, left to right, no overlap.
+
+    The matches are those of ``finditer`` over ``(?<![guard])(?:name1|name2|…)`` with the names
+    sorted longest first (:data:`GUARD_CHARS` unless told; an empty guard lets every place count).
+    """
+
+    def __init__(self, names: dict[str, T], guard: frozenset[str] = GUARD_CHARS) -> None:
+        self.values = names
+        self.guard = guard
+        self.longest = max(map(len, names), default=0)
+        self.pattern = re.compile(trie_pattern(names))
+        self.ends = end_patterns(names)
+
+    def regions(self, text: str) -> list[tuple[int, int]]:
+        """Disjoint spans of ``text`` that hold every place a name occurs.
+
+        Each occurrence of a name ends at a match of :attr:`ends` and is no longer than
+        :attr:`longest`, so it lies in the span that ends there and is that long; spans that
+        overlap or touch are joined, so each occurrence lies whole in one span.
+        """
+        longest = self.longest
+        ends: list[int] = []
+        for p in self.ends:
+            ends += [m.end() for m in p.finditer(text)]
+        ends.sort()
+        regions: list[tuple[int, int]] = []
+        for end in ends:
+            start = end - longest
+            if regions and start <= regions[-1][1]:
+                regions[-1] = (regions[-1][0], end)
+            else:
+                regions.append((start if start > 0 else 0, end))
+        return regions
+
+    def scan(self, text: str) -> list[tuple[T, int, int]]:
+        """(value, start, end) of every occurrence, as the look-behind pattern would find them.
+
+        A candidate whose preceding character is an ordinal is dropped and the search goes on
+        from the next character, exactly where the look-behind pattern would go on.  The search
+        runs only in :meth:`regions`: every occurrence of a name lies whole in one of them, so no
+        match is lost, none is found that the whole text would not give, and the longest name at
+        a place is never cut short at a region's end.
+        """
+        found: list[tuple[T, int, int]] = []
+        values = self.values
+        guard = self.guard
+        search = self.pattern.search
+        for pos, stop in self.regions(text):
+            while m := search(text, pos, stop):
+                start = m.start()
+                if start and text[start - 1] in guard:
+                    pos = start + 1
+                    continue
+                pos = m.end()
+                found.append((values[m.group()], start, pos))
+        return found
+
+
+def trie_pattern(names) -> str:
+    """A regex of ``names`` factored by common prefix that matches, at each place, the longest name.
+
+    The same matches as the plain alternation sorted longest first, tried fewer times: the names
+    share a handful of first characters.  A name that is a prefix of a longer one makes the rest
+    optional and greedy (党的十九大 before 党的十九), so the longest name that matches wins.
+    No names give a pattern that never matches.
+    """
+    trie: dict[str, dict] = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in node.items() if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie) or "(?!)"
+
+
+def end_patterns(names) -> tuple[re.Pattern, ...]:
+    """Per last character of the names, that character where a name's ending precedes it.
+
+    ``大(?<=十八大|十九大|二十大)`` starts with a literal, which the engine scans for at C speed;
+    its matches are the last characters of every place a name ends, and of a few more.
+    """
+    if not names:
+        return ()
+    width = min(3, *map(len, names))
+    endings: dict[str, set[str]] = {}
+    for name in names:
+        endings.setdefault(name[-1], set()).add(name[-width:])
+    return tuple(
+        re.compile(re.escape(last) + "(?<=" + "|".join(map(re.escape, sorted(tails))) + ")")
+        for last, tails in endings.items()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Texts (with their lines) joined by line breaks, so that one scan serves them all."""
+
+    texts: list[tuple[str, int]]
+    starts: list[int]  # where each text starts in :attr:`text`
+    text: str
+
+    @classmethod
+    def of(cls, texts: list[tuple[str, int]]) -> Joined:
+        plain = [text for text, _line in texts]
+        starts = [0, *accumulate(map((1).__add__, map(len, plain)))]  # each text and its break
+        starts.pop()
+        return cls(texts, starts, "\n".join(plain))
+
+    def locate(self, offset: int) -> tuple[str, int, int]:
+        """(text, line, offset in that text) of an offset in :attr:`text`."""
+        i = bisect_right(self.starts, offset) - 1
+        text, line = self.texts[i]
+        return text, line, offset - self.starts[i]

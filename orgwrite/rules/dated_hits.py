@@ -1,0 +1,84 @@
+"""The lexicon hits the dated rules look at (T101, T103), picked out by their text.
+
+A document has a few hundred lexicon hits; T101 wants the few that carry a superseded term, T103
+the few that name something with a first date.  Walking every role of every hit in Python costs
+more than the rules themselves, so each rule first keeps the hits whose text can carry what it
+reads — a set of strings taken from the entries, tested at C speed — and reads the roles of
+those only.
+
+The sets rest on how :func:`orgwrite.lexicon.matcher.compile_entries` gives roles: "dated" to a
+dated entry's ``term``, "dated_new" to its ``replacement``, "abbr" to an enumeration's ``abbr``
+and ``aliases``; T103 reads a formulation's "guard" only on its ``canonical`` text.
+``tests/test_dated_hits.py`` holds every pattern of the shipped lexicon to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
+from typing import Any
+
+from orgwrite.lexicon import Entry, Lexicon, context_lexicon, document_hits
+
+_TEXT = attrgetter("text")
+
+
+@dataclass(frozen=True, slots=True)
+class DatedTexts:
+    """What T101 and T103 look for in one lexicon."""
+
+    superseded: frozenset[str]  # texts that may carry a "dated" role (T101)
+    first_dated: frozenset[str]  # texts that may carry a role T103 reads
+    latest_since: date | None  # the latest first date T103 may read: a text dated later has none
+
+
+def _texts(entries: dict[str, Entry]) -> DatedTexts:
+    superseded: set[str] = set()
+    first_dated: set[str] = set()
+    sinces: list[date] = []
+    for e in entries.values():
+        if e.kind == "dated":
+            superseded.add(e.get("term"))
+            first_dated.add(e.get("replacement"))
+        elif e.kind == "enumeration":
+            first_dated.add(e.get("abbr"))
+            first_dated.update(e.get("aliases", []))
+        elif e.kind == "formulation":
+            first_dated.add(e.get("canonical"))
+        for value in (e.get("replacement_since") or e.get("until"), e.get("since")):
+            if isinstance(value, date):
+                sinces.append(value)
+    return DatedTexts(frozenset(superseded), frozenset(first_dated), max(sinces, default=None))
+
+
+_CACHE: dict[int, tuple[Lexicon, DatedTexts]] = {}
+
+
+def dated_texts(ctx: Any) -> DatedTexts:
+    """:class:`DatedTexts` of the check's lexicon, built once per lexicon object.
+
+    The lexicon is kept beside them, so the id they are filed under stays its own; only the last
+    few are kept.
+    """
+    lex = context_lexicon(ctx)
+    kept = _CACHE.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        if len(_CACHE) >= 4:
+            _CACHE.clear()
+        kept = _CACHE[id(lex)] = (lex, _texts(lex.entries))
+    return kept[1]
+
+
+def hits_with_text(doc: Any, ctx: Any, texts: frozenset[str]) -> Iterator[tuple[Any, Any]]:
+    """(block, hit) of the document's hits whose text is in ``texts``, in the order of
+    :func:`orgwrite.lexicon.document_hits`.  A block none of whose hits has such a text is passed
+    over by one set test."""
+    isdisjoint = texts.isdisjoint
+    for block, hits in document_hits(doc, ctx):
+        if isdisjoint(map(_TEXT, hits)):
+            continue
+        for h in hits:
+            if h.text in texts:
+                yield block, h
