@@ -29,7 +29,7 @@ def _lexicon():
 
 def _reference(lex, text: str) -> list[Hit]:
     raw = []
-    for pattern, roles in (value for _, value in lex.automaton.items()):
+    for pattern, roles in lex.patterns:
         i = text.find(pattern)
         while i >= 0:
             raw.append(Hit(i, i + len(pattern), pattern, roles))

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from orgwrite.config import Config
 
 #: Bump when the compiled form changes, so stale disk caches are ignored.
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 
 _MEMORY: dict[str, Lexicon] = {}
 
