@@ -4,6 +4,7 @@ pattern and magnitudes.  Computed once per document and kept in ``Context.cache`
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import protected_spans
@@ -66,4 +67,15 @@ def _protected_statements(ctx: Context, block: Block) -> list[tuple[int, int]]:
         spans = [(a, b) for a, b in _protected(ctx, block) if not (block.text[a] in "“‘" and b - a > LONG_QUOTE)]
         hit = (block, spans)
         cache[key] = hit
+    return hit[1]
+
+
+def _block_starts(doc: Document, ctx: Context) -> list[int]:
+    """Where each block's text begins in ``block_text(doc)`` (the blocks joined by newlines):
+    a match over the whole text maps to its block by bisection."""
+    hit = ctx.cache.get("numbers.block_starts")
+    if hit is None or hit[0] is not doc:
+        starts = [0, *accumulate(len(b.text) + 1 for b in doc.blocks[:-1])] if doc.blocks else []
+        hit = (doc, starts)
+        ctx.cache["numbers.block_starts"] = hit
     return hit[1]
