@@ -12,7 +12,7 @@ from orgwrite.rules.numbers.common import (
     _NUM,
     _PROSE,
     _after,
-    _numeric_blocks,
+    _marked_blocks,
     _protected,
 )
 
@@ -45,7 +45,9 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011 第4.2条（概数）；编辑出版常规。
     """
-    for block in _numeric_blocks(doc, ctx, _PROSE):
+    # Every finding is a match of _APPROX_RE, which holds 约 (大约), 近 (将近, 接近), 超过 or 逾,
+    # or of _DOUBLE_RE, which holds 余多 or 多余: literals, found faster than the pattern.
+    for block in _marked_blocks(doc, ctx, ("约", "近", "超过", "逾", "余多", "多余"), _PROSE):
         text = block.text
         for m in _APPROX_RE.finditer(text):
             if _after(text, m.start(), _NOT_APPROX_BEFORE.get(m.group("pre"), "")):

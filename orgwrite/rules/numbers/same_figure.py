@@ -15,7 +15,7 @@ from orgwrite.rules.numbers.common import (
     _MAGNITUDE,
     _NUM,
     _after,
-    _numeric_blocks,
+    _marked_blocks,
     _protected,
     _protected_statements,
 )
@@ -210,7 +210,8 @@ def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
     """Every figure of ``doc`` that states a statistic, in order (N110 and ``orgwrite compare``)."""
     pattern = _figure_re()
     section: dict[int, int] | None = None
-    for block in _numeric_blocks(doc, ctx):
+    # The figure pattern has no look-around and no class that holds a newline.
+    for block in _marked_blocks(doc, ctx, (pattern,)):
         text = block.text
         moments: dict[int, bool] = {}
         ascii_ends = ";" in text or "!" in text or "?" in text
