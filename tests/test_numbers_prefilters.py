@@ -5,13 +5,17 @@ part of a sentence after an ASCII semicolon."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from orgwrite import check
 from orgwrite.config import Config
 from orgwrite.io.read_text import read_string
 from orgwrite.numerals import protected_spans
+from orgwrite.rules.base import all_rules
 from orgwrite.rules.numbers.fixed_expressions import digit_anchor
+from orgwrite.rules.numbers.same_figure import _figure_re, _statement_figure_re
 
 
 def found(text, select: str = "N") -> list[tuple]:
@@ -107,3 +111,33 @@ def test_digit_anchor_is_only_given_when_every_match_has_it(pattern: str, anchor
 )
 def test_protected_spans_with_and_without_a_dash(text: str, spans: list[tuple[int, int]]) -> None:
     assert protected_spans(text) == spans
+
+
+_N_CODES = sorted(code for code in all_rules() if code.startswith("N"))
+_CLEAN = "一、总体情况\n全市党组织建设稳步推进。\n"
+
+
+def _unlined(message: str) -> str:
+    """N110 names the line of the first statement: two lines down after the clean blocks."""
+    return re.sub(r"第(\d+)行", lambda m: f"第{int(m.group(1)) + 2}行", message)
+
+
+@pytest.mark.parametrize("code", _N_CODES)
+def test_wrong_examples_fire_the_same_after_clean_blocks(code: str) -> None:
+    """A wrong example placed after two clean blocks gives the same findings, two lines down:
+    the whole-text searches map every hit to the right block, the last one included."""
+    wrong, _ = all_rules()[code].examples()
+    for example in wrong:
+        text = example.replace("\\n", "\n")
+        alone = [(f.line + 2, f.column, f.end_column, _unlined(f.message)) for f in check(text, Config(select=(code,)))]
+        after = [(f.line, f.column, f.end_column, f.message) for f in check(_CLEAN + text, Config(select=(code,)))]
+        assert alone and after == alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1.2.3人", "共3.5.6万人，增长7.2%", "x.٣٤人", "٣3人", "１２3名", "12345号和678人", "3.人 .5人 5.人"],
+)
+def test_statement_figures_are_the_figures_statements_keep(text: str) -> None:
+    kept = [m.span() for m in _figure_re().finditer(text) if not (m.start() and text[m.start() - 1] in "0123456789.")]
+    assert [m.span() for m in _statement_figure_re().finditer(text)] == kept

@@ -29,6 +29,20 @@ def _figure_re() -> re.Pattern[str]:
     return re.compile(rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?(?P<unit>{units})(?P<tail>左右|以上)?")
 
 
+@cache
+def _statement_figure_re() -> re.Pattern[str]:
+    """_figure_re() less the matches right after a digit or a point, which statements() drops.
+
+    finditer never starts an original match right after a digit (the match would have begun
+    one digit earlier), and every place inside a dropped match is after a digit or a point or
+    cannot start a number: so the matches are the same, less the dropped ones.  The look-behind
+    comes after the first digit, so the scan still starts from digits only.
+    """
+    plain = _figure_re().pattern
+    pattern = plain.replace("(?P<num>\\d+", "(?P<num>\\d(?<![\\d.]\\d)\\d*", 1)
+    return re.compile(pattern) if pattern != plain else _figure_re()
+
+
 #: A clause that speaks of a time or a change may give a different value for a different moment.
 _TIME_RE = re.compile(
     r"年|月|日|今年|去年|期间|以来|目前|当前|现在|截至|截止|同比|比上|较上|增长|下降|新增|减少|提高|降低|预计|力争|计划|目标|其中|分别|每"
@@ -208,20 +222,24 @@ _LAST_ASCII_END_RE = re.compile(r"(?s:.*)[;!?]")
 
 def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
     """Every figure of ``doc`` that states a statistic, in order (N110 and ``orgwrite compare``)."""
-    pattern = _figure_re()
+    pattern = _statement_figure_re()
     section: dict[int, int] | None = None
     # The figure pattern has no look-around and no class that holds a newline.
     for block in _marked_blocks(doc, ctx, (pattern,)):
         text = block.text
         moments: dict[int, bool] = {}
         ascii_ends = ";" in text or "!" in text or "?" in text
+        sentence_start = scanned = 0
         for m in pattern.finditer(text):
             start = m.start()
             if start and text[start - 1] in "0123456789.":
                 continue
-            # The offset after the last sentence end before the figure (0 when none).
-            last_end = _LAST_END_RE.match(text, 0, start)
-            sentence_start = last_end.end() if last_end else 0
+            # The offset after the last sentence end before the figure (0 when none): the
+            # last one after the previous figure, else the one found for it.
+            last_end = _LAST_END_RE.match(text, scanned, start)
+            if last_end:
+                sentence_start = last_end.end()
+            scanned = start
             # The part of the sentence begins after the last ASCII end in it, if any (an
             # approximation word before the figure holds none).
             last_ascii = _LAST_ASCII_END_RE.match(text, sentence_start, start) if ascii_ends else None
