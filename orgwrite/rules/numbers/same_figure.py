@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -10,12 +11,14 @@ from functools import cache
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import inside, number_data
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import block_text
 from orgwrite.rules.numbers.common import (
     _DIGIT_RE,
     _MAGNITUDE,
     _NUM,
+    _PROSE,
     _after,
-    _marked_blocks,
+    _block_starts,
     _protected,
     _protected_statements,
 )
@@ -220,17 +223,45 @@ class Statement:
 _LAST_ASCII_END_RE = re.compile(r"(?s:.*)[;!?]")
 
 
+def _figures_by_block(doc: Document, ctx: Context, pattern: re.Pattern[str]) -> list[tuple[int, list[int]]]:
+    """(block index, offsets of its figures), in order: one scan of the whole text.
+
+    No class of the pattern holds a newline and its look-behind sees only the character
+    before the first digit (a newline at a block's start, as nothing would): so the matches
+    over the whole text are those of every block, and ``pattern.match`` at an offset gives
+    the match finditer gives there."""
+    alltext = block_text(doc, ctx.cache)
+    starts = _block_starts(doc, ctx)
+    out: list[tuple[int, list[int]]] = []
+    low = high = 0  # the current block's span in the whole text
+    offsets: list[int] = []
+    for m in pattern.finditer(alltext):
+        at = m.start()
+        if at >= high:
+            i = bisect_right(starts, at) - 1
+            low = starts[i]
+            high = starts[i + 1] if i + 1 < len(starts) else len(alltext) + 1
+            offsets = []
+            out.append((i, offsets))
+        offsets.append(at - low)
+    return out
+
+
 def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
     """Every figure of ``doc`` that states a statistic, in order (N110 and ``orgwrite compare``)."""
     pattern = _statement_figure_re()
     section: dict[int, int] | None = None
-    # The figure pattern has no look-around and no class that holds a newline.
-    for block in _marked_blocks(doc, ctx, (pattern,)):
+    blocks = doc.blocks
+    for i, offsets in _figures_by_block(doc, ctx, pattern):
+        block = blocks[i]
+        if block.kind not in _PROSE:
+            continue
         text = block.text
         moments: dict[int, bool] = {}
         ascii_ends = ";" in text or "!" in text or "?" in text
         sentence_start = scanned = 0
-        for m in pattern.finditer(text):
+        for offset in offsets:
+            m = pattern.match(text, offset)
             start = m.start()
             if start and text[start - 1] in "0123456789.":
                 continue
@@ -248,8 +279,10 @@ def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
             opens = moments.get(part_start)
             if opens is None:
                 opens = moments[part_start] = _MOMENT_RE.match(text, part_start) is not None
-            if not opens and _DIGIT_RE.search(text, sentence_start, start):
-                continue  # undated, with a digit before it in its sentence: dropped below
+            if not opens and (
+                _DIGIT_RE.search(text, sentence_start, start) or _TIME_RE.search(text, sentence_start, start)
+            ):
+                continue  # undated, with a digit or a time word before it in its sentence: dropped below
             # _PRE_RE ends in one of these (or "$" matches before a newline).
             p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, "约有近过逾\n") else None
             pre = p.group(0) if p else None
