@@ -77,11 +77,6 @@ def _days() -> tuple[dict[tuple[int, int], str], re.Pattern[str]]:
 _DAY_QUICK_RE = re.compile(r"\d[·•・．.]\d")
 
 
-def has_candidates(alltext: str) -> list[tuple[re.Pattern[str], str]]:
-    """The fixed_cn patterns whose literal occurs in the document (the others cannot match)."""
-    return [(r, lit) for r, lit in fixed_cn_res() if lit in alltext]
-
-
 def digit_anchor(pattern: str) -> str:
     """The character that follows a digit in every match of ``pattern`` ("" if none is sure).
 
