@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
-from orgwrite.lexicon import cite, context_lexicon, document_hits, role_hits
+from orgwrite.lexicon import cite, context_lexicon
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import book_title_around
+from orgwrite.rules.enumerations.roles import document_roles, listed_hits
 
 
 def _in_force(entry, ctx: Context) -> bool:
@@ -38,7 +40,7 @@ def formulation_variant(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     党的十八届六中全会公报（2016年10月27日）等，见各条目的出处。
     """
-    for block, h, e in role_hits(doc, ctx, "fwrong"):
+    for block, h, e in listed_hits(doc, ctx, "fwrong"):
         if not _in_force(e, ctx):
             continue  # the formulation was fixed after the text's date
         title = book_title_around(block.text, h.start, h.end)
@@ -75,8 +77,11 @@ def formulation_near_miss(doc: Document, ctx: Context) -> Iterator[Finding]:
     各条目的出处（orgwrite lexicon show 编号）。
     """
     lex = context_lexicon(ctx)
-    for block, hits in document_hits(doc, ctx):
-        for start, end, e in lex.near_misses(block.text, hits):
+    for b in document_roles(doc, ctx).blocks:
+        if not b.anchored:
+            continue  # a near miss is only looked for around an anchor hit
+        block = b.block
+        for start, end, e in lex.near_misses(block.text, b.hits):
             if not _in_force(e, ctx):
                 continue
             canonical = e.get("canonical")
@@ -92,12 +97,48 @@ def formulation_near_miss(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 _NUM = r"(?:二十[一二三]?|十[一二三四五六七八九])"
+#: A congress or plenum name.  It starts with 二 or 十 (not behind a numeral or 第: see
+#: _congress_names), so the engine only tries the positions of those two characters.
 _CONGRESS_RE = re.compile(
-    rf"(?<![一二三四五六七八九十〇零第\d])(?P<name>{_NUM}届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|{_NUM}大)"
-    r"(?![学会队类项批])"
+    rf"(?P<name>{_NUM}(?:届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|大))(?![学会队类项批])"
 )
+_NUMERAL_BEFORE_RE = re.compile(r"[一二三四五六七八九十〇零第\d]")
 _PREFIX_RE = re.compile(r"(?:党的|中共|共产党|中国共产党)$")
 _LIST_SEP_RE = re.compile(r"^(?:、|和|及|以及|与)$")
+
+
+def _congress_names(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _CONGRESS_RE that do not follow a numeral or 第 (_NUMERAL_BEFORE_RE).
+
+    The same matches as one ``finditer`` of the pattern behind a negative look-behind for those
+    characters (which would make every position of the text a candidate).  A name's number has
+    十 first or second (十九, 二十): the pattern is tried only there, found by ``str.find``, and
+    a match rejected for the character before it lets the next candidate be tried.
+    """
+    pos = 0  # where the previous match ended: matches do not overlap
+    at = text.find("十")
+    while at >= 0:
+        for start in (at - 1, at) if at and text[at - 1] == "二" else (at,):
+            if start < pos:
+                continue
+            m = _CONGRESS_RE.match(text, start)
+            if m is None or (start and _NUMERAL_BEFORE_RE.match(text, start - 1)):
+                continue
+            yield m
+            pos = m.end()
+        at = text.find("十", max(at + 1, pos))
+
+
+_BLOCK_TEXT = attrgetter("text")
+
+
+def _all_text(doc: Document, ctx: Context) -> str:
+    """Every block's text, joined by line breaks (which no name here contains): one ``in`` over it
+    tells whether some block holds a string."""
+    text = ctx.cache.get("formulations.text")
+    if text is None:
+        text = ctx.cache["formulations.text"] = "\n".join(map(_BLOCK_TEXT, doc.blocks))
+    return text
 
 
 def _inside_title(text: str, pos: int) -> bool:
@@ -123,16 +164,18 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     人民日报、新华社和党的文件的通行写法（lexicon-facts C1）。
     """
+    if "十" not in _all_text(doc, ctx):
+        return  # every name has 十 in its number
     bare: list[tuple] = []  # (block, start, end, name) of every name without the prefix
     prefixed = 0
-    for block in doc.blocks:
+    for block in [b for b in doc.blocks if "十" in b.text]:  # every name has 十 in its number
         if block.kind is BlockKind.CHROME:
             continue
         text = block.text
         if "大" not in text and "全会" not in text:
-            continue
+            continue  # and ends in 大 or 全会
         covered_until = -1  # end of the previous name that had (or inherited) the prefix
-        for m in _CONGRESS_RE.finditer(text):
+        for m in _congress_names(text):
             start = m.start()
             between = text[covered_until:start] if covered_until >= 0 else None
             if _PREFIX_RE.search(text[max(0, start - 5) : start]) or (
@@ -190,6 +233,9 @@ def session_name_order(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     新华社两会报道规范（lexicon-facts B12）。
     """
+    text = _all_text(doc, ctx)
+    if "全国人大" not in text and "全国政协" not in text:
+        return  # each pattern holds one of them
     for block in doc.blocks:
         if block.kind is BlockKind.CHROME or "全国" not in block.text:
             continue

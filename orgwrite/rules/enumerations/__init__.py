@@ -7,7 +7,8 @@ suffix, such as ……意识) is the list.  It is *anchored* when its abbreviati
 before or after it (“四个意识”：…… / ……的新发展理念).  Only anchored lists, or lists long
 enough to be unmistakable, are judged, so that two members quoted in passing are left alone.
 
-Modules: :mod:`.match` (one item), :mod:`.chains` (the lists of a block), and one module per rule
+Modules: :mod:`.roles` (the document's lexicon hits sorted by role once, shared with the F rules),
+:mod:`.match` (one item), :mod:`.chains` (the lists of a block), and one module per rule
 group: :mod:`.members` (E101, E103), :mod:`.order` (E102), :mod:`.count` (E104), :mod:`.abbr`
 (E105, E106).  Importing the package registers every rule.
 """

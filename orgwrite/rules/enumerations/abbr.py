@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgwrite.lexicon import cite, role_hits
+from orgwrite.lexicon import cite
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.enumerations.chains import quoted_abbr
+from orgwrite.rules.enumerations.roles import listed_hits
 
 
 def abbr_hits(doc: Document, ctx: Context):
-    return role_hits(doc, ctx, "abbr")
+    """(block, hit, entry) of every abbreviation, as ``role_hits(doc, ctx, "abbr")`` gives them."""
+    return listed_hits(doc, ctx, "abbr")
 
 
 @rule("E105", "enumeration-head-verb", "warning", "简称前的动词搭配不当", fix="unsafe")

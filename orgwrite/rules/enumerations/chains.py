@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
+from itertools import pairwise
+from operator import attrgetter
 
-from orgwrite.lexicon import Entry, Lexicon, context_lexicon, document_hits
+from orgwrite.lexicon import Entry, Hit, Lexicon, context_lexicon
 from orgwrite.model import Document
 from orgwrite.rules.base import Context
 from orgwrite.rules.enumerations.match import (
@@ -15,12 +17,14 @@ from orgwrite.rules.enumerations.match import (
     _LAST_JOIN_RE,
     Chain,
     Item,
+    Shape,
     _items,
     _looks_like_member,
     _match,
-    _split_clause,
     _strip,
+    shape,
 )
+from orgwrite.rules.enumerations.roles import document_roles
 
 #: Every character _ANCHOR_BEFORE_RE can match, besides whitespace (\s is str.isspace).
 _ANCHOR_GAP_CHARS = frozenset("”’」，,：:（(—即就是包括分别主要“‘")
@@ -32,28 +36,24 @@ def _candidates(positions: list[int], has_abbr: bool) -> list[int]:
     Most hits of short members (创新, 民主) stand alone in prose; skipping them keeps the cost of
     this rule proportional to the lists actually present.
     """
-    if has_abbr:
+    if has_abbr or not positions:
         return positions
-    keep = []
-    for i, p in enumerate(positions):
-        near_prev = i > 0 and p - positions[i - 1] <= 24
-        near_next = i + 1 < len(positions) and positions[i + 1] - p <= 24
-        if near_prev or near_next:
-            keep.append(p)
-    return keep
+    close = [b - a <= 24 for a, b in pairwise(positions)]  # close[i]: hits i and i + 1 are close
+    return [p for p, b, a in zip(positions, [False, *close], [*close, False], strict=True) if b or a]
 
 
+_START = attrgetter("start")
 _LEAD_IN = 12  # longest lead-in before the first member of a clause (“完整准确全面贯彻创新、……”)
 
 
-def _rest_ok(lex: Lexicon, entry: Entry, text: str, hi: int):
+def _rest_ok(lex: Lexicon, sh: Shape, text: str, hi: int, words: dict[tuple[int, int], bool]):
     """Whether the member text[s:e] that opens the last item may be followed by the rest of the clause.
 
     It may when the rest is “的……”/“等……” or the abbreviation (“……、精准脱贫三大攻坚战”), or when the
     member is a whole word of four characters or more there (“奢靡之风一起纠”; a short member may
-    begin a longer word: “开放型经济”).
+    begin a longer word: “开放型经济”).  ``words`` keeps the block's answers of the word test.
     """
-    names = [entry.get("abbr"), *entry.get("aliases", [])]
+    names = sh.names
 
     def ok(s: int, e: int) -> bool:
         rest = text[e:hi].lstrip("”’\"'")
@@ -61,7 +61,12 @@ def _rest_ok(lex: Lexicon, entry: Entry, text: str, hi: int):
             return True
         if rest[0] in "的等" or any(n and rest.startswith(n) for n in names):
             return True
-        return e - s >= 4 and lex.is_word(text, s, e)
+        if e - s < 4:
+            return False
+        known = words.get((s, e))
+        if known is None:
+            known = words[(s, e)] = lex.is_word(text, s, e)
+        return known
 
     return ok
 
@@ -70,26 +75,27 @@ _TAIL_RE = re.compile(r"[的等为]")
 _NOT_A_MEMBER = re.compile(r"[“”‘’\"'《》（）()【】0-9０-９]")
 
 
-def _unknown_item(entry: Entry, text: str, s: int, e: int) -> Item | None:
+def _unknown_item(sh: Shape, text: str, s: int, e: int) -> Item | None:
     """text[s:e] as an item that stands where a member should (a replaced member), if it looks like one."""
     ss, ee = _strip(text, s, e)
-    if (known := _match(entry, text, ss, ee, None)) is not None and known.exact:
+    if (known := _match(sh, text, ss, ee, None)) is not None and known.exact:
         return known  # the member itself, once what follows it is cut off (共享的内在统一)
-    lengths = [len(m) for m in entry.get("members")]
-    if not (max(1, min(lengths) - 1) <= ee - ss <= max(lengths) + 2) or _NOT_A_MEMBER.search(text, ss, ee):
+    if not (max(1, sh.min_len - 1) <= ee - ss <= sh.max_len + 2) or _NOT_A_MEMBER.search(text, ss, ee):
         return None
     return Item(ss, ee, text[ss:ee], None, None, None, ss, True)
 
 
-def _fill_gaps(entry: Entry, text: str, spans: list[tuple[int, int]], items: list[Item | None]) -> None:
+def _fill_gaps(sh: Shape, text: str, spans: list[tuple[int, int]], items: list[Item | None]) -> None:
     """Keep an unrecognised item inside a list when it stands exactly where one member is missing.
 
     “创新、协调、低碳、开放、共享”: between 协调 (2nd) and 开放 (4th) the third member is missing and
     “低碳” stands in its place, so it is an item of the list (E101 names the member it replaces).  The
     last item is kept the same way when the abbreviation follows it (“……、开放、发展的新发展理念”).
     """
-    names = [n for n in (entry.get("abbr"), *entry.get("aliases", [])) if n]
-    last_member = len(entry.get("members")) - 1
+    if None not in items or not any(items):
+        return  # no gap, or no recognised item beside one
+    names = [n for n in sh.names if n]
+    last_member = len(sh.members) - 1
     for k, it in enumerate(items):
         if it is not None:
             continue
@@ -99,7 +105,7 @@ def _fill_gaps(entry: Entry, text: str, spans: list[tuple[int, int]], items: lis
             continue
         s, e = spans[k]
         if nxt is not None and nxt.index is not None and nxt.index - prev.index == 2:
-            items[k] = _unknown_item(entry, text, s, e)
+            items[k] = _unknown_item(sh, text, s, e)
         elif (nxt is None or nxt.index is None) and prev.index == last_member - 1:
             ss, ee = _strip(text, s, e)
             body = text[ss:ee]
@@ -109,74 +115,156 @@ def _fill_gaps(entry: Entry, text: str, spans: list[tuple[int, int]], items: lis
                 cut = ss + at
                 while cut > ss and text[cut - 1] in "“‘\"'的":
                     cut -= 1
-                items[k] = _unknown_item(entry, text, ss, cut)
+                items[k] = _unknown_item(sh, text, ss, cut)
                 continue
             # No abbreviation: every other member stands before it, in order (创新、协调、绿色、开放、共赢).
             known = [i.index for i in items[:k] if i is not None]
             if last_member >= 3 and known == list(range(last_member)):
                 tail = _TAIL_RE.search(text, ss, ee)  # “共赢的内在统一”: the item ends before 的
-                items[k] = _unknown_item(entry, text, ss, tail.start() if tail else ee)
+                items[k] = _unknown_item(sh, text, ss, tail.start() if tail else ee)
+
+
+def _hit_finder(starts: list[int], everywhere: bool):
+    """Whether a member hit of the entry starts in text[s:e] (``starts``: the hits' starts, sorted).
+
+    _match finds an item only where one of the entry's ways to write a member ends or starts
+    the item, and each of those strings is a known string of the lexicon with the role
+    member or mwrong for the entry (roles the longest-match guard never drops): an item
+    without such a hit cannot match, and _match is not asked.  An empty way to write a member
+    (which the lexicon cannot find) would match anywhere: then every item is asked.
+    """
+    if everywhere:
+        return lambda s, e: True
+    n = len(starts)
+
+    def holds(s: int, e: int) -> bool:
+        i = bisect_left(starts, s)
+        return i < n and starts[i] < e
+
+    return holds
+
+
+def _at_an_edge(sh: Shape, text: str, backwards: str, lo: int, hi: int, starts: list[int], hits: list[Hit]) -> bool:
+    """Whether a member hit of the entry in text[lo:hi] ends or starts an item of the clause.
+
+    _match finds a member only at the end of an item (“……政治意识”, the member after its lead-in)
+    or at its start (“伟大梦想中”, “共享的……”), and only as a hit of the entry (see _hit_finder).
+    An item ends, behind its quotation marks and spaces, at a separator, at the clause's end or
+    before a 和/及 that joins the last item; it starts after one of them.  A clause without such
+    a hit has no item that is a member, so no list (an unknown item is kept only beside a member).
+    """
+    size = len(text)
+    for i in range(bisect_left(starts, lo), len(starts)):
+        h = hits[i]
+        if h.start >= hi:
+            break
+        if h.end <= hi and (sh.edge_after.match(text, h.end) or sh.edge_before.match(backwards, size - h.start)):
+            return True
+    return False
 
 
 def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
     """The enumeration lists of one block."""
-    by_entry: dict[str, list[int]] = {}
+    by_entry: dict[str, list[Hit]] = {}
     abbrs: list[tuple[int, int, Entry]] = []
     for h in hits:
         for role, eid, _ in h.roles:
             if role in ("member", "mwrong"):
-                by_entry.setdefault(eid, []).append(h.start)
+                by_entry.setdefault(eid, []).append(h)
             elif role == "abbr":
                 abbrs.append((h.start, h.end, lex.entries[eid]))
+    return chains_of(lex, text, by_entry, abbrs, as_of)
+
+
+def chains_of(
+    lex: Lexicon, text: str, by_entry: dict[str, list[Hit]], abbrs: list[tuple[int, int, Entry]], as_of: date | None
+) -> list[Chain]:
+    """The enumeration lists of one block, from its member hits (``by_entry``: entry id → its
+    member and wrong-member hits) and its abbreviations ((start, end, entry))."""
+    if not by_entry:
+        return []
     chains: list[Chain] = []
     abbr_ids = {a[2].id for a in abbrs}
-    for eid, positions in by_entry.items():
+    size = len(text)
+    backwards = ""  # text reversed, made for the first clause: the last break before a position is
+    # the first break after it there
+    words: dict[tuple[int, int], bool] = {}
+    for eid, member_hits in by_entry.items():
+        has_abbr = eid in abbr_ids
+        if len(member_hits) < 2 and not has_abbr:
+            continue  # a lone member in prose (no other member near it, nor the abbreviation)
+        member_hits = sorted(member_hits, key=_START)
+        starts = [h.start for h in member_hits]
+        positions = _candidates(starts, has_abbr)
+        if not positions:
+            continue
         entry = lex.entries[eid]
-        seps = entry.get("separators", ["、"])
+        sh = shape(entry)
         done: set[tuple[int, int]] = set()
-        positions = _candidates(sorted(positions), eid in abbr_ids)
+        affix = bool(sh.prefix or sh.suffix)  # only then can an item look like a member
+        everywhere = bool(sh.no_char)  # a way to write a member that is no hit (see _hit_finder)
+        holds_hit = _hit_finder(starts, everywhere)
+        breaks = sh.break_re
+        if not backwards:
+            backwards = text[::-1]
+        lo = hi = -1
         for pos in positions:
-            lo, hi = _split_clause(text, pos, seps)
+            if lo <= pos < hi:
+                continue  # in the clause just looked at (no break stands between)
+            # The clause around the member: from after the last break before it to the next break.
+            before = breaks.search(backwards, size - pos)
+            lo = size - before.start() if before else 0
+            after = breaks.search(text, pos)
+            hi = after.start() if after else size
             if (lo, hi) in done:
                 continue
             done.add((lo, hi))
-            spans, used = _items(text, lo, hi, seps)
-            rest_ok = _rest_ok(lex, entry, text, hi)
+            if not everywhere and not _at_an_edge(sh, text, backwards, lo, hi, starts, member_hits):
+                continue  # no item of the clause can be a member
+            spans, used = _items(text, lo, hi, sh.sep_re)
+            rest_ok = _rest_ok(lex, sh, text, hi, words)
             # The last item may be "A和B": split it when B is a member.
             s, e = spans[-1]
-            joined = [m for m in _LAST_JOIN_RE.finditer(text, s, e)]
-            if joined:
-                j = joined[-1]
-                tail = _match(entry, text, j.end(), e, as_of, tail=rest_ok)
+            if _LAST_JOIN_RE.search(text, s, e):
+                *_, j = _LAST_JOIN_RE.finditer(text, s, e)
+                tail = _match(sh, text, j.end(), e, as_of, tail=rest_ok) if holds_hit(j.end(), e) else None
                 if tail is not None and tail.exact:
                     spans[-1] = (s, j.start())
                     spans.append((j.end(), e))
                     used.append(j.group())
             items: list[Item | None] = []
+            many = len(spans) > 1
+            last = len(spans) - 1
             for k, (s, e) in enumerate(spans):
-                many = len(spans) > 1
-                lead = _LEAD_IN if many and k == 0 else 4
-                # The last item, or one closed by a comma the entry allows (“……、友善的社会主义核心价值观，”).
-                closing = k == len(spans) - 1 or used[k] in "，,"
-                it = _match(entry, text, s, e, as_of, lead, rest_ok if many and closing else None)
-                if it is None:
+                it = None
+                if holds_hit(s, e):
+                    lead = _LEAD_IN if many and k == 0 else 4
+                    # The last item, or one closed by a comma the entry allows (“……、友善的社会主义核心价值观，”).
+                    closing = k == last or used[k] in "，,"
+                    it = _match(sh, text, s, e, as_of, lead, rest_ok if many and closing else None)
+                if it is None and many and affix:
                     ss, ee = _strip(text, s, e)
-                    if _looks_like_member(entry, text[ss:ee]) and len(spans) > 1:
+                    if _looks_like_member(sh, text[ss:ee]):
                         it = Item(ss, ee, text[ss:ee], None, None, None, ss, True)
                 items.append(it)
-            _fill_gaps(entry, text, spans, items)
+            _fill_gaps(sh, text, spans, items)
             # Maximal runs of consecutive recognised items that contain a known member.
             run: list[Item] = []
             run_seps: list[str] = []
-            for k, it in enumerate([*items, None]):
+            for k, it in enumerate(items):
                 if it is not None:
                     if run:
                         run_seps.append(used[k - 1])
                     run.append(it)
                     continue
-                if len([i for i in run if i.index is not None]) >= 1 and len(run) >= 1:
-                    chains.append(Chain(entry, run, run_seps))
-                run, run_seps = [], []
+                if run:
+                    if any(i.index is not None for i in run):
+                        chains.append(Chain(entry, run, run_seps))
+                    run, run_seps = [], []
+            if run and any(i.index is not None for i in run):
+                chains.append(Chain(entry, run, run_seps))
+    if not chains:
+        return []
     # Anchor each chain to an abbreviation right before or after it.
     abbr_starts = [a[0] for a in abbrs]  # hits come sorted by start
     longest = max((a[1] - a[0] for a in abbrs), default=0)
@@ -197,15 +285,16 @@ def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain
                 c.anchor = (a_start, a_end, a_entry)
     # Where the same items form lists of several enumerations, keep the one that knows most items.
     # Ties go to the entry whose abbreviation anchors the list, then to the one it completes, then to one it fits (道路、理论、制度、历史自信 is 四个自信's).
-    chains.sort(
-        key=lambda c: (
-            c.start,
-            -len(c.known),
-            -(c.anchor is not None and c.anchor[2] is c.entry),
-            -(len(c.items) == len(c.known) == len(c.entry.get("members"))),
-            -(len(c.items) <= len(c.entry.get("members"))),
+    if len(chains) > 1:
+        chains.sort(
+            key=lambda c: (
+                c.start,
+                -len(c.known),
+                -(c.anchor is not None and c.anchor[2] is c.entry),
+                -(len(c.items) == len(c.known) == len(c.entry.get("members"))),
+                -(len(c.items) <= len(c.entry.get("members"))),
+            )
         )
-    )
     kept: list[Chain] = []
     reach = -1  # kept chains start no later than c, so c overlaps one of them iff one ends after c.start
     for c in chains:
@@ -239,7 +328,10 @@ def block_chains(doc: Document, ctx: Context):
     cached = ctx.cache.get("enumeration.chains")
     if cached is None:
         lex = context_lexicon(ctx)
-        cached = [(block, find_chains(lex, block.text, hits, ctx.as_of)) for block, hits in document_hits(doc, ctx)]
+        cached = [
+            (b.block, chains_of(lex, b.block.text, b.members, b.abbrs, ctx.as_of))
+            for b in document_roles(doc, ctx).blocks
+        ]
         ctx.cache["enumeration.chains"] = cached
     return cached
 

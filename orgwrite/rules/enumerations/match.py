@@ -71,84 +71,129 @@ def _compute_affix(members: list[str]) -> tuple[str, str]:
     return (prefix if len(prefix) >= 2 else ""), (suffix if len(suffix) >= 2 else "")
 
 
-def _split_clause(text: str, pos: int, seps: list[str]) -> tuple[int, int]:
-    breaks = _CLAUSE_BREAK + ("" if "，" in seps else "，,")
-    lo = pos
-    while lo > 0 and text[lo - 1] not in breaks:
-        lo -= 1
-    hi = pos
-    while hi < len(text) and text[hi] not in breaks:
-        hi += 1
-    return lo, hi
+Candidate = tuple[str, int, "str | None", "date | None"]
 
 
-def _items(text: str, lo: int, hi: int, seps: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
-    """Spans of the items of text[lo:hi] split at the separators, and the separators used."""
-    sep_chars = set(seps) | ({"，", ","} if "，" in seps else set())
+def _char_class(chars) -> re.Pattern | None:
+    """One character of ``chars`` (single characters only: a longer string never equals one)."""
+    singles = sorted({c for c in chars if len(c) == 1})
+    return re.compile("[" + "".join(re.escape(c) for c in singles) + "]") if singles else None
+
+
+class Shape:
+    """What matching needs of one enumeration entry, computed once: an item is matched against
+    the same entry thousands of times in a long text, and reading its fields each time cost more
+    than the matching itself."""
+
+    def __init__(self, entry: Entry) -> None:
+        self.entry = entry
+        self.members: list[str] = entry.get("members")
+        lengths = [len(m) for m in self.members]
+        self.min_len, self.max_len = min(lengths), max(lengths)
+        self.prefix, self.suffix = _affix(self.members)
+        self.names: list[str | None] = [entry.get("abbr"), *entry.get("aliases", [])]
+        self.seps: list[str] = entry.get("separators", ["、"])
+        self.comma = "，" in self.seps
+        #: the separators of _items: the entry's own, and both commas when it allows ，
+        self.sep_re = _char_class(set(self.seps) | ({"，", ","} if self.comma else set()))
+        self.breaks = _CLAUSE_BREAK + ("" if self.comma else "，,")
+        self.break_re = _char_class(self.breaks)
+        # What stands after an item's end and before an item's start (read backwards), behind
+        # its quotation marks and spaces: a separator, a clause break, the text's edge, or a word
+        # joining the last item (_LAST_JOIN_RE; 以及 reversed is 及以).
+        edge = re.escape("".join(sorted({c for c in self.seps if len(c) == 1} | {"，", ","} | set(self.breaks))))
+        quotes = re.escape(_STRIP_CHARS)
+        self.edge_after = re.compile(rf"[{quotes}]*(?:[{edge}]|$|以及|和|及|与|同)")
+        self.edge_before = re.compile(rf"[{quotes}]*(?:[{edge}]|$|及以|和|及|与|同)")
+        self.variants: dict[str, str] = entry.get("member_variants", {})
+        self.member_set = frozenset(self.members)
+        self.candidates = _member_candidates(entry)
+        # Longest first; among candidates of one length, in the order of ``candidates`` (the
+        # first of the longest wins, as in a scan of ``candidates`` that keeps a longer one only).
+        # Grouped by last (first) character: only those can end (start) an item.  An empty
+        # candidate would end and start every item, so it stands in every group.
+        ordered = sorted(self.candidates, key=lambda c: -len(c[0]))
+        self.no_char: list[Candidate] = [c for c in ordered if not c[0]]
+        self.by_last: dict[str, list[Candidate]] = {}
+        self.by_first: dict[str, list[Candidate]] = {}
+        for ch in {c[0][-1] for c in ordered if c[0]}:
+            self.by_last[ch] = [c for c in ordered if not c[0] or c[0][-1] == ch]
+        for ch in {c[0][0] for c in ordered if c[0]}:
+            self.by_first[ch] = [c for c in ordered if not c[0] or c[0][0] == ch]
+
+
+_SHAPES: dict[int, Shape] = {}
+
+
+def shape(entry: Entry) -> Shape:
+    s = _SHAPES.get(id(entry))
+    if s is None or s.entry is not entry:
+        s = _SHAPES[id(entry)] = Shape(entry)
+    return s
+
+
+def _items(text: str, lo: int, hi: int, sep_re: re.Pattern | None) -> tuple[list[tuple[int, int]], list[str]]:
+    """Spans of the items of text[lo:hi] split at the separators (``sep_re``), and the separators used."""
     spans: list[tuple[int, int]] = []
     used: list[str] = []
     start = lo
-    for i in range(lo, hi):
-        if text[i] in sep_chars:
+    if sep_re is not None:
+        for m in sep_re.finditer(text, lo, hi):
+            i = m.start()
             spans.append((start, i))
-            used.append(text[i])
+            used.append(m.group())
             start = i + 1
     spans.append((start, hi))
     return spans, used
 
 
+_STRIP_CHARS = _QUOTES + " \u3000"
+
+
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _QUOTES + " \u3000":
-        s += 1
-    while e > s and text[e - 1] in _QUOTES + " \u3000":
-        e -= 1
-    return s, e
+    """text[s:e] without the quotation marks and spaces around it."""
+    left = text[s:e].lstrip(_STRIP_CHARS)
+    if not left:
+        return e, e
+    s = e - len(left)
+    return s, s + len(left.rstrip(_STRIP_CHARS))
 
 
-def _match(entry: Entry, text: str, s: int, e: int, as_of: date | None, lead: int = 4, tail=None) -> Item | None:
-    """The item text[s:e] as a member (or known wrong member) of ``entry``, allowing a short verb prefix.
+def _match(sh: Shape, text: str, s: int, e: int, as_of: date | None, lead: int = 4, tail=None) -> Item | None:
+    """The item text[s:e] as a member (or known wrong member) of the entry, allowing a short verb prefix.
 
     ``lead`` is the longest prefix allowed before the member (the first item of a clause carries the
     whole lead-in: “完整准确全面贯彻创新”).  ``tail``, given for the last item of a clause, is asked
     whether the member text[s:k] may be followed by the rest of the clause (“共享的新发展理念”).
+    Of the ways to write a member that fit, the longest wins (the first of them in ``candidates``).
     """
-    raw_s, raw_e = s, e
-    while raw_s < raw_e and text[raw_s] in " \u3000":
-        raw_s += 1
-    s, e = _strip(text, s, e)
-    item = text[s:e]
-    if not item:
+    piece = text[s:e]
+    left = piece.lstrip(_STRIP_CHARS)
+    if not left:
         return None
-    if raw_e - raw_s != e - s:
-        raw = text[raw_s:raw_e]
+    item = left.rstrip(_STRIP_CHARS)
+    s = e - len(left)
+    raw = piece.lstrip(" \u3000")
+    if len(raw) != len(item) and (raw in sh.member_set or raw in sh.variants):
         # A member, or a known wrong form of one, that carries its own quotation marks (“三个代表”思想).
-        if _match_exact(entry, raw) is not None or raw in entry.get("member_variants", {}):
-            s, e, item = raw_s, raw_e, raw
-    candidates = _member_candidates(entry)
-    best = None
-    for m, i, right, until in candidates:
-        if item == m or (item.endswith(m) and _lead_ok(item[: len(item) - len(m)], _reach(lead, m))):
-            if best is None or len(m) > len(best[0]):
-                best = (m, i, right, until)
-    if best is None:
-        # “在统揽伟大斗争、伟大工程、伟大事业、伟大梦想中”: a locative closes the last member
-        for m, i, right, until in candidates:
-            if item.startswith(m) and item[len(m) :] in _LOCATIVES and (best is None or len(m) > len(best[0])):
-                best = (m, i, right, until)
-        if best is None and tail is not None:
-            # “……、共享的新发展理念”: the last member, then the rest of the clause
-            for m, i, right, until in candidates:
-                if item.startswith(m) and (best is None or len(m) > len(best[0])) and tail(s, s + len(m)):
-                    best = (m, i, right, until)
-            if best is not None:
-                m, i, right, until = best
+        s, item = e - len(raw), raw
+    else:
+        e = s + len(item)
+    n = len(item)
+    for m, i, right, until in sh.by_last.get(item[-1], sh.no_char):
+        if item == m or (item.endswith(m) and _lead_ok(item[: n - len(m)], _reach(lead, m))):
+            return Item(s, e, item, i, right, until, e - len(m), item == m)
+    starting = sh.by_first.get(item[0], sh.no_char)
+    # “在统揽伟大斗争、伟大工程、伟大事业、伟大梦想中”: a locative closes the last member
+    for m, i, right, until in starting:
+        if item.startswith(m) and item[len(m) :] in _LOCATIVES:
+            return Item(s, s + len(m), m, i, right, until, s, False)
+    if tail is not None:
+        # “……、共享的新发展理念”: the last member, then the rest of the clause
+        for m, i, right, until in starting:
+            if item.startswith(m) and tail(s, s + len(m)):
                 return Item(s, s + len(m), m, i, right, until, s, True)
-        if best is None:
-            return None
-        m, i, right, until = best
-        return Item(s, s + len(m), m, i, right, until, s, False)
-    m, i, right, until = best
-    return Item(s, e, item, i, right, until, e - len(m), item == m)
+    return None
 
 
 _LOCATIVES = frozenset({"中", "之中", "上", "里"})
@@ -170,17 +215,11 @@ def _lead_ok(lead_in: str, lead: int) -> bool:
     return len(lead_in) <= 4 or (len(lead_in) <= lead and (not lead_in.endswith("的") or lead_in.endswith("党的")))
 
 
-def _match_exact(entry: Entry, item: str) -> int | None:
-    members = entry.get("members")
-    return members.index(item) if item in members else None
-
-
-def _looks_like_member(entry: Entry, text: str) -> bool:
-    prefix, suffix = _affix(entry.get("members"))
+def _looks_like_member(sh: Shape, text: str) -> bool:
+    prefix, suffix = sh.prefix, sh.suffix
     if not (prefix or suffix):
         return False
-    lengths = [len(m) for m in entry.get("members")]
-    if not (min(lengths) - 1 <= len(text) <= max(lengths) + 1):
+    if not (sh.min_len - 1 <= len(text) <= sh.max_len + 1):
         return False
     return bool((suffix and text.endswith(suffix)) or (prefix and text.startswith(prefix)))
 
