@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from orgwrite.config import Config
 
 #: Bump when the compiled form changes, so stale disk caches are ignored.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 12
 
 _MEMORY: dict[str, Lexicon] = {}
 
@@ -41,43 +41,109 @@ def data_hash(paths: list[Path], disabled: tuple[str, ...] = ()) -> str:
 
 def _stat_key(paths: list[Path], disabled: tuple[str, ...]) -> str:
     """A cheap in-process key (path, size, mtime) so repeated checks do not re-read the data."""
+    return _stats(paths, disabled)[0]
+
+
+def _stats(paths: list[Path], disabled: tuple[str, ...]) -> tuple[str, int]:
+    """(the stat key, the newest modification time among the files in ns)."""
     parts = []
+    newest = 0
     for p in paths:
         try:
             st = p.stat()
             parts.append(f"{p}:{st.st_size}:{st.st_mtime_ns}")
+            newest = max(newest, st.st_mtime_ns)
         except OSError:
             parts.append(f"{p}:missing")
-    return "stat:" + "|".join(parts) + "|" + ",".join(sorted(disabled))
+    return "stat:" + "|".join(parts) + "|" + ",".join(sorted(disabled)), newest
+
+
+#: A file modified less than this long before the stat index is written could change again
+#: within the file system's timestamp granularity, unseen; no index is written then.
+_SETTLED_NS = 2_000_000_000
+
+
+def _index_file(quick: str) -> Path:
+    """Where the data hash of the files as they stand (``quick``) is kept across processes.
+
+    Reading that one file instead of every data file saves hashing them in each process (and
+    importing hashlib); the file repeats ``quick`` so that a clash of the short name is seen,
+    and the hash it gives is checked against the compiled lexicon it names.
+    """
+    from zlib import crc32
+
+    return cache_dir() / f"lexstat-v{FORMAT_VERSION}-{crc32(quick.encode()):08x}"
+
+
+def _indexed_hash(quick: str) -> str | None:
+    try:
+        key, _, written_for = _index_file(quick).read_text("utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if written_for != quick or len(key) != 32 or not all(c in "0123456789abcdef" for c in key):
+        return None
+    return key
+
+
+def _write_index(quick: str, newest: int, key: str) -> None:
+    import time
+
+    if time.time_ns() - newest < _SETTLED_NS:
+        return
+    try:
+        path = _index_file(quick)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(f"{key}\n{quick}", "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _read_pickle(cache_file: Path, key: str) -> Lexicon | None:
+    try:
+        with cache_file.open("rb") as fh:
+            lex = pickle.load(fh)
+    except Exception:
+        return None
+    return lex if isinstance(lex, Lexicon) and lex.data_hash == key else None
 
 
 def load_lexicon(config: Config | None = None, *, use_disk_cache: bool = True) -> Lexicon:
     """The compiled lexicon: shipped data + the configuration's files, minus disabled entries.
 
     Compiled once per process and cached on disk (``$XDG_CACHE_HOME/orgwrite``) keyed by
-    a hash of the data; an unwritable cache folder is silently skipped.
+    a hash of the data; an unwritable cache folder is silently skipped.  Which hash the files
+    have is remembered by their paths, sizes and modification times (as Python does for its
+    compiled modules), so a process reads the data files only when one of them changed.
     """
     paths = shipped_files() + list(config.lexicon_files if config else ())
     disabled = tuple(config.disable_entries) if config else ()
-    quick = _stat_key(paths, disabled)
+    quick, newest = _stats(paths, disabled)
     lex = _MEMORY.get(quick)
     if lex is not None:
         return lex
+    if use_disk_cache:
+        key = _indexed_hash(quick)
+        if key is not None:
+            lex = _MEMORY.get(key) or _read_pickle(cache_dir() / f"lexicon-{key}.pickle", key)
+            if lex is not None:
+                _MEMORY[key] = _MEMORY[quick] = lex
+                return lex
     key = data_hash(paths, disabled)
     lex = _MEMORY.get(key)
     if lex is not None:
         _MEMORY[quick] = lex
+        if use_disk_cache:
+            _write_index(quick, newest, key)
         return lex
     cache_file = cache_dir() / f"lexicon-{key}.pickle"
     if use_disk_cache:
-        try:
-            with cache_file.open("rb") as fh:
-                lex = pickle.load(fh)
-            if isinstance(lex, Lexicon) and lex.data_hash == key:
-                _MEMORY[key] = _MEMORY[quick] = lex
-                return lex
-        except Exception:
-            lex = None
+        lex = _read_pickle(cache_file, key)
+        if lex is not None:
+            _MEMORY[key] = _MEMORY[quick] = lex
+            _write_index(quick, newest, key)
+            return lex
     lex = compile_entries(load_entries(paths, disabled), key)
     _MEMORY[key] = _MEMORY[quick] = lex
     if use_disk_cache:
@@ -87,6 +153,7 @@ def load_lexicon(config: Config | None = None, *, use_disk_cache: bool = True) -
             with tmp.open("wb") as fh:
                 pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache_file)
+            _write_index(quick, newest, key)
         except Exception:
             pass
     return lex

@@ -25,7 +25,11 @@ def cite(entry: Entry, limit: int = 60) -> str:
 
 
 def document_hits(doc: Any, ctx: Any) -> list[tuple[Any, list[Hit]]]:
-    """(block, hits) for every text block of ``doc``, scanned once per check and shared by the rules."""
+    """(block, hits) for every text block of ``doc``, scanned once per check and shared by the rules.
+
+    Hits of strings that only guard a confusable's right word are left out (see
+    :meth:`Lexicon.scan_many`); blocks without hits are left out too.
+    """
     cached = ctx.cache.get("lexicon.hits")
     if cached is not None:
         return cached
@@ -34,20 +38,48 @@ def document_hits(doc: Any, ctx: Any) -> list[tuple[Any, list[Hit]]]:
     lex = ctx.cache.get("lexicon") or load_lexicon(ctx.config)
     ctx.cache["lexicon"] = lex
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME and b.text]
-    scanned = lex.scan_many([b.text for b in blocks])
+    scanned = lex.scan_many([b.text for b in blocks], guard_only=False)
     out = [(block, hits) for block, hits in zip(blocks, scanned, strict=True) if hits]
     ctx.cache["lexicon.hits"] = out
     return out
 
 
+#: The roles rules ask :func:`role_hits` for; they are listed in one pass over the hits, any
+#: other role in a pass of its own when it is first asked for.
+_ASKED_ROLES = frozenset({"fwrong", "dated", "abbr", "conf", "ban"})
+
+
 def role_hits(doc: Any, ctx: Any, role: str) -> Iterator[tuple[Any, Hit, Entry]]:
-    """(block, hit, entry) for every hit of ``doc`` in which an entry plays ``role``."""
-    entries = context_lexicon(ctx).entries
+    """(block, hit, entry) for every hit of ``doc`` in which an entry plays ``role``.
+
+    Several rules ask for one role each; the document's hits are sorted by role once and
+    each call reads its list (in the order of the hits).
+    """
+    index = ctx.cache.get("lexicon.roles")
+    if index is None:
+        index = ctx.cache["lexicon.roles"] = _role_index(doc, ctx, _ASKED_ROLES)
+    found = index.get(role)
+    if found is None:
+        found = index[role] = _role_index(doc, ctx, frozenset({role})).get(role, [])
+    return iter(found)
+
+
+def _role_index(doc: Any, ctx: Any, wanted: frozenset[str]) -> dict[str, list[tuple[Any, Hit, Entry]]]:
+    """role → (block, hit, entry) for the ``wanted`` roles (each listed, found or not)."""
+    lex = context_lexicon(ctx)
+    entries = lex.entries
+    # The patterns in which a wanted role is played; a hit of any other pattern plays none
+    # (the guard only ever takes roles away from a hit).
+    candidates = lex.patterns_playing(wanted)
+    index: dict[str, list[tuple[Any, Hit, Entry]]] = {r: [] for r in wanted}
     for block, hits in document_hits(doc, ctx):
         for h in hits:
-            for r, eid, _ in h.roles:
-                if r == role:
-                    yield block, h, entries[eid]
+            if h[2] not in candidates:
+                continue
+            for r, eid, _ in h[3]:
+                if r in wanted:
+                    index[r].append((block, h, entries[eid]))
+    return index
 
 
 def context_lexicon(ctx: Any) -> Lexicon:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from orgwrite.lexicon.schema import KINDS, Entry
@@ -38,6 +39,12 @@ def _hit_order(h: Hit) -> tuple[int, int]:
     return (h.start, -h.end)
 
 
+_START = itemgetter(0)
+_TEXT = itemgetter(2)
+#: The roles of the known spans a near miss must not lie in (see :mod:`.nearmiss`).
+_KNOWN_SPAN_ROLES = frozenset({"guard", "fwrong"})
+
+
 def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
     """What a pattern's roles mean for the longest-match guard (computed once per pattern)."""
     return (
@@ -58,6 +65,22 @@ class Lexicon:
     _regex: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
     #: pattern → (has a guarded role, covers shorter hits, its roles without the guarded ones)
     _flags: dict[str, tuple[bool, bool, tuple]] = field(default_factory=dict, repr=False)
+    #: pattern with a guarded role → (its roles without the guarded ones, the (longer covering
+    #: pattern, offset of this one in it) pairs); see :func:`_covers`
+    _covers: dict[str, tuple[tuple, tuple[tuple[str, int], ...]]] = field(default_factory=dict, repr=False)
+    #: Known strings whose only role is to guard a confusable's right word (作为, 部署): what
+    #: they cover is listed in :attr:`_covers`, and no rule reads their hits.
+    guard_only: frozenset[str] = frozenset()
+    #: role → the patterns in which some entry plays it
+    role_patterns: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _playing: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    #: entry id → its context tests, built on first use (see :meth:`context_ok`)
+    _context: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_context"] = {}  # built again on first use; its tests are closures
+        return state
 
     # -- lookup API for drafting --
 
@@ -105,6 +128,13 @@ class Lexicon:
 
     # -- matching --
 
+    def patterns_playing(self, roles: frozenset[str]) -> frozenset[str]:
+        """The known strings in which some entry plays one of ``roles`` (computed once per set)."""
+        found = self._playing.get(roles)
+        if found is None:
+            found = self._playing[roles] = frozenset().union(*(self.role_patterns.get(r, ()) for r in roles))
+        return found
+
     def regex(self, pattern: str) -> re.Pattern:
         r = self._regex.get(pattern)
         if r is None:
@@ -115,8 +145,12 @@ class Lexicon:
         """Every known string in ``text``; guarded roles inside a longer known string are dropped."""
         return self.scan_many([text])[0]
 
-    def scan_many(self, texts: list[str]) -> list[list[Hit]]:
+    def scan_many(self, texts: list[str], *, guard_only: bool = True) -> list[list[Hit]]:
         """:meth:`scan` of each text, with one walk of the automaton over all of them.
+
+        With ``guard_only=False`` the hits of :attr:`guard_only` strings are left out: they
+        decide the longest-match guard (which needs no hit of theirs, see below) and nothing
+        else, and they are a third of all hits in a typical text.
 
         Known strings never contain a line break, so the texts are joined by ``\\n`` and each
         hit falls inside one text; positions are relative to the text it falls in.
@@ -127,6 +161,11 @@ class Lexicon:
         runs three times as fast.  A UTF-8 pattern can only match on character boundaries, so
         each hit's byte end is turned into a character end by decoding the bytes since the
         previous hit (hits come in order of their ends).
+
+        The longest-match guard is decided as each hit is found: a known string with a guarded
+        role is covered exactly when one of the longer covering strings that contain it
+        (listed once, when the lexicon is compiled) stands in the text around it — the same
+        answer as :meth:`_guard`'s sweep over all hits, without sorting them first.
         """
         out: list[list[Hit]] = [[] for _ in texts]
         if not texts:
@@ -135,27 +174,53 @@ class Lexicon:
         raw = joined.encode("utf-8")
         walked = raw.decode("latin-1")
         ends = list(accumulate(len(t) + 1 for t in texts))  # one past each text's line break
+        covers = self._covers
+        new = tuple.__new__
         k, base, limit = 0, 0, ends[0]
-        bucket = out[0]
+        bucket, text = out[0], texts[0]
         byte_at = char_at = 0
         same_width = len(raw) == len(joined)
+        skip = frozenset() if guard_only else self.guard_only
         for byte_end, (pattern, roles) in self.automaton.iter(walked):
+            if pattern in skip:
+                continue  # the next hit's character end is counted from the last one kept
             byte_end += 1
-            if same_width:
-                char_at = byte_end
-            elif byte_end != byte_at:
-                char_at += len(raw[byte_at:byte_end].decode("utf-8"))
+            if byte_end != byte_at:
+                if same_width:
+                    char_at = byte_end
+                else:
+                    char_at += len(raw[byte_at:byte_end].decode("utf-8"))
                 byte_at = byte_end
-            if char_at > limit:
-                k = bisect_right(ends, char_at - 1, k)
-                base, limit = ends[k - 1], ends[k]
-                bucket = out[k]
+                if char_at > limit:
+                    k = bisect_right(ends, char_at - 1, k)
+                    base, limit = ends[k - 1], ends[k]
+                    bucket, text = out[k], texts[k]
             end = char_at - base
-            bucket.append(Hit(end - len(pattern), end, pattern, roles))
-        return [self._guard(hits) if len(hits) > 1 else hits for hits in out]
+            start = end - len(pattern)
+            cover = covers.get(pattern)
+            if cover is not None:
+                for outer, offset in cover[1]:
+                    at = start - offset
+                    if at >= 0 and text.startswith(outer, at):
+                        roles = cover[0]
+                        break
+                if not roles:
+                    continue
+            bucket.append(new(Hit, (start, end, pattern, roles)))
+        for hits in out:
+            if len(hits) > 1:
+                # Found in order of their ends; reversed, a stable sort by start leaves the
+                # hits of one start longest first, the order of _hit_order.
+                hits.reverse()
+                hits.sort(key=_START)
+        return out
 
     def _guard(self, raw: list[Hit]) -> list[Hit]:
-        """Drop guarded roles of hits inside a longer known string (the longest-match guard)."""
+        """Drop guarded roles of hits inside a longer known string (the longest-match guard).
+
+        The reference form of the guard, over hits in any order (:meth:`scan_many` decides
+        it hit by hit with the same result).
+        """
         raw.sort(key=_hit_order)
         flags = self._flags
         # One sweep: hits are ordered by start, longer first; a hit is covered when an earlier
@@ -177,24 +242,54 @@ class Lexicon:
         return out
 
     def near_misses(self, text: str, hits: list[Hit]) -> list[tuple[int, int, Entry]]:
-        """Spans close to (but not equal to) a formulation's canonical text (see :mod:`.nearmiss`)."""
+        """Spans close to (but not equal to) a formulation's canonical text (see :mod:`.nearmiss`).
+
+        Only a hit of an anchor string can start the search; most texts have none, which one
+        set operation over the hits' strings tells.
+        """
+        anchors = self.role_patterns.get("anchor")
+        if not anchors or anchors.isdisjoint(map(_TEXT, hits)):
+            return []
         from orgwrite.lexicon.nearmiss import near_misses
 
-        return near_misses(self.entries, text, hits)
+        return near_misses(self.entries, text, hits, (anchors, self.patterns_playing(_KNOWN_SPAN_ROLES)))
 
     def context_ok(self, entry: Entry, text: str, start: int, end: int) -> bool:
-        """Whether the entry's after/before/not_after/not_before regexes allow this hit."""
-        following = text[end : end + (entry.get("window") or 12)]
-        preceding = text[max(0, start - 12) : start]
-        if (p := entry.get("after")) and not self.regex(p).match(following):
-            return False
-        if (p := entry.get("before")) and not self.regex(f"(?:{p})$").search(preceding):
-            return False
-        if (p := entry.get("not_after")) and self.regex(p).match(following):
-            return False
-        if (p := entry.get("not_before")) and self.regex(f"(?:{p})$").search(preceding):
-            return False
+        """Whether the entry's after/before/not_after/not_before patterns allow this hit."""
+        tests = self._context.get(entry.id)
+        if tests is None or tests[0] is not entry:
+            tests = self._context[entry.id] = self._context_tests(entry)
+        _, window, after, before, not_after, not_before = tests
+        if after is not None or not_after is not None:
+            following = text[end : end + window]
+            if after is not None and not after(following):
+                return False
+            if not_after is not None and not_after(following):
+                return False
+        if before is not None or not_before is not None:
+            preceding = text[max(0, start - 12) : start]
+            if before is not None and not before(preceding):
+                return False
+            if not_before is not None and not_before(preceding):
+                return False
         return True
+
+    def _context_tests(self, entry: Entry) -> tuple:
+        """(entry, window, after, before, not_after, not_before): each test or None (see :mod:`.context`)."""
+        from orgwrite.lexicon.context import ends_test, starts_test
+
+        def made(key: str, make) -> Any:
+            p = entry.get(key)
+            return make(p, self.regex) if p else None
+
+        return (
+            entry,
+            entry.get("window") or 12,
+            made("after", starts_test),
+            made("before", ends_test),
+            made("not_after", starts_test),
+            made("not_before", ends_test),
+        )
 
     def is_word(self, text: str, start: int, end: int) -> bool:
         """Whether [start, end) is a whole word of ``text`` by jieba (run on a small window only)."""
@@ -254,8 +349,45 @@ def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
                 words.add(e.get("right"))
         elif e.kind == "banned":
             add(e.get("text"), "ban", e.id)
+    kinds = {e.id: e.kind for e in entries}
     auto = ahocorasick.Automaton()
     for s, roles in patterns.items():
         auto.add_word(s.encode("utf-8").decode("latin-1"), (s, tuple(roles)))  # walked as bytes, see scan_many
     auto.make_automaton()
-    return Lexicon(entries={e.id: e for e in entries}, automaton=auto, words=sorted(words), data_hash=data_hash)
+    return Lexicon(
+        entries={e.id: e for e in entries},
+        automaton=auto,
+        words=sorted(words),
+        data_hash=data_hash,
+        _covers=_covers(auto, patterns),
+        guard_only=frozenset(
+            s for s, roles in patterns.items() if all(r[0] == "guard" and kinds[r[1]] == "confusable" for r in roles)
+        ),
+        role_patterns={
+            role: frozenset(s for s, roles in patterns.items() if any(r[0] == role for r in roles))
+            for role in {r[0] for roles in patterns.values() for r in roles}
+        },
+    )
+
+
+def _covers(auto: Any, patterns: dict[str, list[tuple[str, str, Any]]]) -> dict[str, tuple[tuple, tuple]]:
+    """For each pattern with a guarded role, the longer covering patterns that contain it.
+
+    The automaton run over each covering pattern finds every known string inside it, with
+    its offset; a hit of a listed pattern is covered in a text exactly when one of its
+    covering patterns stands there at that offset.
+    """
+    found: dict[str, set[tuple[str, int]]] = {}
+    for outer, roles in patterns.items():
+        if not any(r[0] not in _NOT_COVERING for r in roles):
+            continue
+        walked = outer.encode("utf-8")
+        for byte_end, (inner, inner_roles) in auto.iter(walked.decode("latin-1")):
+            if inner == outer or not any(r[0] in GUARDED_ROLES for r in inner_roles):
+                continue
+            offset = len(walked[: byte_end + 1].decode("utf-8")) - len(inner)
+            found.setdefault(inner, set()).add((outer, offset))
+    return {
+        inner: (tuple(r for r in patterns[inner] if r[0] not in GUARDED_ROLES), tuple(sorted(pairs)))
+        for inner, pairs in found.items()
+    }

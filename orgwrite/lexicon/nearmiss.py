@@ -49,20 +49,35 @@ def _missing(canon: str, window: str) -> int:
     return sum(n for n in need.values() if n > 0)
 
 
-def near_misses(entries: dict[str, Entry], text: str, hits: list[Hit]) -> list[tuple[int, int, Entry]]:
+def near_misses(
+    entries: dict[str, Entry],
+    text: str,
+    hits: list[Hit],
+    candidates: tuple[frozenset[str], frozenset[str]] | None = None,
+) -> list[tuple[int, int, Entry]]:
     """(start, end, entry) of spans close to, but not equal to, a formulation's canonical text.
 
     A span must start and end like the canonical text, stay within ``max_distance`` edits,
-    and not lie inside (or overlap) a known formulation string.
+    and not lie inside (or overlap) a known formulation string.  ``candidates`` may give
+    (the anchor strings, the strings in which a formulation plays guard or fwrong): hits of
+    other strings are then passed over without reading their roles.
     """
-    anchors = [(h, eid) for h in hits for role, eid, _ in h.roles if role == "anchor"]
+    anchor_texts, known_texts = candidates if candidates is not None else (None, None)
+    anchors = [
+        (h, eid)
+        for h in hits
+        if anchor_texts is None or h[2] in anchor_texts
+        for role, eid, _ in h.roles
+        if role == "anchor"
+    ]
     if not anchors:
         return []
     known = KnownSpans(
         sorted(
             (h.start, h.end)
             for h in hits
-            if any(r[0] in ("guard", "fwrong") and entries[r[1]].kind == "formulation" for r in h.roles)
+            if (known_texts is None or h[2] in known_texts)
+            and any(r[0] in ("guard", "fwrong") and entries[r[1]].kind == "formulation" for r in h.roles)
         )
     )
     out: list[tuple[int, int, Entry]] = []

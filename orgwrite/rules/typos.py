@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -35,23 +37,29 @@ def doubled_character(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     现代汉语书面语规范；校对常规。
     """
-    for block in doc.blocks:
-        if block.kind not in _TEXT_KINDS:
-            continue
+    blocks = [b for b in doc.blocks if b.kind in _TEXT_KINDS]
+    # One search over the block texts joined by line breaks (the doubled character is never a
+    # break, so no match straddles two blocks); each match is then judged in its own block.
+    joined = "\n".join(b.text for b in blocks)
+    starts: list[int] = []
+    for m in _DOUBLED_RE.finditer(joined):
+        if not starts:
+            starts = list(accumulate((len(b.text) + 1 for b in blocks[:-1]), initial=0))
+        k = bisect_right(starts, m.start()) - 1
+        block = blocks[k]
         text = block.text
-        for m in _DOUBLED_RE.finditer(text):
-            i = m.start()
-            if i >= 2 and text[i - 2] == text[i - 1] and text[i - 1] != text[i]:
-                continue  # second half of AABB: 实实在在
-            if i + 3 < len(text) and text[i + 2] == text[i + 3] and text[i + 2] != text[i]:
-                continue  # first half of AABB: 的的确确
-            window = text[max(0, i - 2) : i + 4]
-            if _SET_PHRASES.search(window):
-                continue
-            if not _two_words(text, i):
-                continue
-            ch = m.group(1)
-            yield ctx.emit("W201", block, i, i + 2, f"“{ch}”重复了，应删去一个", ch)
+        i = m.start() - starts[k]
+        if i >= 2 and text[i - 2] == text[i - 1] and text[i - 1] != text[i]:
+            continue  # second half of AABB: 实实在在
+        if i + 3 < len(text) and text[i + 2] == text[i + 3] and text[i + 2] != text[i]:
+            continue  # first half of AABB: 的的确确
+        window = text[max(0, i - 2) : i + 4]
+        if _SET_PHRASES.search(window):
+            continue
+        if not _two_words(text, i):
+            continue
+        ch = m.group(1)
+        yield ctx.emit("W201", block, i, i + 2, f"“{ch}”重复了，应删去一个", ch)
 
 
 def _two_words(text: str, i: int) -> bool:

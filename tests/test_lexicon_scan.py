@@ -1,0 +1,131 @@
+"""The scan decides the longest-match guard hit by hit; it must agree with the reference sweep.
+
+A known string with a guarded role (a banned word, the wrong half of a confusable pair) is
+dropped inside a longer covering string; the scan looks for those longer strings around each
+hit instead of sorting every hit first.  These cases pin down where that could differ: the
+longer string at a text's start or across two texts, twice around one hit, an anchor (which
+covers nothing), and characters of every UTF-8 width before the hits.
+"""
+
+from __future__ import annotations
+
+from orgwrite.lexicon import Hit, compile_entries
+from orgwrite.lexicon.schema import Entry
+
+
+def _lexicon():
+    def entry(kind: str, eid: str, **data) -> Entry:
+        return Entry(kind, eid, data, "test.toml", 1)
+
+    return compile_entries(
+        [
+            entry("banned", "b1", text="甲乙"),
+            entry("confusable", "c1", wrong="丁甲乙", right="甲乙丙"),
+            entry("banned", "b2", text="甲乙甲乙"),
+            entry("formulation", "f1", canonical="戊己庚辛壬癸", anchors=["甲乙戊"]),
+        ]
+    )
+
+
+def _reference(lex, text: str) -> list[Hit]:
+    raw = []
+    for pattern, roles in (value for _, value in lex.automaton.items()):
+        i = text.find(pattern)
+        while i >= 0:
+            raw.append(Hit(i, i + len(pattern), pattern, roles))
+            i = text.find(pattern, i + 1)
+    return lex._guard(raw) if len(raw) > 1 else raw
+
+
+def test_a_banned_word_inside_a_longer_known_string_is_dropped_only_there():
+    lex = _lexicon()
+    texts = ["甲乙", "甲乙丙", "丁", "甲乙", "x甲乙戊", "甲乙甲乙", "丁甲乙丙", "é😀甲乙丙，甲乙。", "aé甲乙"]
+    scanned = lex.scan_many(texts)
+    for text, hits in zip(texts, scanned, strict=True):
+        assert hits == _reference(lex, text), text
+    banned = [[(h.start, h.text) for h in hits if any(r[0] == "ban" for r in h.roles)] for hits in scanned]
+    assert banned == [
+        [(0, "甲乙")],  # alone
+        [],  # inside the right half of a confusable
+        [],
+        [(0, "甲乙")],  # 丁 ends the text before: no 丁甲乙 across the break
+        [(1, "甲乙")],  # an anchor covers nothing
+        [(0, "甲乙甲乙")],  # both halves lie in the longer banned string
+        [],  # inside 丁甲乙 and 甲乙丙 at once; 丁甲乙 itself is covered by nothing
+        [(6, "甲乙")],  # after 甲乙丙 the second one stands alone
+        [(2, "甲乙")],
+    ]
+    assert [h.text for h in scanned[6]] == ["丁甲乙", "甲乙丙"]
+
+
+def test_hits_come_by_start_and_longest_first():
+    lex = _lexicon()
+    (hits,) = lex.scan_many(["甲乙甲乙丙"])
+    assert [(h.start, h.end) for h in hits] == sorted(((h.start, h.end) for h in hits), key=lambda s: (s[0], -s[1]))
+    assert [h.text for h in hits] == ["甲乙甲乙", "甲乙丙"]
+
+
+def test_word_list_context_fields_answer_exactly_as_their_regular_expressions():
+    import re
+
+    from orgwrite.lexicon import load_lexicon
+    from orgwrite.lexicon.context import _words, ends_test, starts_test
+
+    lex = load_lexicon()
+    fields = [
+        (key, e.get(key))
+        for e in lex.entries.values()
+        for key in ("after", "before", "not_after", "not_before")
+        if e.get(key)
+    ]
+    literal = [(k, p) for k, p in fields if _words(p) is not None]
+    assert len(literal) > 100 and len(literal) < len(fields)  # most fields are word lists, not all
+    assert _words("(?:目前|今年)") == ("目前", "今年")
+    assert _words("目前|[今明]年") is None and _words("(?:目前)(?:年)") is None
+    for key, p in literal:
+        words = [w for w in _words(p) if w]
+        samples = ["", "\n", "x", *words, *(w + "\n" for w in words), *("甲" + w for w in words)]
+        samples += [w[:-1] for w in words] + [w + "乙" for w in words] + [w + "\n\n" for w in words]
+        if key in ("after", "not_after"):
+            test, reference = starts_test(p, re.compile), re.compile(p).match
+        else:
+            test, reference = ends_test(p, re.compile), re.compile(f"(?:{p})$").search
+        for s in samples:
+            assert test(s) == bool(reference(s)), (p, s)
+
+
+def test_hits_that_only_guard_a_confusable_are_left_out_when_asked_and_still_guard():
+    lex = compile_entries(
+        [
+            Entry("confusable", "c1", {"wrong": "年青", "right": "年轻"}, "test.toml", 1),
+            Entry("confusable", "c2", {"wrong": "青年", "right": "年青人"}, "test.toml", 2),
+            Entry("banned", "b1", {"text": "年青人"}, "test.toml", 3),
+        ]
+    )
+    assert lex.guard_only == frozenset({"年轻"})  # 年青人 is also banned: its hits are read
+    texts = ["年轻干部", "年青干部", "年青人", "年轻的年青人"]
+    full = lex.scan_many(texts)
+    lean = lex.scan_many(texts, guard_only=False)
+    assert lean == [[h for h in hits if h.text not in lex.guard_only] for hits in full]
+    assert [[h.text for h in hits] for hits in lean] == [[], ["年青"], ["年青人"], ["年青人"]]
+    # 年青 inside 年青人 stays covered, with or without the hits of the guard-only strings.
+    assert all(h.text != "年青" for h in lean[2] + lean[3])
+
+
+def test_the_document_scan_leaves_out_only_guard_only_strings():
+    from orgwrite.config import Config
+    from orgwrite.io.read_text import read_string
+    from orgwrite.lexicon import document_hits, load_lexicon
+    from orgwrite.rules.base import Context
+
+    lex = load_lexicon()
+    text = "作为党员干部，必须贯彻落实党中央决策部署，截止目前已培训干部3000人。\n\n坚持以人民为中心。\n"
+    doc = read_string(text, "x.txt")
+    found = document_hits(doc, Context(config=Config(), as_of=None))
+    scanned = lex.scan_many([b.text for b in doc.blocks])
+    expected = [
+        (b, [h for h in hits if h.text not in lex.guard_only]) for b, hits in zip(doc.blocks, scanned, strict=True)
+    ]
+    assert found == [(b, hits) for b, hits in expected if hits]
+    assert {"作为", "必须", "贯彻"} <= lex.guard_only
+    assert "截止" in {h.text for _, hits in found for h in hits}
