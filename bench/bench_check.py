@@ -124,6 +124,10 @@ def write_corpus(folder: Path, megabytes: float, files: int | None = None) -> tu
     return n, size
 
 
+#: The figures, in the order they are printed (``--only NAME`` runs one).
+FIGURES = ("help", "cold", "throughput", "jobs", "paragraph")
+
+
 def load() -> str:
     one, five, _ = os.getloadavg()
     return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
@@ -133,6 +137,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs of each figure (default 5)")
     parser.add_argument("--mb", type=float, default=5.0, help="size of the throughput corpus in MB (default 5)")
+    parser.add_argument(
+        "--only", choices=FIGURES, default=None, help="run one figure: " + ", ".join(FIGURES) + " (default all)"
+    )
     args = parser.parse_args()
     runs = max(1, args.runs)
     peer = have_peer()
@@ -149,87 +156,96 @@ def main() -> None:
         timed([*check, str(five_k)], warm)  # warm-up: .pyc files and the caches
 
         # 1. orgwrite --help
-        help_times = [timed([PYTHON, "-m", "orgwrite", "--help"], warm)[0] for _ in range(runs)]
-        print(f"orgwrite --help: {figure(help_times, 'ms')}")
+        if args.only in (None, "help"):
+            help_times = [timed([PYTHON, "-m", "orgwrite", "--help"], warm)[0] for _ in range(runs)]
+            print(f"orgwrite --help: {figure(help_times, 'ms')}")
 
         # 2. cold check of one 5,000-character file, every default rule
-        present, absent, peer_cold = [], [], []
-        for i in range(runs):
-            present.append(timed([*check, str(five_k)], warm, "present")[0])
-            absent.append(timed([*check, str(five_k)], child_env(tmp / f"empty-{i}"), "absent")[0])
+        if args.only in (None, "cold"):
+            present, absent, peer_cold = [], [], []
+            for i in range(runs):
+                present.append(timed([*check, str(five_k)], warm, "present")[0])
+                absent.append(timed([*check, str(five_k)], child_env(tmp / f"empty-{i}"), "absent")[0])
+                if peer:
+                    peer_cold.append(timed([PYTHON, "-c", PEER_COLD, str(five_k)], warm, "peer_cold")[0])
+            line = f"cold check, one 5,000-character file, cache present: {figure(present, 'ms')} ({cpu('present')})"
             if peer:
-                peer_cold.append(timed([PYTHON, "-c", PEER_COLD, str(five_k)], warm, "peer_cold")[0])
-        line = f"cold check, one 5,000-character file, cache present: {figure(present, 'ms')} ({cpu('present')})"
-        if peer:
-            ratio = statistics.median(peer_cold) / statistics.median(present)
-            line += f"; autocorrect-py lint_for, same file, new process: {figure(peer_cold, 'ms')} (ratio {ratio:.2f})"
-        print(line)
-        print(
-            f"cold check, one 5,000-character file, cache absent (one-time build): {figure(absent, 'ms')} ({cpu('absent')})"
-        )
+                ratio = statistics.median(peer_cold) / statistics.median(present)
+                line += (
+                    f"; autocorrect-py lint_for, same file, new process: {figure(peer_cold, 'ms')} (ratio {ratio:.2f})"
+                )
+            print(line)
+            print(
+                f"cold check, one 5,000-character file, cache absent (one-time build): {figure(absent, 'ms')} ({cpu('absent')})"
+            )
 
         # 3. throughput: all rules over the corpus in one process, against the peer
-        corpus = tmp / "corpus"
-        files, size = write_corpus(corpus, args.mb)
-        ours, theirs, rss = [], [], []
-        found = peer_found = 0
-        for _ in range(runs):
-            _, out = timed([PYTHON, "-c", DRIVER, "orgwrite", str(corpus)], warm)
-            got = json.loads(out)
-            ours.append(got["seconds"])
-            CPU.setdefault("ours", []).append(got["cpu"])
-            rss.append(got["rss_mb"])
-            found = got["found"]
-            if peer:
-                _, out = timed([PYTHON, "-c", DRIVER, "autocorrect", str(corpus)], warm)
+        if args.only in (None, "throughput"):
+            corpus = tmp / "corpus"
+            files, size = write_corpus(corpus, args.mb)
+            ours, theirs, rss = [], [], []
+            found = peer_found = 0
+            for _ in range(runs):
+                _, out = timed([PYTHON, "-c", DRIVER, "orgwrite", str(corpus)], warm)
                 got = json.loads(out)
-                theirs.append(got["seconds"])
-                CPU.setdefault("theirs", []).append(got["cpu"])
-                peer_found = got["found"]
-        mb = size / 1e6
-        print(
-            f"throughput, all rules, {files} documents, {mb:.2f} MB in one process: {figure(ours)} "
-            f"({mb / statistics.median(ours):.2f} MB/s, {cpu('ours')}), {found:,} findings; peak RSS max {max(rss):.0f} MB"
-        )
-        if peer:
-            ratio = statistics.median(theirs) / statistics.median(ours)
-            cpu_ratio = statistics.median(CPU["theirs"]) / statistics.median(CPU["ours"])
+                ours.append(got["seconds"])
+                CPU.setdefault("ours", []).append(got["cpu"])
+                rss.append(got["rss_mb"])
+                found = got["found"]
+                if peer:
+                    _, out = timed([PYTHON, "-c", DRIVER, "autocorrect", str(corpus)], warm)
+                    got = json.loads(out)
+                    theirs.append(got["seconds"])
+                    CPU.setdefault("theirs", []).append(got["cpu"])
+                    peer_found = got["found"]
+            mb = size / 1e6
             print(
-                f"autocorrect-py lint_for, same documents, one process: {figure(theirs)} "
-                f"({mb / statistics.median(theirs):.2f} MB/s), {peer_found:,} lines reported; "
-                f"throughput ratio orgwrite/autocorrect-py {ratio:.2f} (wall medians), {cpu_ratio:.2f} (CPU medians)"
+                f"throughput, all rules, {files} documents, {mb:.2f} MB in one process: {figure(ours)} "
+                f"({mb / statistics.median(ours):.2f} MB/s, {cpu('ours')}), {found:,} findings; peak RSS max {max(rss):.0f} MB"
             )
+            if peer:
+                ratio = statistics.median(theirs) / statistics.median(ours)
+                cpu_ratio = statistics.median(CPU["theirs"]) / statistics.median(CPU["ours"])
+                print(
+                    f"autocorrect-py lint_for, same documents, one process: {figure(theirs)} "
+                    f"({mb / statistics.median(theirs):.2f} MB/s), {peer_found:,} lines reported; "
+                    f"throughput ratio orgwrite/autocorrect-py {ratio:.2f} (wall medians), {cpu_ratio:.2f} (CPU medians)"
+                )
 
         # 4. --jobs on 400 files
-        folder = tmp / "four-hundred"
-        n, size = write_corpus(folder, args.mb, files=400)
-        batch = [*check, "--format", "json", str(folder)]
-        one, two = [], []
-        for _ in range(runs):
-            one.append(timed([*batch, "--jobs", "1"], warm, "one")[0])
-            two.append(timed([*batch, "--jobs", "2"], warm, "two")[0])
-        speedup = statistics.median(one) / statistics.median(two)
-        print(
-            f"--jobs on {n} files ({size / 1e6:.2f} MB): --jobs 1 {figure(one)}; --jobs 2 {figure(two)}; "
-            f"speed-up {speedup:.2f}x (medians), {min(one) / min(two):.2f}x (mins); "
-            f"{cpu('one')} with one job, {cpu('two')} with two (all processes)"
-        )
+        if args.only in (None, "jobs"):
+            folder = tmp / "four-hundred"
+            n, size = write_corpus(folder, args.mb, files=400)
+            batch = [*check, "--format", "json", str(folder)]
+            one, two = [], []
+            for _ in range(runs):
+                one.append(timed([*batch, "--jobs", "1"], warm, "one")[0])
+                two.append(timed([*batch, "--jobs", "2"], warm, "two")[0])
+            speedup = statistics.median(one) / statistics.median(two)
+            print(
+                f"--jobs on {n} files ({size / 1e6:.2f} MB): --jobs 1 {figure(one)}; --jobs 2 {figure(two)}; "
+                f"speed-up {speedup:.2f}x (medians), {min(one) / min(two):.2f}x (mins); "
+                f"{cpu('one')} with one job, {cpu('two')} with two (all processes)"
+            )
 
         # 5. one long paragraph: linear time
-        body = "".join(t.replace("\n", "") for t in source_texts())
-        long_times = {}
-        for megabytes in (1, 2):
-            para = tmp / f"paragraph-{megabytes}mb.txt"
-            para.write_text((body * (1 + megabytes * 1_000_000 // len(body)))[: megabytes * 1_000_000 // 3], "utf-8")
-            long_times[megabytes] = [
-                timed([*check, "--format", "json", str(para)], warm, f"long{megabytes}")[0] for _ in range(runs)
-            ]
-            print(
-                f"one paragraph of {para.stat().st_size / 1e6:.1f} MB: {figure(long_times[megabytes])} ({cpu(f'long{megabytes}')})"
-            )
-        growth = statistics.median(long_times[2]) / statistics.median(long_times[1])
-        cpu_growth = statistics.median(CPU["long2"]) / statistics.median(CPU["long1"])
-        print(f"one paragraph, 2x the text: {growth:.2f}x the wall time, {cpu_growth:.2f}x the CPU time (medians)")
+        if args.only in (None, "paragraph"):
+            body = "".join(t.replace("\n", "") for t in source_texts())
+            long_times = {}
+            for megabytes in (1, 2):
+                para = tmp / f"paragraph-{megabytes}mb.txt"
+                para.write_text(
+                    (body * (1 + megabytes * 1_000_000 // len(body)))[: megabytes * 1_000_000 // 3], "utf-8"
+                )
+                long_times[megabytes] = [
+                    timed([*check, "--format", "json", str(para)], warm, f"long{megabytes}")[0] for _ in range(runs)
+                ]
+                print(
+                    f"one paragraph of {para.stat().st_size / 1e6:.1f} MB: {figure(long_times[megabytes])} ({cpu(f'long{megabytes}')})"
+                )
+            growth = statistics.median(long_times[2]) / statistics.median(long_times[1])
+            cpu_growth = statistics.median(CPU["long2"]) / statistics.median(CPU["long1"])
+            print(f"one paragraph, 2x the text: {growth:.2f}x the wall time, {cpu_growth:.2f}x the CPU time (medians)")
     print(f"after: {load()}")
 
 

@@ -6,10 +6,12 @@ process pool here — or any other batch engine (Dask, Spark) — can drive the 
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from orgwrite.config import Config
 from orgwrite.pipeline import CheckResult
@@ -20,11 +22,13 @@ MAX_INPUT_BYTES = 32 * 1024 * 1024
 
 @dataclass
 class Outcome:
-    """The result for one input: a CheckResult, or the one-line Chinese error."""
+    """The result for one input: a CheckResult (or its report part), or the one-line Chinese error."""
 
     path: str
     result: CheckResult | None = None
     error: str | None = None
+    #: the input's share of the report (``orgwrite.report.Part``), when asked for instead of the result
+    part: Any = None
 
 
 def check_one(path: str, config: Config, stdin_name: str = "<stdin>") -> Outcome:
@@ -52,28 +56,44 @@ def check_one(path: str, config: Config, stdin_name: str = "<stdin>") -> Outcome
         return Outcome(path, error=f"{path}：文件结构过深，无法处理")
 
 
-def _worker(args: tuple[str, Config, str]) -> Outcome:
-    return check_one(*args)
+#: What every task of a run shares: (the distinct configurations, stdin name, report style).
+#: Set in the parent before workers fork (or by the pool's initializer elsewhere), so a task
+#: is only a path and a number.
+_RUN: tuple[list[Config], str, str | None] = ([], "<stdin>", None)
 
 
-def _slim_worker(args: tuple[str, Config, str]) -> Outcome:
-    """:func:`check_one`, keeping of the document only what a report shows (its lines), so
-    that sending the result back from a worker costs a tenth of sending the whole document."""
-    outcome = check_one(*args)
-    doc = outcome.result.document if outcome.result is not None else None
-    if doc is not None:
-        from orgwrite.model import Document
+def _set_run(run: tuple[list[Config], str, str | None]) -> None:
+    global _RUN
+    _RUN = run
 
-        outcome.result.document = Document(blocks=[], meta=doc.meta, source=doc.source, lines=doc.lines)
+
+def _task(task: tuple[str, int]) -> Outcome:
+    return _run_task(_RUN, task)
+
+
+def _run_task(run: tuple[list[Config], str, str | None], task: tuple[str, int]) -> Outcome:
+    """Check one input of the run; with a report style, render its part here and drop the
+    document, so what goes back to the parent is a string and a few counts."""
+    configs, stdin_name, style = run
+    path, k = task
+    outcome = check_one(path, configs[k], stdin_name)
+    if style is not None and outcome.result is not None:
+        from orgwrite.report import make_part
+
+        outcome = Outcome(outcome.path, part=make_part(style, outcome.result))
     return outcome
 
 
-#: Below this much input, starting workers costs more than it saves (a check runs at about
-#: 5 MB/s; forking and warming up cost about 0.1 s), so the files are checked in this process.
-MIN_PARALLEL_BYTES = 512 * 1024
+#: Below this much input that can run beside the rest, starting workers costs more than it
+#: saves: forking, each worker's first use of what it loads and collecting the parts cost
+#: about 0.04 s of the critical path, while half a megabyte takes 0.05 s of checking once
+#: the check runs at 10 MB/s (0.25 s at today's 2 MB/s).  So the files are checked in this
+#: process unless, beside the largest file, at least this much input can go to a second job.
+MIN_PARALLEL_BYTES = 1024 * 1024
 
 
 def _total_bytes(paths: list[str]) -> int:
+    """The input's size, counted until it reaches :data:`MIN_PARALLEL_BYTES`."""
     total = 0
     for p in paths:
         try:
@@ -85,8 +105,49 @@ def _total_bytes(paths: list[str]) -> int:
     return total
 
 
+def worth_forking(paths: list[str]) -> bool:
+    """Whether two jobs can each get half of :data:`MIN_PARALLEL_BYTES` at least: the inputs
+    but the largest come to that much, and all of them to twice that (one 30 MB file with
+    a few small ones gains nothing from a second process)."""
+    total = largest = 0
+    for p in paths:
+        try:
+            size = os.path.getsize(p)
+        except OSError:
+            continue
+        total += size
+        largest = max(largest, size)
+        if total - largest >= MIN_PARALLEL_BYTES // 2 and total >= MIN_PARALLEL_BYTES:
+            return True
+    return False
+
+
+def _largest_first(paths: list[str]) -> list[int]:
+    def size(i: int) -> int:
+        try:
+            return os.path.getsize(paths[i])
+        except OSError:
+            return 0
+
+    return sorted(range(len(paths)), key=size, reverse=True)
+
+
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def _distinct(configs: Iterable[Config]) -> tuple[list[Config], list[int]]:
+    """The distinct configurations (by value: each input gets its own equal copy) and,
+    per input, the index of its configuration."""
+    unique: list[Config] = []
+    where = []
+    for config in configs:
+        k = next((i for i, known in enumerate(unique) if known is config or known == config), None)
+        if k is None:
+            k = len(unique)
+            unique.append(config)
+        where.append(k)
+    return unique, where
 
 
 def check_many(
@@ -95,38 +156,43 @@ def check_many(
     *,
     jobs: int = 1,
     stdin_name: str = "<stdin>",
-    report_only: bool = False,
+    style: str | None = None,
 ) -> Iterator[Outcome]:
     """Yield one Outcome per path, in the order of ``paths``, using ``jobs`` processes.
 
-    ``report_only``: the caller only reports the findings, so workers send back the document's
-    lines without its blocks and text (a run in one process keeps the whole document).
+    ``style`` (see ``orgwrite.report.style_for``): the caller only reports the findings,
+    so each input's part of the report is rendered where it was checked and comes back as
+    ``Outcome.part`` instead of the result — in a worker, in parallel, and small to send.
 
     On Linux the workers are forked after :func:`warm_up` has loaded, once, what every check
     needs, so a worker starts in milliseconds; elsewhere each worker loads it itself.
     """
-    work = [(p, config_for(p), stdin_name) for p in paths]
+    configs, where = _distinct(config_for(p) for p in paths)
+    work = list(zip(paths, where, strict=True))
     jobs = min(jobs, len(work))
-    if jobs <= 1 or "-" in paths or _total_bytes(paths) < MIN_PARALLEL_BYTES:
-        return map(_worker, work)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = None
-    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
-        warm_up({id(c): c for _, c, _ in work}.values())
+    run = (configs, stdin_name, style)
+    if jobs <= 1 or "-" in paths or not worth_forking(paths):
+        return (_run_task(run, task) for task in work)
+    if sys.platform == "linux":
+        warm_up(configs, style)
         # What is loaded now stays shared with the workers: out of the collector's reach, its
         # pages are not copied into each worker by garbage collection passes.
         import gc
 
+        from orgwrite import forked
+
         gc.freeze()
-    # Chunks big enough to keep the pipe quiet, small enough to balance files of unequal size.
-    chunk = max(1, min(8, len(work) // (jobs * 8)))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # One input per claim (two system calls), the largest first, so that the workers
+        # finish together; the results still come in the order of the paths.
+        return forked.imap(functools.partial(_run_task, run), work, jobs, 1, order=_largest_first(paths))
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_set_run, initargs=(run,))
     try:
-        # Submitted (and the workers forked) now, before the caller may start a progress bar's thread.
-        results = pool.map(_slim_worker if report_only else _worker, work, chunksize=chunk)
+        # Submitted (and the workers started) now, before the caller may start a progress bar's thread.
+        results = pool.map(_task, work, chunksize=max(1, min(8, len(work) // (jobs * 8))))
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -147,8 +213,9 @@ def _drain(pool, results: Iterator[Outcome]) -> Iterator[Outcome]:
 _WARM_UP_TEXT = "一、总体要求\n增强“四个意识”、坚定“四个自信”，做到“两个维护”，抓好三个方面的的工作。\n"
 
 
-def warm_up(configs: Iterable[Config]) -> None:
-    """Load in this process what a check loads on first use, so forked workers inherit it.
+def warm_up(configs: Iterable[Config], style: str | None = None) -> None:
+    """Load in this process what a check (and rendering its part of the report in ``style``)
+    loads on first use, so forked workers inherit it.
 
     A configuration whose lexicon or rule selection is invalid is left for the workers,
     which report it exactly as a run with one job would.
@@ -159,6 +226,10 @@ def warm_up(configs: Iterable[Config]) -> None:
 
     for config in configs:
         try:
-            check_document(read_string(_WARM_UP_TEXT, "warm-up.txt"), config)
+            result = check_document(read_string(_WARM_UP_TEXT, "warm-up.txt"), config)
         except OrgwriteError:
             continue
+        if style is not None:
+            from orgwrite.report import make_part
+
+            make_part(style, result)

@@ -7,13 +7,12 @@ a rule is worse than a refusal.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from orgwrite import lazyre
 from orgwrite.errors import ConfigError
 from orgwrite.model import Severity
 
@@ -67,7 +66,7 @@ def _matches(code: str, selectors: tuple[str, ...]) -> bool:
     return any(code.startswith(s) for s in selectors) or "ALL" in selectors
 
 
-_SELECTOR_RE = re.compile(r"^(ALL|[A-Z](\d{1,3})?)$")
+_SELECTOR_RE = lazyre.compile(r"^(ALL|[A-Z](\d{1,3})?)$")
 
 
 def validate_selectors(selectors: tuple[str, ...], known: set[str], where: str) -> None:
@@ -101,6 +100,8 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_tool_section(pyproject: Path) -> bool:
+    import tomllib  # only a run that reads a configuration pays for the parser
+
     try:
         return "orgwrite" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -109,6 +110,8 @@ def _has_tool_section(pyproject: Path) -> bool:
 
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except FileNotFoundError:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from orgwrite import suppress
 from orgwrite.config import Config, validate_config
 from orgwrite.model import Document, Finding
-from orgwrite.rules.base import Context, all_rules
+from orgwrite.rules.base import Context, Rule, all_rules, registry_generation
 
 
 @dataclass
@@ -42,16 +43,14 @@ def resolve_as_of(doc: Document, config: Config) -> tuple[date | None, str | Non
 def check_document(doc: Document, config: Config | None = None) -> CheckResult:
     """Run every selected rule over ``doc``."""
     config = config or Config()
-    rules = all_rules()
-    validate_config(config, set(rules), str(config.path) if config.path else "配置")
-    codes = config.selected_codes(list(rules), {c for c, r in rules.items() if r.default})
+    selected = selected_rules(config)
     as_of, source = resolve_as_of(doc, config)
     doc.meta.as_of = as_of.isoformat() if as_of else None
     doc.meta.as_of_source = source
     ctx = Context(config=config, as_of=as_of)
     findings: list[Finding] = []
-    for code in codes:
-        findings.extend(rules[code].func(doc, ctx))
+    for rule in selected:
+        findings.extend(rule.func(doc, ctx))
     findings = suppress.apply(findings, doc.lines)
     if config.severity:
         findings = [_with_severity(f, config) for f in findings]
@@ -64,6 +63,28 @@ def check_document(doc: Document, config: Config | None = None) -> CheckResult:
     )
 
 
+#: The rules each configuration selects, in code order.  The selection depends only on the
+#: configuration's rule settings and the registry, never on a text, so it is worked out once
+#: per configuration instead of once per document.
+_SELECTIONS: dict[tuple, list[Rule]] = {}
+
+
+def selected_rules(config: Config) -> list[Rule]:
+    """The registered rules ``config`` turns on, sorted by code; a ConfigError for unknown codes."""
+    key = (config.select, config.ignore, config.extend_select, tuple(config.severity), config.path)
+    key += (registry_generation(),)
+    selected = _SELECTIONS.get(key)
+    if selected is None:
+        rules = all_rules()
+        validate_config(config, set(rules), str(config.path) if config.path else "配置")
+        codes = config.selected_codes(list(rules), {c for c, r in rules.items() if r.default})
+        selected = [rules[c] for c in codes]
+        if len(_SELECTIONS) >= 64:
+            _SELECTIONS.clear()
+        _SELECTIONS[key] = selected
+    return selected
+
+
 def _with_severity(f: Finding, config: Config) -> Finding:
     from dataclasses import replace
 
@@ -73,14 +94,20 @@ def _with_severity(f: Finding, config: Config) -> Finding:
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
     """Sorted by position; one finding per (rule, span)."""
+    if not findings:
+        return []
     seen: set[tuple] = set()
     out = []
-    for f in sorted(findings, key=lambda f: f.sort_key):
+    for f in sorted(findings, key=_SORT_KEY):
         key = (f.rule, f.line, f.column, f.end_line, f.end_column)
         if key not in seen:
             seen.add(key)
             out.append(f)
     return out
+
+
+#: Finding.sort_key, read in C: the same tuple, without a Python call per finding.
+_SORT_KEY = attrgetter("line", "column", "end_line", "end_column", "rule", "message")
 
 
 def check_path(path: str | Path, config: Config | None = None, *, stdin_name: str = "<stdin>") -> CheckResult:

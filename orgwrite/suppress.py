@@ -9,11 +9,11 @@ every rule is silenced there; codes may be family prefixes (``P``).
 
 from __future__ import annotations
 
-import re
-
+from orgwrite import lazyre
 from orgwrite.model import Finding
 
-_DIRECTIVE_RE = re.compile(r"orgwrite:\s*(ignore-file|ignore|disable|noqa)\b([A-Za-z0-9 ,，]*)")
+_DIRECTIVE_RE = lazyre.compile(r"orgwrite:\s*(ignore-file|ignore|disable|noqa)\b([A-Za-z0-9 ,，]*)")
+_CODE_SEP_RE = lazyre.compile(r"[\s,，]+")
 ALL: frozenset[str] = frozenset({"*"})
 
 
@@ -29,7 +29,7 @@ def directives(lines: list[str]) -> tuple[dict[int, frozenset[str]], frozenset[s
                 per_line[number] = per_line.get(number, frozenset()) | pending
                 pending = None
             continue
-        codes = frozenset(c.upper() for c in re.split(r"[\s,，]+", m.group(2)) if c) or ALL
+        codes = frozenset(c.upper() for c in _CODE_SEP_RE.split(m.group(2)) if c) or ALL
         if m.group(1) == "ignore-file":
             whole |= codes
             continue
@@ -47,7 +47,7 @@ def _covers(selectors: frozenset[str], code: str) -> bool:
 
 def apply(findings: list[Finding], lines: list[str]) -> list[Finding]:
     """Drop the findings a directive silences."""
-    if not any("orgwrite:" in line for line in lines):
+    if not findings or "orgwrite:" not in "\n".join(lines):  # the directive word holds no line end
         return findings
     per_line, whole = directives(lines)
     return [

@@ -226,7 +226,7 @@ def test_a_list_before_a_stated_count_is_looked_for_in_a_bounded_stretch(monkeyp
     assert not [f for f in findings if f.rule == "E201"]
 
 
-def _folder_of_samples(root: Path, copies: int = 10) -> Path:
+def _folder_of_samples(root: Path, copies: int = 20) -> Path:
     """Copies of the samples, more than MIN_PARALLEL_BYTES together so that --jobs 2 forks."""
     root.mkdir()
     for k in range(copies):
@@ -256,13 +256,15 @@ def test_a_few_small_files_are_checked_without_starting_workers(monkeypatch, tmp
         (root / f"{k}.txt").write_text("坚持以人民为中心的发展思想,推动高质量发展。\n", "utf-8")
     big = _folder_of_samples(tmp_path / "many")
     started = []
-    real_pool = __import__("concurrent.futures", fromlist=["ProcessPoolExecutor"]).ProcessPoolExecutor
+    from orgwrite import forked
 
-    def counting_pool(*args, **kwargs):
-        started.append(kwargs.get("max_workers"))
-        return real_pool(*args, **kwargs)
+    real_imap = forked.imap
 
-    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", counting_pool)
+    def counting_imap(func, items, jobs, *args, **kwargs):
+        started.append(jobs)
+        return real_imap(func, items, jobs, *args, **kwargs)
+
+    monkeypatch.setattr(forked, "imap", counting_imap)
     config = Config()
     few = list(batch.check_many(sorted(str(p) for p in root.iterdir()), lambda p: config, jobs=2))
     assert started == [] and [len(o.result.findings) for o in few] == [1, 1, 1]

@@ -78,7 +78,7 @@ def check(
     from orgwrite.batch import check_many, default_jobs
     from orgwrite.errors import OrgwriteError
     from orgwrite.io.discover import expand_paths
-    from orgwrite.report import render
+    from orgwrite.report import make_part, style_for, write_parts
 
     started = time.perf_counter()
     if annotate is not None and (len(paths) != 1 or not paths[0].lower().endswith((".docx", ".docm"))):
@@ -98,16 +98,25 @@ def check(
         return 2
     jobs = jobs or default_jobs()
     results = []
+    parts = []  # each input's share of the report, when nothing but the report is asked for
     input_errors = 0
     changed = 0
     fixed_stdin = paths == ("-",) and fix and not diff
+    report_only = not (fix or diff or annotate)
     outcomes = check_many(
-        files, resolver.for_path, jobs=jobs, stdin_name=stdin_filename, report_only=not (fix or diff or annotate)
+        files,
+        resolver.for_path,
+        jobs=jobs,
+        stdin_name=stdin_filename,
+        style=style_for(fmt, sys.stdout) if report_only else None,
     )
     for outcome in _with_progress(outcomes, len(files), fmt):
         if outcome.error:
             input_errors += 1
             click.echo(f"orgwrite：{outcome.error}", err=True)
+            continue
+        if outcome.part is not None:
+            parts.append(outcome.part)
             continue
         result = outcome.result
         if fix or diff:
@@ -124,7 +133,10 @@ def check(
             changed += did_change
         results.append(result)
     threshold = resolver.default().fail_on
-    if not results and input_errors:
+    if results:
+        report_to = sys.stderr if fixed_stdin else sys.stdout
+        parts = [make_part(style_for(fmt, report_to), r) for r in results]
+    if not parts and input_errors:
         # Nothing was checked: no report (it would say "no problems found").  One input
         # has said why in its own line; for many, say that none of them could be read.
         if len(files) > 1:
@@ -135,10 +147,10 @@ def check(
     if fixed_stdin:
         # The fixed text went to standard output; what no fix could mend is reported on
         # standard error, as a file's report would show it.
-        render(fmt, results, sys.stderr, statistics=statistics)
-        return 2 if input_errors else (1 if _fails(results, threshold) else 0)
+        write_parts(fmt, parts, sys.stderr, statistics=statistics)
+        return 2 if input_errors else (1 if _fails(parts, threshold) else 0)
     try:
-        render(fmt, results, sys.stdout, statistics=statistics)
+        write_parts(fmt, parts, sys.stdout, statistics=statistics)
         if fmt == "human":
             note = f"另有 {input_errors} 个输入无法检查（见上方说明）。" if input_errors else ""
             done = f"已修复 {changed} 个文件。" if fix else ""
@@ -156,7 +168,7 @@ def check(
         click.echo(f"已写入 {annotate}：{count} 条批注", err=True)
     if input_errors:
         return 2
-    return 1 if _fails(results, threshold) else 0
+    return 1 if _fails(parts, threshold) else 0
 
 
 def _stop_writing_stdout() -> None:
@@ -188,10 +200,10 @@ def _with_progress(outcomes, total: int, fmt: str):
             yield outcome
 
 
-def _fails(results, fail_on: str) -> bool:
+def _fails(parts, fail_on: str) -> bool:
     if fail_on == "never":
         return False
     from orgwrite.model import Severity
 
     rank = Severity(fail_on).rank
-    return any(f.severity.rank >= rank for r in results for f in r.findings)
+    return any(Severity(severity).rank >= rank for p in parts for _rule, severity in p.counts)

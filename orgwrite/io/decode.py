@@ -9,14 +9,14 @@ a Chinese message naming the line and byte, because checking mojibake produces o
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
+from orgwrite import lazyre
 from orgwrite.errors import InputError
 
 #: C0 controls other than tab, LF, CR, FF; their presence means binary data.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+_CONTROL_RE = lazyre.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NEWLINE_RE = lazyre.compile(r"\r\n|\r|\n")
 
 
 #: ``--encoding`` values a user may give, and the codec each one means.
@@ -90,7 +90,7 @@ def _decode_as(data: bytes, codec: str, name: str) -> tuple[str, str, bool]:
 #: What UTF-8 Chinese text decodes to: CJK ideographs and punctuation, fullwidth forms,
 #: general punctuation (“” —).  GB18030 bytes read as UTF-8 almost never land here: their
 #: lead bytes make Latin, Greek or Cyrillic letters when they decode at all.
-_CJK_RE = re.compile(r"[\u2010-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_CJK_RE = lazyre.compile(r"[\u2010-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -141,7 +141,7 @@ def split_lines(text: str) -> list[str]:
     ``str.splitlines`` also splits on U+2028, U+0085 and form feeds, which editors do not
     count as line ends; positions must agree with what a user's editor shows.
     """
-    lines = _NEWLINE_RE.split(text)
+    lines = text.split("\n") if "\r" not in text else _NEWLINE_RE.split(text)
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
     return lines

@@ -10,48 +10,60 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 
 #: Heading/item numbers by level (GB/T 9704 §7.3.3): 一、 （一） 1. （1）
 NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^[{CN_NUM}]{{1,3}}(?:、|[.．](?!\d))")),
-    (2, re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]")),
-    (3, re.compile(r"^\d{1,3}[.．](?!\d)")),
-    (4, re.compile(r"^[（(]\d{1,3}[）)]")),
+    (1, lazyre.compile(rf"^[{CN_NUM}]{{1,3}}(?:、|[.．](?!\d))")),
+    (2, lazyre.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]")),
+    (3, lazyre.compile(r"^\d{1,3}[.．](?!\d)")),
+    (4, lazyre.compile(r"^[（(]\d{1,3}[）)]")),
 )
 
 #: Sentence-final marks; a line containing one inside is prose, not a heading.
 SENTENCE_END = "。？！"
+_SENTENCE_END_RE = lazyre.compile(f"[{SENTENCE_END}]")
 CLOSING_PUNCT = '。？！…”’）》」』)"'
 
-_CHROME_PATTERNS = re.compile(
+#: Web-page furniture found anywhere in a short line.  Every alternative begins with a
+#: literal, so the engine skips to the candidate characters; the alternatives anchored at
+#: the line's start are a second pattern tried once with ``match`` (together they are one
+#: alternation: a line is chrome when either finds something).
+_CHROME_ANYWHERE = lazyre.compile(
     r"ICP备|ICP证|版权所有|Copyright|©|\(c\)|责任编辑|编辑[:：]|校对[:：]|审核[:：]|"
-    r"^来源[:：]|^作者[:：]|^创建时间[:：]?|^发布时间[:：]?|^发布日期[:：]?|^时间[:：]|"
-    r"^评论\s*\d*$|浏览次数|阅读次数|点击数[:：]|^打印本页|关闭窗口|^分享到|"
-    r"^【?字号|^扫一扫|^上一篇|^下一篇|^返回顶部|^\[?打印\]?|^主办单位|公网安备|"
-    r"^【?字体[:：]|^[【】]$|^(?:加大|还原|减小|下载|全屏|收藏|大|中|小|默认)$|^(?:您的位置|当前位置|分享|所属栏目)[:：]|"
-    r"记者[^，。；！？]{0,24}摄$|记者[ \u3000]*[\u4e00-\u9fff·]{2,4}$|^[^，。；]{0,30}(?:供图|摄影)$|点击图片|^》》|^（?责任编辑"
+    r"浏览次数|阅读次数|点击数[:：]|关闭窗口|公网安备|"
+    r"记者[^，。；！？]{0,24}摄$|记者[ \u3000]*[\u4e00-\u9fff·]{2,4}$|点击图片"
 )
-_TIMESTAMP_RE = re.compile(
+_CHROME_AT_START = lazyre.compile(
+    r"^来源[:：]|^作者[:：]|^创建时间[:：]?|^发布时间[:：]?|^发布日期[:：]?|^时间[:：]|"
+    r"^评论\s*\d*$|^打印本页|^分享到|"
+    r"^【?字号|^扫一扫|^上一篇|^下一篇|^返回顶部|^\[?打印\]?|^主办单位|"
+    r"^【?字体[:：]|^[【】]$|^(?:加大|还原|减小|下载|全屏|收藏|大|中|小|默认)$|^(?:您的位置|当前位置|分享|所属栏目)[:：]|"
+    r"^[^，。；]{0,30}(?:供图|摄影)$|^》》|^（?责任编辑"
+)
+_TIMESTAMP_RE = lazyre.compile(
     r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})"
     r"(\s+\d{1,2}:\d{2}(:\d{2})?)?$"
     r"|^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}(?:时\d{1,2}分|:\d{2})(?:\d{1,2}秒|:\d{2})?$"
 )
-_LABEL_ONLY_RE = re.compile(r"^(来源|作者|创建时间|发布时间|发布日期|编辑|责任编辑)[:：]?$")
-_SITE_RE = re.compile(r"(网站联盟|网站|首页|频道|门户网|客户端|微信公众号)$")
-_SALUTATION_RE = re.compile(r"^(尊敬的|各位|同志们|亲爱的|女士们|先生们|老师们|同学们|朋友们)[^。！？]{0,40}[:：,，]?$")
-_CLOSING_RE = re.compile(r"^(汇报完毕|发言完毕|以上发言|以上汇报|谢谢大家|谢谢)")
+_LABEL_ONLY_RE = lazyre.compile(r"^(来源|作者|创建时间|发布时间|发布日期|编辑|责任编辑)[:：]?$")
+_SITE_RE = lazyre.compile(r"(网站联盟|网站|首页|频道|门户网|客户端|微信公众号)$")
+_SALUTATION_RE = lazyre.compile(
+    r"^(尊敬的|各位|同志们|亲爱的|女士们|先生们|老师们|同学们|朋友们)[^。！？]{0,40}[:：,，]?$"
+)
+_CLOSING_RE = lazyre.compile(r"^(汇报完毕|发言完毕|以上发言|以上汇报|谢谢大家|谢谢)")
 _CLOSING_WORDS = ("汇报完毕", "发言完毕", "以上发言", "以上汇报", "谢谢")
-_DATE_LINE_RE = re.compile(
+_DATE_LINE_RE = lazyre.compile(
     rf"^[（(]?(\d{{4}}|[{CN_NUM}]{{4}})年\d{{1,2}}月\d{{1,2}}日[）)]?$"
     rf"|^[（(]?[{CN_NUM}]{{4}}年[{CN_NUM}]{{1,2}}月[{CN_NUM}]{{1,3}}日[）)]?$"
 )
-_ATTACHMENT_RE = re.compile(r"^附件[:：\d]")
+_ATTACHMENT_RE = lazyre.compile(r"^附件[:：\d]")
 #: 讲话人 line under a title: a name alone, a post and a name separated by a space
 #: (中共××市委书记 张三), or an office ending in a title word and a name (市委常委、组织部部长　张三).
-_SPEAKER_RE = re.compile(
+_SPEAKER_RE = lazyre.compile(
     r"^[\u4e00-\u9fff·]{2,4}$"
     r"|^[\u4e00-\u9fff（）()、]{2,30}[ \u3000]+[\u4e00-\u9fff·]{2,4}$"
     r"|^[^，。；：！？,;:!?（）()]{0,24}(书记|部长|主任|市长|省长|常委|局长|主席|厅长|县长|区长|处长|组长|院长|校长)"
@@ -64,6 +76,22 @@ MAX_CHROME = 80
 MAX_DATE_LINE = 17
 #: A line this long or longer is never a heading or a title.
 MAX_HEADING = 60
+
+
+#: Block kinds bound once: on Python 3.11 each ``BlockKind.X`` goes through the enum
+#: metaclass's attribute hook (some 0.3 µs), and these loops ask for several per block.
+_ATTACHMENT = BlockKind.ATTACHMENT
+_CHROME = BlockKind.CHROME
+_CLOSING = BlockKind.CLOSING
+_DATE = BlockKind.DATE
+_HEADING = BlockKind.HEADING
+_ITEM = BlockKind.ITEM
+_PARAGRAPH = BlockKind.PARAGRAPH
+_SALUTATION = BlockKind.SALUTATION
+_SIGNATURE = BlockKind.SIGNATURE
+_SPEAKER = BlockKind.SPEAKER
+_SUBTITLE = BlockKind.SUBTITLE
+_TITLE = BlockKind.TITLE
 
 
 @dataclass(slots=True)
@@ -97,20 +125,18 @@ def is_chrome(text: str) -> bool:
     """True for web-page leftovers: footers, bylines, timestamps, counters."""
     if len(text) > MAX_CHROME:
         return False  # page furniture is short; a paragraph of prose never is
-    return bool(_CHROME_PATTERNS.search(text) or _TIMESTAMP_RE.match(text.strip()))
+    return bool(_CHROME_AT_START.match(text) or _CHROME_ANYWHERE.search(text) or _TIMESTAMP_RE.match(text.strip()))
 
 
 #: A speech's title and subtitle on one line: “主题——在……上的讲话”.
-_SPEECH_TITLE_RE = re.compile(
+_SPEECH_TITLE_RE = lazyre.compile(
     r"^[^。；，]{2,40}—{1,2}\s*在[^。；，！？]{2,60}(?:上|时)的(?:讲话|致辞|发言|报告|主旨演讲)$"
 )
 
 
 def looks_like_heading(text: str) -> bool:
     """Short, with no sentence inside and no final punctuation: a heading or title."""
-    if not text or len(text) > MAX_HEADING:
-        return False
-    if any(ch in text for ch in SENTENCE_END):
+    if not text or len(text) > MAX_HEADING or _SENTENCE_END_RE.search(text):
         return False
     return text[-1] not in "，,；;：:、。？！.?!…"
 
@@ -141,98 +167,122 @@ def classify(raws: list[RawParagraph]) -> list[Block]:
     """Blocks with kinds for the raw paragraphs of one document, in order."""
     blocks: list[Block] = []
     chrome_next = False
-    seen_body = False
+    seen_body = False  # once the body has begun, the frame kinds (title, speaker…) are over
     title_done = False
     for index, raw in enumerate(raws):
         text = raw.text
         kind: BlockKind
-        level, number = heading_number(text)
-        if raw.hint is BlockKind.CHROME or chrome_next or is_chrome(text):
-            kind = BlockKind.CHROME
-            chrome_next = bool(_LABEL_ONLY_RE.match(text.strip()))
-        elif not seen_body and index < 3 and len(text) <= 20 and _SITE_RE.search(text):
-            kind = BlockKind.CHROME
-        elif raw.hint is not None and raw.hint is not BlockKind.PARAGRAPH:
-            kind = raw.hint
-            if kind is BlockKind.HEADING and raw.level and not level:
-                level = raw.level  # the number shown wins over a heading style's level
-            if kind is BlockKind.TITLE:
-                title_done = True
-        elif (
-            not title_done
-            and not seen_body
-            and not number
-            and (
-                looks_like_heading(text)
-                or (index < 3 and _title_broken_at_dunhao(raws, index))
-                or (index == 0 and _long_headline(text))
-            )
-        ):
-            kind = BlockKind.TITLE
-            title_done = True
-        elif not title_done and not seen_body and index < 3 and _SPEECH_TITLE_RE.search(text):
-            kind = BlockKind.TITLE  # 欢迎你为“求真”而来！——在……上的讲话: a slogan may end in ！
-            title_done = True
-        elif title_done and not seen_body and text.startswith(("——", "—— ", "--", "—")):
-            kind = BlockKind.SUBTITLE
-        elif title_done and not seen_body and _SPEAKER_RE.match(text) and not number:
-            kind = BlockKind.SPEAKER
-        elif (
-            title_done
-            and not seen_body
-            and blocks
-            and blocks[-1].kind is BlockKind.TITLE
-            and looks_like_heading(text)
-            and not number
-            and not _SALUTATION_RE.match(text)
-        ):
-            kind = BlockKind.TITLE  # a title set on several lines
-        elif not seen_body and len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
-            kind = BlockKind.DATE
-        elif not seen_body and len(text) <= 40 and _SALUTATION_RE.match(text):
-            kind = BlockKind.SALUTATION
-        elif text.startswith("附件") and _ATTACHMENT_RE.match(text):
-            kind = BlockKind.ATTACHMENT
-        elif len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
-            kind = BlockKind.DATE
-        elif number and looks_like_heading(text):
-            kind = BlockKind.HEADING
-        elif number:
-            kind = BlockKind.ITEM
-        elif text.startswith(_CLOSING_WORDS) and _CLOSING_RE.match(text):
-            kind = BlockKind.CLOSING
-        elif looks_like_heading(text):
-            kind = BlockKind.HEADING
-            level, number = 0, ""
+        if text and (text[0] in _NUMBER_START or text[0].isdigit()):
+            level, number = heading_number(text)
         else:
-            kind = BlockKind.PARAGRAPH
-        if kind in (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.HEADING):
+            level, number = 0, ""
+        hint = raw.hint
+        if hint is _CHROME or chrome_next or (len(text) <= MAX_CHROME and is_chrome(text)):
+            kind = _CHROME
+            chrome_next = bool(_LABEL_ONLY_RE.match(text.strip()))
+        elif seen_body and hint is None:
+            # _body_kind, with its commonest answer first: a long line of prose (no date line,
+            # no heading, no attachment note or closing word can be this long or start so).
+            if len(text) > MAX_HEADING and not number and not text.startswith(_LONG_LINE_KINDS):
+                kind = _PARAGRAPH
+            else:
+                kind = _body_kind(text, number)
+        else:
+            kind, level, title_done = _frame_kind(raws, index, blocks, level, number, seen_body, title_done)
+        if kind is _PARAGRAPH or kind is _ITEM or kind is _HEADING:
             seen_body = True
             title_done = True
-        if kind not in (BlockKind.HEADING, BlockKind.ITEM):
+        if kind is not _HEADING and kind is not _ITEM:
             level, number = 0, ""
-        blocks.append(
-            Block(
-                kind=kind,
-                text=text,
-                line=raw.line,
-                column=raw.column,
-                level=level,
-                number=number,
-                segments=raw.segments,
-            )
-        )
+        blocks.append(Block(kind, text, raw.line, raw.column, level, number, raw.segments))
     _mark_signature(blocks)
     return blocks
+
+
+#: How a line of another kind than a paragraph may begin even when it is long.
+_LONG_LINE_KINDS = ("附件", *_CLOSING_WORDS)
+
+
+def _body_kind(text: str, number: str) -> BlockKind:
+    """The kind of a paragraph that is not web furniture and carries no reader's hint, by its shape."""
+    if text.startswith("附件") and _ATTACHMENT_RE.match(text):
+        return _ATTACHMENT
+    if len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
+        return _DATE
+    if number:
+        return _HEADING if looks_like_heading(text) else _ITEM
+    if text.startswith(_CLOSING_WORDS) and _CLOSING_RE.match(text):
+        return _CLOSING
+    return _HEADING if looks_like_heading(text) else _PARAGRAPH
+
+
+def _frame_kind(
+    raws: list[RawParagraph],
+    index: int,
+    blocks: list[Block],
+    level: int,
+    number: str,
+    seen_body: bool,
+    title_done: bool,
+) -> tuple[BlockKind, int, bool]:
+    """(kind, level, title_done) of a paragraph with a reader's hint, or before the body began."""
+    raw = raws[index]
+    text = raw.text
+    kind: BlockKind
+    front = not seen_body
+    if front and index < 3 and len(text) <= 20 and _SITE_RE.search(text):
+        kind = _CHROME
+    elif raw.hint is not None and raw.hint is not _PARAGRAPH:
+        kind = raw.hint
+        if kind is _HEADING and raw.level and not level:
+            level = raw.level  # the number shown wins over a heading style's level
+        if kind is _TITLE:
+            title_done = True
+    elif not front:
+        kind = _body_kind(text, number)
+    elif (
+        not title_done
+        and not number
+        and (
+            looks_like_heading(text)
+            or (index < 3 and _title_broken_at_dunhao(raws, index))
+            or (index == 0 and _long_headline(text))
+        )
+    ):
+        kind = _TITLE
+        title_done = True
+    elif not title_done and index < 3 and _SPEECH_TITLE_RE.search(text):
+        kind = _TITLE  # 欢迎你为“求真”而来！——在……上的讲话: a slogan may end in ！
+        title_done = True
+    elif title_done and text.startswith(("——", "—— ", "--", "—")):
+        kind = _SUBTITLE
+    elif title_done and _SPEAKER_RE.match(text) and not number:
+        kind = _SPEAKER
+    elif (
+        title_done
+        and blocks
+        and blocks[-1].kind is _TITLE
+        and looks_like_heading(text)
+        and not number
+        and not _SALUTATION_RE.match(text)
+    ):
+        kind = _TITLE  # a title set on several lines
+    elif len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
+        kind = _DATE
+    elif len(text) <= 40 and _SALUTATION_RE.match(text):
+        kind = _SALUTATION
+    else:
+        kind = _body_kind(text, number)
+    return kind, level, title_done
 
 
 def _mark_signature(blocks: list[Block]) -> None:
     """A short line just before a closing date line is the signature (issuer)."""
     for i in range(len(blocks) - 1, 0, -1):
-        if blocks[i].kind is BlockKind.DATE:
+        if blocks[i].kind is _DATE:
             prev = blocks[i - 1]
-            if prev.kind is BlockKind.HEADING and prev.level == 0 and len(prev.text) <= 30:
-                prev.kind = BlockKind.SIGNATURE
+            if prev.kind is _HEADING and prev.level == 0 and len(prev.text) <= 30:
+                prev.kind = _SIGNATURE
             break
-        if blocks[i].kind is not BlockKind.CHROME:
+        if blocks[i].kind is not _CHROME:
             break

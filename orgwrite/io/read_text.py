@@ -8,9 +8,9 @@ emphasis, links, tables, comments, code) is understood so the rules see only the
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from orgwrite import lazyre
 from orgwrite.errors import InputError
 from orgwrite.io.decode import decode_bytes, split_lines
 from orgwrite.io.layout import RawParagraph, classify
@@ -71,17 +71,23 @@ def _strip(text: str) -> tuple[str, int]:
 
 def _plain_paragraphs(lines: list[str]) -> list[RawParagraph]:
     raws = []
+    append = raws.append
     for number, line in enumerate(lines, start=1):
-        body, cut = _strip(line)
+        body = line.lstrip(_INDENT)  # _strip, inlined: this loop runs once per line of every text
+        cut = len(line) - len(body)
+        body = body.rstrip(_INDENT)
         if "orgwrite:" in body:
             body = _TRAILING_DIRECTIVE_RE.sub("", body).rstrip(_INDENT)
-        if body and not _is_directive_only(body):
-            raws.append(RawParagraph(text=body, line=number, column=cut + 1))
+            if not body or _is_directive_only(body):
+                continue
+        elif not body:
+            continue
+        append(RawParagraph(body, number, cut + 1))
     return raws
 
 
-_TRAILING_DIRECTIVE_RE = re.compile(r"\s*(?:<!--|【|\[|#|//)?\s*orgwrite:[^】\]]*?(?:-->|】|\])?\s*$")
-_DIRECTIVE_RE = re.compile(r"^(?:<!--\s*|#\s*|//\s*|【\s*|\[\s*)?orgwrite:\s*[\w -]*\s*(?:-->|】|\])?$")
+_TRAILING_DIRECTIVE_RE = lazyre.compile(r"\s*(?:<!--|【|\[|#|//)?\s*orgwrite:[^】\]]*?(?:-->|】|\])?\s*$")
+_DIRECTIVE_RE = lazyre.compile(r"^(?:<!--\s*|#\s*|//\s*|【\s*|\[\s*)?orgwrite:\s*[\w -]*\s*(?:-->|】|\])?$")
 
 
 def _is_directive_only(text: str) -> bool:
@@ -91,11 +97,12 @@ def _is_directive_only(text: str) -> bool:
 
 # --- Markdown -----------------------------------------------------------------------
 
-_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_BULLET_RE = re.compile(r"^([-*+]\s+|>\s?)+")
-_MD_FENCE_RE = re.compile(r"^(```|~~~)")
-_MD_TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{2,}")
-_MD_INLINE_RE = re.compile(r"<!--.*?-->|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\]\([^)]*\)|\[|`")
+_MD_HEADING_RE = lazyre.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_BULLET_RE = lazyre.compile(r"^([-*+]\s+|>\s?)+")
+_MD_FENCE_RE = lazyre.compile(r"^(```|~~~)")
+_MD_TABLE_RULE_RE = lazyre.compile(r"^\|?\s*:?-{2,}")
+_TABLE_CELL_RE = lazyre.compile(r"[^|]+")
+_MD_INLINE_RE = lazyre.compile(r"<!--.*?-->|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\]\([^)]*\)|\[|`")
 
 
 def _markdown_paragraphs(lines: list[str], meta: Metadata, name: str) -> list[RawParagraph]:
@@ -162,7 +169,7 @@ def _inline(body: str, line: int, column: int) -> tuple[str, tuple[tuple[int, in
 
 def _table_cells(body: str, line: int, cut: int) -> list[RawParagraph]:
     cells = []
-    for m in re.finditer(r"[^|]+", body):
+    for m in _TABLE_CELL_RE.finditer(body):
         text, lead = _strip(m.group(0))
         if text:
             cells.append(RawParagraph(text=text, line=line, column=cut + m.start() + lead + 1))

@@ -15,16 +15,23 @@ def _escape(value: str, *, prop: bool = False) -> str:
     return value
 
 
-def write(results: list, out: TextIO, *, statistics: bool = False) -> None:
-    for r in results:
-        for f in r.findings:
-            message = f.message + (f"（建议：{f.replacement}）" if f.replacement else "")
-            out.write(
-                f"::{_LEVEL[f.severity.value]} file={_escape(r.path, prop=True)},"
-                f"line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},"
-                f"title={f.rule}::{_escape(message)}\n"
-            )
+def part(result) -> str:
+    """One input's annotations, one line per finding."""
+    file = _escape(result.path, prop=True)
+    lines = []
+    for f in result.findings:
+        message = f.message + (f"（建议：{f.replacement}）" if f.replacement else "")
+        lines.append(
+            f"::{_LEVEL[f.severity.value]} file={file},"
+            f"line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},"
+            f"title={f.rule}::{_escape(message)}\n"
+        )
+    return "".join(lines)
+
+
+def write_parts(parts: list, out: TextIO, *, statistics: bool = False) -> None:
+    out.write("".join(p.payload for p in parts))
     if statistics:
         from orgwrite.report.stats import write_statistics
 
-        write_statistics(results, sys.stderr)
+        write_statistics(parts, sys.stderr)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TextIO
 
 
-def counts(results: list) -> Counter:
-    return Counter(f.rule for r in results for f in r.findings)
-
-
-def write_statistics(results: list, out: TextIO) -> None:
+def write_statistics(parts: list, out: TextIO) -> None:
+    from orgwrite.report import rule_counts
     from orgwrite.rules.base import all_rules
 
     rules = all_rules()
-    c = counts(results)
+    c = rule_counts(parts)
     for code, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = rules.get(code)
         out.write(f"{n:6d}  {code}  {rule.summary if rule else ''}\n")

@@ -60,6 +60,21 @@ def block_text(doc, cache: dict) -> str:
     return hit[1]
 
 
+def block_starts(doc, cache: dict) -> list[int]:
+    """Offset of each block's text in :func:`block_text` (kept in ``cache``): a position of
+    that text belongs to block ``bisect_right(starts, position) - 1``."""
+    hit = cache.get("chars.block_starts")
+    if hit is None or hit[0] is not doc:
+        starts = []
+        pos = 0
+        for b in doc.blocks:
+            starts.append(pos)
+            pos += len(b.text) + 1
+        hit = (doc, starts)
+        cache["chars.block_starts"] = hit
+    return hit[1]
+
+
 def book_title_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The 《…》 span that encloses ``text[start:end]``, if the span stands inside one."""
     opened = text.rfind("《", 0, start + 1)

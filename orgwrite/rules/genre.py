@@ -7,32 +7,44 @@ what only the frame of a 公文 decides.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
+from orgwrite import lazyre
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.kinds import kind_index
+
+#: Block kinds bound once: on Python 3.11 each ``BlockKind.X`` goes through the enum
+#: metaclass's attribute hook (some 0.3 µs), and these loops ask for several per block.
+_ATTACHMENT = BlockKind.ATTACHMENT
+_CHROME = BlockKind.CHROME
+_DATE = BlockKind.DATE
+_SIGNATURE = BlockKind.SIGNATURE
+_TITLE = BlockKind.TITLE
 
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DATE_RE = re.compile(
+_CN_DATE_RE = lazyre.compile(
     r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
-_HAO_DATE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})号")
-_DATE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-_FRAME = (BlockKind.DATE, BlockKind.SIGNATURE)
+_HAO_DATE_RE = lazyre.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})号")
+_DATE_RE = lazyre.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 #: A whole line that is a date written the wrong way: layout does not read it as a date line.
-_WHOLE_DATE_RE = re.compile(
+_WHOLE_DATE_RE = lazyre.compile(
     r"^\s*(?:[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|"
     r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}号)\s*$"
 )
 
 
-def _date_lines(doc: Document):
-    """Date and signature blocks, and the last lines that are nothing but a date."""
-    tail = {id(b) for b in doc.blocks[-4:]}
-    for block in doc.blocks:
-        if block.kind in _FRAME or (id(block) in tail and _WHOLE_DATE_RE.match(block.text)):
+def _date_lines(doc: Document, ctx: Context):
+    """Date and signature blocks, and the last lines that are nothing but a date, in order."""
+    by_kind = kind_index(doc, ctx).by_kind
+    blocks = doc.blocks
+    tail = range(max(0, len(blocks) - 4), len(blocks))
+    frame = {*by_kind.get(_DATE, ()), *by_kind.get(_SIGNATURE, ())}
+    for i in sorted(frame.union(tail)):
+        block = blocks[i]
+        if i in frame or _WHOLE_DATE_RE.match(block.text):
             yield block
 
 
@@ -59,7 +71,7 @@ def date_line_numerals(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 9704—2012《党政机关公文格式》7.3.5.1。
     """
-    for block in _date_lines(doc):
+    for block in _date_lines(doc, ctx):
         for m in _CN_DATE_RE.finditer(block.text):
             year = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
             month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
@@ -100,9 +112,7 @@ def date_after_as_of(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     if ctx.as_of is None or doc.meta.as_of_source not in ("命令行或配置指定", "文首元数据"):
         return
-    for block in doc.blocks:
-        if block.kind is not BlockKind.DATE:
-            continue
+    for block in kind_index(doc, ctx).blocks(doc, _DATE):
         for m in _DATE_RE.finditer(block.text):
             try:
                 written = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -119,9 +129,9 @@ def date_after_as_of(doc: Document, ctx: Context) -> Iterator[Finding]:
                 )
 
 
-_REPORT_TITLE_RE = re.compile(r"(?:的|情况|工作|专题|调研|自查)报告$")
-_NOT_A_REPORT_RE = re.compile(r"述职|政府工作报告|代表大会|党代会|讲话|发言")
-_REQUEST_RE = re.compile(
+_REPORT_TITLE_RE = lazyre.compile(r"(?:的|情况|工作|专题|调研|自查)报告$")
+_NOT_A_REPORT_RE = lazyre.compile(r"述职|政府工作报告|代表大会|党代会|讲话|发言")
+_REQUEST_RE = lazyre.compile(
     r"妥否，?请批示|当否，?请批示|请予?批示|请予?批准|请予?审批|请予?批复|请予?核准|请予?审定|请予?解决|请予?拨付|请批转"
 )
 
@@ -141,11 +151,12 @@ def request_in_report(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     《党政机关公文处理工作条例》（中共中央办公厅、国务院办公厅2012年4月16日印发）第十五条。
     """
-    title = next((b.text.strip() for b in doc.blocks if b.kind is BlockKind.TITLE), "")
+    titles = kind_index(doc, ctx).blocks(doc, _TITLE)
+    title = titles[0].text.strip() if titles else ""
     if not title or not _REPORT_TITLE_RE.search(title) or _NOT_A_REPORT_RE.search(title):
         return
     for block in doc.blocks:
-        if block.kind in (BlockKind.TITLE, BlockKind.CHROME):
+        if block.kind in (_TITLE, _CHROME):
             continue
         for m in _REQUEST_RE.finditer(block.text):
             yield ctx.emit(
@@ -159,7 +170,7 @@ def request_in_report(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 _VERB = r"(?:申请|增加|增设|调整|设立|购置|拨付|解决|开展|举办|建设|修建|成立|变更|追加|核定|补充|更换|划拨|安排|使用|招聘|表彰|撤销|合并)"
-_TWO_MATTERS_RE = re.compile(rf"^关于{_VERB}[^和及并、]{{2,30}}(?:和|及|并|、){_VERB}[^的]{{2,30}}的请示$")
+_TWO_MATTERS_RE = lazyre.compile(rf"^关于{_VERB}[^和及并、]{{2,30}}(?:和|及|并|、){_VERB}[^的]{{2,30}}的请示$")
 
 
 @rule("S205", "request-with-several-matters", "warning", "请示应当一文一事")
@@ -176,8 +187,8 @@ def request_with_several_matters(doc: Document, ctx: Context) -> Iterator[Findin
     依据：
     《党政机关公文处理工作条例》（中共中央办公厅、国务院办公厅2012年4月16日印发）第十五条。
     """
-    for block in doc.blocks:
-        if block.kind is BlockKind.TITLE and _TWO_MATTERS_RE.match(block.text.strip()):
+    for block in kind_index(doc, ctx).blocks(doc, _TITLE):
+        if _TWO_MATTERS_RE.match(block.text.strip()):
             yield ctx.emit(
                 "S205",
                 block,
@@ -188,8 +199,9 @@ def request_with_several_matters(doc: Document, ctx: Context) -> Iterator[Findin
             return
 
 
-_ITEM_END_RE = re.compile(r"[。；，、]+$")
-_NUMBERED_RE = re.compile(r"^(?:附件[：:]\s*)?(\d+)[.．、]")
+_ITEM_END_RE = lazyre.compile(r"[。；，、]+$")
+_LIST_ITEM_RE = lazyre.compile(r"^\d+[.．、]")
+_NUMBERED_RE = lazyre.compile(r"^(?:附件[：:]\s*)?(\d+)[.．、]")
 
 
 @rule("S204", "attachment-note", "warning", "附件说明的序号或标点不规范", fix="safe")
@@ -208,18 +220,17 @@ def attachment_note(doc: Document, ctx: Context) -> Iterator[Finding]:
     GB/T 9704—2012《党政机关公文格式》7.3.4。
     """
     blocks = doc.blocks
-    for i, block in enumerate(blocks):
-        if block.kind is not BlockKind.ATTACHMENT:
-            continue
+    for i in kind_index(doc, ctx).by_kind.get(_ATTACHMENT, ()):
+        block = blocks[i]
         group = [block]
         j = i + 1
-        while j < len(blocks) and blocks[j].kind is BlockKind.ATTACHMENT:
+        while j < len(blocks) and blocks[j].kind is _ATTACHMENT:
             group.append(blocks[j])
             j += 1
-        if i > 0 and blocks[i - 1].kind is BlockKind.ATTACHMENT:
+        if i > 0 and blocks[i - 1].kind is _ATTACHMENT:
             continue  # reported with the first line of its group
         # Continuation lines of a numbered note (2.……) that layout reads as paragraphs.
-        while j < len(blocks) and re.match(r"^\d+[.．、]", blocks[j].text.strip()) and len(blocks[j].text) < 60:
+        while j < len(blocks) and _LIST_ITEM_RE.match(blocks[j].text.strip()) and len(blocks[j].text) < 60:
             group.append(blocks[j])
             j += 1
         numbers = [int(m.group(1)) for b in group if (m := _NUMBERED_RE.match(b.text.strip()))]

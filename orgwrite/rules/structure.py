@@ -3,17 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import cn_number
+from orgwrite.rules.kinds import kind_index
+
+#: Block kinds bound once: on Python 3.11 each ``BlockKind.X`` goes through the enum
+#: metaclass's attribute hook (some 0.3 µs), and these loops ask for several per block.
+_ATTACHMENT = BlockKind.ATTACHMENT
+_CHROME = BlockKind.CHROME
+_CLOSING = BlockKind.CLOSING
+_DATE = BlockKind.DATE
+_HEADING = BlockKind.HEADING
+_ITEM = BlockKind.ITEM
+_SALUTATION = BlockKind.SALUTATION
+_SIGNATURE = BlockKind.SIGNATURE
+_SPEAKER = BlockKind.SPEAKER
+_SUBTITLE = BlockKind.SUBTITLE
+_TITLE = BlockKind.TITLE
 
 _LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级标题（1.）", 4: "四级标题（（1））"}
 
 
 def _number_value(block: Block) -> int | None:
-    core = block.number.strip("（()）、.．")
-    return cn_number(core)
+    return _value_of(block.number)
+
+
+@lru_cache(maxsize=2048)
+def _value_of(number: str) -> int | None:
+    """一、 → 1, （十二） → 12, 3. → 3: a heading number as written has a handful of shapes."""
+    return cn_number(number.strip("（()）、.．"))
 
 
 def _shown(level: int, value: int) -> str:
@@ -31,33 +52,46 @@ def _shown(level: int, value: int) -> str:
 #: reports, an attachment): every numbering may start again after them.
 _NEW_PART = frozenset(
     {
-        BlockKind.TITLE,
-        BlockKind.SUBTITLE,
-        BlockKind.SPEAKER,
-        BlockKind.SALUTATION,
-        BlockKind.CLOSING,
-        BlockKind.SIGNATURE,
-        BlockKind.DATE,
-        BlockKind.ATTACHMENT,
+        _TITLE,
+        _SUBTITLE,
+        _SPEAKER,
+        _SALUTATION,
+        _CLOSING,
+        _SIGNATURE,
+        _DATE,
+        _ATTACHMENT,
     }
 )
 
 
-def _numbered(doc: Document) -> list[tuple[Block, int]]:
-    """The numbered headings and items with the value of their number, in order."""
-    out: list[tuple[Block, int]] = []
-    for block in doc.blocks:
-        if block.kind in (BlockKind.HEADING, BlockKind.ITEM) and block.level:
-            value = _number_value(block)
-            if value is not None:
-                out.append((block, value))
-    return out
+def _numbered(doc: Document, ctx: Context) -> tuple[list[tuple[Block, int]], list[int | None]]:
+    """The numbered headings and items with the value of their number, in order; and the
+    steps of the walk: an index into them, ``None`` where a new part begins, ``-1`` at an
+    unnumbered heading.  Plain paragraphs and web leftovers play no part in numbering."""
+    blocks = doc.blocks
+    numbered: list[tuple[Block, int]] = []
+    steps: list[int | None] = []
+    for i in kind_index(doc, ctx).frame:
+        block = blocks[i]
+        kind = block.kind
+        if kind is _HEADING or kind is _ITEM:
+            if block.level:
+                value = _number_value(block)
+                if value is not None:
+                    steps.append(len(numbered))
+                    numbered.append((block, value))
+            elif kind is _HEADING:
+                steps.append(-1)
+        elif kind in _NEW_PART:
+            steps.append(None)
+    return numbered, steps
 
 
 def _next_at_level(numbered: list[tuple[Block, int]], index: int) -> int | None:
     """The next number at the level of ``index`` before the numbering goes up a level."""
     level = numbered[index][0].level
-    for block, value in numbered[index + 1 :]:
+    for j in range(index + 1, len(numbered)):
+        block, value = numbered[j]
         if block.level < level:
             return None
         if block.level == level:
@@ -74,7 +108,7 @@ def _heads_a_part(numbered: list[tuple[Block, int]], index: int) -> bool:
     """True for a numbered heading that stands above shallower ones: “1.孙洪亮（……）” before
     its report's 一、二、 — the next number is shallower and starts at one."""
     block = numbered[index][0]
-    if block.kind is not BlockKind.HEADING or index + 1 >= len(numbered):
+    if block.kind is not _HEADING or index + 1 >= len(numbered):
         return False
     following, value = numbered[index + 1]
     return following.level < block.level and value == 1
@@ -98,29 +132,27 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 9704-2012 第7.3.3条。
     """
-    numbered = _numbered(doc)
-    position = {id(block): i for i, (block, _) in enumerate(numbered)}
+    numbered, steps = _numbered(doc, ctx)
+    if not numbered:
+        return
     last: dict[int, int] = {}  # level → last number under the current parent
     running: dict[int, int] = {}  # level → last number anywhere (for continuous numbering)
     # level → how earlier parts numbered: True (continued the numbering), False (restarted)
     continued: dict[int, bool] = {}
     parts: dict[int, int] = {}  # level → last number of the headings above whole parts
-    for block in doc.blocks:
-        if block.kind in _NEW_PART:
+    for index in steps:
+        if index is None:  # a block that begins a new part
             last.clear()
             running.clear()
             continued.clear()
             continue
-        if block.kind is BlockKind.HEADING and not block.level:
+        if index < 0:
             # An unnumbered heading stands above the numbered ones: they may restart under it.
             last.clear()
             continue
-        index = position.get(id(block))
-        if index is None:
-            continue
-        value = numbered[index][1]
+        block, value = numbered[index]
         level = block.level
-        if _heads_a_part(numbered, index):
+        if block.kind is _HEADING and _heads_a_part(numbered, index):
             previous_part = parts.get(level)
             if previous_part is not None and value != previous_part + 1:
                 yield ctx.emit("S101", block, 0, len(block.number), _message(block, value, previous_part, 0, {}))
@@ -195,12 +227,14 @@ def missing_title(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 9704-2012 第7.3.1条（标题）。
     """
-    if any(b.kind is BlockKind.TITLE for b in doc.blocks):
+    index = kind_index(doc, ctx)
+    if _TITLE in index.by_kind:
         return
-    body = [b for b in doc.blocks if b.kind is not BlockKind.CHROME]
-    if len([b for b in body if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)]) < 5:
+    if index.paragraphs + len(index.by_kind.get(_ITEM, ())) < 5:
         return
-    first = body[0]
+    chrome = index.by_kind.get(_CHROME, ())
+    # The first block that is not web furniture: chrome positions are in order from 0.
+    first = doc.blocks[next((i for i, at in enumerate(chrome) if i != at), len(chrome))]
     yield ctx.emit("S102", first, 0, min(len(first.text), 1), "未识别到标题：第一行是正文，文稿可能缺少标题")
 
 
@@ -218,7 +252,7 @@ def web_leftovers(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     公文写作常规：正文只含文稿本身。
     """
-    chrome = [b for b in doc.blocks if b.kind is BlockKind.CHROME]
+    chrome = kind_index(doc, ctx).blocks(doc, _CHROME)
     if not chrome:
         return
     lines = sorted({b.line for b in chrome})

@@ -140,6 +140,9 @@ _INTRO_RE = re.compile(r"[^，。；：,;:“”]{0,6}[，,]?(?:即|分别是|�
 def items_introduced(block: Block, after: int) -> Items | None:
     """Items after 即/分别是/包括 following the count, up to the first comma: a 、-list (the last
     two may be joined by 和), or one quotation holding a 、-list."""
+    ahead = block.text[after : after + 10]  # the word ends at most 10 characters on
+    if not ("即" in ahead or "分别" in ahead or "就是" in ahead or "包括" in ahead):
+        return None
     m = _INTRO_RE.match(block.text, after)
     if not m:
         return None

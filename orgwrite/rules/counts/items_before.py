@@ -32,6 +32,12 @@ _VERB_END_RE = re.compile(
     r"和|及|与|以及|并)$"
 )
 _MAX_ITEM = 14
+#: The last character of a quotation or title (:func:`~orgwrite.numerals.quoted_spans`), and 等.
+_QUOTE_ENDS_OR_DENG = frozenset("”》’等")
+#: The marks of the quotations :func:`~orgwrite.numerals.quoted_spans` finds.
+_QUOTE_MARKS_RE = re.compile("[“”《》‘’]")
+#: :data:`_BEFORE_LIST_RE`, searched on the text itself up to the count.
+_SEGMENT_RE = re.compile(_BEFORE_LIST_RE.pattern)
 
 
 def _masked(text: str, end: int) -> tuple[str, Sequence[tuple[int, int]]]:
@@ -49,10 +55,14 @@ def _masked(text: str, end: int) -> tuple[str, Sequence[tuple[int, int]]]:
 @lru_cache(maxsize=8)
 def _block_masked(text: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     spans = quoted_spans(text)
-    chars = list(text)
-    for a, b in spans:
-        chars[a + 1 : b - 1] = MASK * (b - a - 2)
-    return "".join(chars), spans, [b for _, b in spans]
+    pieces: list[str] = []
+    kept = 0  # text[kept:] is still to be copied
+    for a, b in spans:  # sorted, not overlapping: keep each mark, mask what it encloses
+        pieces.append(text[kept : a + 1])
+        pieces.append(MASK * (b - a - 2))
+        kept = b - 1
+    pieces.append(text[kept:])
+    return "".join(pieces), spans, [b for _, b in spans]
 
 
 class _Prefix(Sequence):
@@ -77,6 +87,25 @@ def items_before(block: Block, start: int, *, pairs: bool = True, floor: int = 0
     items joined by 和 after a word that introduces them.  ``floor``: where the list may begin at
     the earliest (inside a quotation: after its opening mark)."""
     text = block.text
+    if start == 0:
+        return None
+    window = text[max(0, start - 80) : start]
+    if (
+        "、" not in window
+        and text[start - 1] not in _QUOTE_ENDS_OR_DENG
+        and not (pairs and ("和" in window or "与" in window or "及" in window))
+    ):
+        # No list can end here: every list read below has a 、 in the 80 characters before
+        # the count (masking only hides marks), ends in a quotation or 等 right before it, or
+        # (``pairs``) joins two items with 和/与/及.
+        return None
+    if not _QUOTE_MARKS_RE.search(window):
+        # No quotation ends or opens in the window: masking would change nothing in it, and
+        # the list is the run of characters up to the count (the same search on the text).
+        # Without a 、 in that run only a pair (``pairs``) could be read: no quotation is there.
+        seg = _SEGMENT_RE.search(text, max(0, start - 80), start)
+        if seg is None or ("、" not in seg.group(1) and not pairs):
+            return None
     masked, spans = _masked(text, start)
     if floor:
         masked, spans = "，" * floor + masked[floor:], []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, quoted_spans
 from orgwrite.rules.base import Context
-from orgwrite.rules.chars import block_text
+from orgwrite.rules.counts.scan import MARKER_BACK, candidates, matches_at
 
 PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING})
 #: Characters after which a clause (and so a list marker) starts.
@@ -119,12 +119,17 @@ def markers_of(
 
     ``patterns`` are (marker pattern, quick test) pairs: those the document can contain.
     """
-    text = block.text
     if block.kind not in PROSE:
         return []
+    text = block.text
+    return _markers(block, [m for pattern, quick in patterns if quick(text) for m in pattern.finditer(text)])
+
+
+def _markers(block: Block, matches: list[re.Match[str]]) -> list[Marker]:
+    """The markers among ``matches`` of the marker patterns in ``block`` (a prose block)."""
+    text = block.text
     quoted: list[tuple[int, int]] | None = None
     out: list[Marker] = []
-    matches = [m for pattern, quick in patterns if quick(text) for m in pattern.finditer(text)]
     matches.sort(key=lambda m: m.start())
     for m in matches:
         group = m.lastgroup
@@ -150,15 +155,66 @@ def markers_of(
     return out
 
 
+#: Family names of :mod:`.scan` → index of the family's pattern in :data:`_MARKER_RES`.
+_SCAN_FAMILY = {"shi": 0, "yao": 1, "di": 2, "paren": 3, "circ": 4, "dot": 5, "ord": 6}
+#: The families whose match starts at the hit of the document scan (group name of each).
+_STARTS_AT_HIT = {"di": "di", "paren": "pcn", "circ": "circ"}
+#: The characters a family's match can start with, where that saves trying a match.
+_MARKER_FIRST = {
+    "shi": frozenset("一二三四五六七八九十"),
+    "yao": frozenset("一二三四五六七八九十"),
+    "ord": frozenset("首其再最"),
+}
+
+
 def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
-    """Markers of every block, computed once per document and shared by E201 and E202."""
+    """Markers of every block, computed once per document and shared by E201 and E202.
+
+    Only the places where the document scan (:mod:`.scan`) found that a family's marker can
+    start are tried, each with its family's pattern: what its finditer over the block gives."""
     key = "counts.markers"
     cached = ctx.cache.get(key)
     if cached is not None and cached[0] is doc:
         return cached[1]
-    alltext = block_text(doc, ctx.cache)
-    patterns = tuple((p, q) for p, q in _ALL_MARKERS if q(alltext))
-    markers = [markers_of(b, patterns) for b in doc.blocks]
+    per_block: dict[int, list[tuple[int, str, list[int]]]] = {}
+    blocks = doc.blocks
+    for family, places in candidates(doc, ctx).markers.items():
+        k = _SCAN_FAMILY[family]
+        for i, hits in places.items():
+            block = blocks[i]
+            if family == "dot" and block.number:
+                # A marker inside the paragraph's own number (1. of “1.推动……”) is skipped
+                # below: a mark before the number's end cannot start a marker.
+                hits = [h for h in hits if h >= len(block.number)]
+            elif family in _STARTS_AT_HIT:
+                # These start at their hit and hold no other: one that _markers skips for
+                # the place it stands (the paragraph's number, no boundary before it) need
+                # not be read.
+                boundary = _FAMILY_BOUNDARY[_GROUP_FAMILY[_STARTS_AT_HIT[family]]]
+                text = block.text
+                hits = [
+                    h
+                    for h in hits
+                    if (h or not block.number) and (boundary is None or not h or text[h - 1] in boundary)
+                ]
+            if not hits:
+                continue
+            per_block.setdefault(i, []).append((k, family, hits))
+    markers: list[list[Marker]] = [[] for _ in blocks]
+    for i, found in per_block.items():
+        block = blocks[i]
+        if block.kind not in PROSE:
+            continue
+        text = block.text
+        found.sort()
+        markers[i] = _markers(
+            block,
+            [
+                m
+                for k, family, hits in found
+                for m in matches_at(_MARKER_RES[k], text, hits, MARKER_BACK[family], _MARKER_FIRST.get(family))
+            ],
+        )
     ctx.cache[key] = (doc, markers)
     return markers
 
@@ -168,11 +224,14 @@ def marker_runs(doc: Document, markers: list[list[Marker]]) -> list[list[Marker]
     the same paragraph and into following paragraphs that begin with the same family."""
     runs: list[list[Marker]] = []
     active: dict[str, list[Marker]] = {}
-    for index, block in enumerate(doc.blocks):
+    previous = -2
+    # A block without markers ends every run (a paragraph not led by the family, or not
+    # prose): only the blocks with markers need be read, each knowing whether it follows one.
+    for index in [i for i, found in enumerate(markers) if found]:
         found = markers[index]
-        if block.kind not in PROSE:
+        if index != previous + 1 or doc.blocks[index].kind not in PROSE:
             active.clear()
-            continue
+        previous = index
         first = found[0] if found and found[0].start <= 2 else None
         for family in list(active):
             if first is None or first.family != family:
@@ -196,6 +255,24 @@ def marker_runs(doc: Document, markers: list[list[Marker]]) -> list[list[Marker]
             else:
                 run.append(mk)
     return runs
+
+
+def document_runs(doc: Document, ctx: Context) -> list[list[Marker]]:
+    """:func:`marker_runs` of the document's :func:`block_markers`, found once per document."""
+    cached = ctx.cache.get("counts.runs")
+    if cached is None or cached[0] is not doc:
+        cached = (doc, marker_runs(doc, block_markers(doc, ctx)))
+        ctx.cache["counts.runs"] = cached
+    return cached[1]
+
+
+def marker_runs_by_start(doc: Document, ctx: Context) -> dict[tuple[int, int], list[Marker]]:
+    """Each run of :func:`document_runs` by its first marker (block id, offset)."""
+    cached = ctx.cache.get("counts.runs_by_start")
+    if cached is None or cached[0] is not doc:
+        cached = (doc, {(id(r[0].block), r[0].start): r for r in document_runs(doc, ctx)})
+        ctx.cache["counts.runs_by_start"] = cached
+    return cached[1]
 
 
 def _opens_nested(outer: Marker, mk: Marker) -> bool:

@@ -10,15 +10,24 @@ from orgwrite.model import Document, Finding
 from orgwrite.numerals import inside, quoted_spans
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.counts.markers import PROSE, cn_count
+from orgwrite.rules.counts.scan import candidates
 
 _NUMTOK = (
     r"(?:约)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:%|个百分点|[^\d、和及与，。；,;：:（）()]{0,3})(?:左右|以上|以下|上下)?"
 )
-_RESPECTIVELY_RE = lazy(
-    r"(?P<before>[^，。；：,;:“”（）()]{2,60})分别"
+_BEFORE = r"(?P<before>[^，。；：,;:“”（）()]{2,60})"
+_AFTER = (
+    r"分别"
     r"(?P<verb>(?:同比|比上年|较上年)?(?:为|是|达|达到|增长|下降|提高|降低|减少|增加|占|完成|提升到|提高到|上升到|下降到|降至|升至)?了?)"
     rf"(?P<values>{_NUMTOK}(?:[、和及与]{_NUMTOK})+)(?![\d.])"
 )
+#: The whole statement: the names, 分别, the figures.  Its finditer tries a match at every
+#: offset of a paragraph, each reading up to 60 characters back; :func:`_statements` gives the
+#: same matches from the places of 分别 (:data:`_AFTER` there, then the names before it).
+_RESPECTIVELY_RE = lazy(_BEFORE + _AFTER)
+_AFTER_RE = lazy(_AFTER)
+#: The characters the names before 分别 cannot hold (the class of :data:`_BEFORE`).
+_NOT_IN_NAMES_RE = re.compile(r"[，。；：,;:“”（）()]")
 #: Items before 分别 are split at 、; the last may be joined by 和/与/以及 (not a bare 及, which
 #: is part of 普及率, 涉及).  A list without any 、 is not checked: 和 inside a name
 #: (软件和信息技术服务业) cannot be told from 和 between names.
@@ -44,12 +53,14 @@ def respectively_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     公文写作常规：“分别”前后一一对应。
     """
-    for block in doc.blocks:
-        if block.kind not in PROSE or "分别" not in block.text:
+    blocks = doc.blocks
+    for index, places in candidates(doc, ctx).respectively.items():
+        block = blocks[index]
+        if block.kind not in PROSE:
             continue
         text = block.text
         quoted: list[tuple[int, int]] | None = None
-        for m in _RESPECTIVELY_RE.finditer(text):
+        for m in _statements(text, places):
             before = m.group("before")
             if "、" not in before:
                 continue
@@ -79,3 +90,49 @@ def respectively_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
                 f"后面有{cn_count(len(values))}个数（{'、'.join(values)}），不能一一对应"
             )
             yield ctx.emit("E203", block, m.start("values"), m.end("values"), msg)
+
+
+class _Statement:
+    """One match of :data:`_RESPECTIVELY_RE`: the names ``text[start:at]`` and the match of
+    :data:`_AFTER_RE` at ``at``."""
+
+    __slots__ = ("_start", "_text", "after")
+
+    def __init__(self, text: str, start: int, after: re.Match[str]) -> None:
+        self._text, self._start, self.after = text, start, after
+
+    def start(self, group: str | None = None) -> int:
+        return self._start if group is None or group == "before" else self.after.start(group)
+
+    def end(self, group: str | None = None) -> int:
+        return self.after.start() if group == "before" else self.after.end(group or 0)
+
+    def group(self, name: str) -> str:
+        return self._text[self._start : self.after.start()] if name == "before" else self.after.group(name)
+
+
+def _statements(text: str, places: list[int]) -> list[_Statement]:
+    """What ``_RESPECTIVELY_RE.finditer(text)`` yields, given the offsets of every 分别 in it.
+
+    A match at offset p reads the names greedily: the farthest 分别 (at most 60 characters on,
+    at least 2, none of the excluded marks between) that :data:`_AFTER_RE` matches at.  So
+    the first match from ``end`` on starts at the least p any such 分别 allows, and runs to
+    the farthest 分别 that p allows."""
+    after = {f: m for f in places if (m := _AFTER_RE.match(text, f))}
+    if not after:
+        return []
+    # first[f]: the least offset the names before the 分别 at f may start at
+    first: dict[int, int] = {}
+    for f in after:
+        marks = [b.end() for b in _NOT_IN_NAMES_RE.finditer(text, max(0, f - 60), f)]
+        first[f] = max(f - 60, marks[-1] if marks else 0, 0)
+    out: list[_Statement] = []
+    end = 0
+    while True:
+        allowed = [(max(first[f], end), f) for f in after if max(first[f], end) <= f - 2]
+        if not allowed:
+            return out
+        p = min(allowed)[0]
+        f = max(f for s, f in allowed if first[f] <= p <= f - 2)
+        out.append(_Statement(text, p, after[f]))
+        end = after[f].end()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.counts.markers import block_markers, marker_runs, place, shown
+from orgwrite.rules.counts.markers import document_runs, place, shown
 
 
 @rule("E202", "inline-sequence", "warning", "文中的“一是、二是”“第一、第二”等序号跳号、重复或颠倒")
@@ -29,7 +29,7 @@ def inline_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011；公文写作常规：同一组列举的序号连续、不重复。
     """
-    for run in marker_runs(doc, block_markers(doc, ctx)):
+    for run in document_runs(doc, ctx):
         if run[0].value != 1:
             continue  # a run that starts in the middle may continue an earlier paragraph
         for prev, mk in itertools.pairwise(run):

@@ -9,7 +9,6 @@ from functools import cache
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import cn_to_int, inside, number_data, quoted_spans
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.chars import block_text
 from orgwrite.rules.counts.items import (
     SENTENCE_END,
     Items,
@@ -28,7 +27,8 @@ from orgwrite.rules.counts.items_below import (
     items_semicolon_paragraphs,
     next_block,
 )
-from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs
+from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs_by_start
+from orgwrite.rules.counts.scan import candidates, matches_at
 
 #: First marker of each run → the run (block id, offset).
 RunIndex = dict[tuple[int, int], list[Marker]]
@@ -47,17 +47,25 @@ def _count_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _count_quick_re() -> re.Pattern[str]:
-    """Matches wherever _count_re() does: the character after the number (a classifier, a
-    noun's first character or a bare count word) preceded by a numeral.  Led by that class,
-    so the engine does not try a match at every numeral of the text."""
-    data = number_data()
-    follow = "".join(
-        sorted(set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"]))
-    )
-    follow = re.escape(follow)
-    return re.compile(rf"[{follow}](?<=[两一二三四五六七八九十0-9][{follow}])")
+#: The characters the number of each count pattern starts with (and the second character
+#: of a number of two), and the classifiers of the generic pattern.
+_COUNT_FIRST = frozenset("两二三四五六七八九十123456789")
+_COUNT_SECOND = frozenset("十0123456789一二三四五六七八九")
+_GENERIC_FIRST = frozenset("两三四五六七八九")
+_GENERIC_CLASSIFIERS = frozenset("个项条件大种类支")
+
+
+def _count_starts(text: str, hits: list[int]) -> list[int]:
+    """Where the count pattern can match, given the hits of the document scan (the last
+    character of a number): the hit itself, or the character before it when the two make
+    a number of two characters."""
+    out: list[int] = []
+    for h in hits:
+        if h and text[h - 1] in _COUNT_FIRST and text[h] in _COUNT_SECOND and (not out or out[-1] < h - 1):
+            out.append(h - 1)
+        if text[h] in _COUNT_FIRST:
+            out.append(h)
+    return out
 
 
 _LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
@@ -122,14 +130,18 @@ def stated_count(doc: Document, ctx: Context) -> Iterator[Finding]:
 def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
     """Every stated count of ``doc``: its block, its match, its value and the items found for
     it (None when no list is found for it)."""
-    quick = _count_quick_re()
-    if not quick.search(block_text(doc, ctx.cache)) and not _GENERIC_QUICK_RE.search(block_text(doc, ctx.cache)):
+    # Every count either pattern can report starts at a place the document scan found
+    # (scan._count_search), and so does every match that holds such a place: reading the
+    # matches at those places gives what the patterns' finditer over the block gives.
+    places = candidates(doc, ctx).counts
+    if not places:
         return
     markers = block_markers(doc, ctx)
-    runs = marker_runs(doc, markers)
-    runs_by_start = {(id(r[0].block), r[0].start): r for r in runs}
+    runs_by_start = marker_runs_by_start(doc, ctx)
     pattern = _count_re()
-    for index, block in enumerate(doc.blocks):
+    blocks = doc.blocks
+    for index, starts in places.items():
+        block = blocks[index]
         heading = block.kind is BlockKind.HEADING and block.level > 0
         if block.kind not in PROSE and not heading:
             continue
@@ -138,7 +150,7 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             continue
         quoted: list[tuple[int, int]] | None = None
         seen: set[int] = set()
-        for m in pattern.finditer(text) if quick.search(text) else ():
+        for m in matches_at(pattern, text, _count_starts(text, starts)):
             if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
                 continue
             if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
@@ -155,8 +167,8 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
                 items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start)
             seen.add(m.start())
             yield block, m, stated, items
-        if not heading and _GENERIC_QUICK_RE.search(text):
-            yield from _generic_sites(doc, block, index, seen, markers, runs_by_start)
+        if not heading:
+            yield from _generic_sites(doc, block, index, starts, seen, markers, runs_by_start)
 
 
 @cache
@@ -164,11 +176,21 @@ def _count_terms() -> tuple[str, ...]:
     return tuple(number_data()["count_terms"])
 
 
-def _in_term(text: str, pos: int) -> bool:
-    """True when the count at ``pos`` is part of a named count (中央八项规定、铁人三项)."""
+@cache
+def _terms_by_char() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each character of a named count → (the term, the character's offset in it)."""
+    out: dict[str, list[tuple[str, int]]] = {}
     for term in _count_terms():
-        i = text.find(term, max(0, pos - len(term) + 1), pos + len(term))
-        if i != -1 and i <= pos < i + len(term):
+        for k, ch in enumerate(term):
+            out.setdefault(ch, []).append((term, k))
+    return {ch: tuple(v) for ch, v in out.items()}
+
+
+def _in_term(text: str, pos: int) -> bool:
+    """True when the count at ``pos`` is part of a named count (中央八项规定、铁人三项): a term
+    whose character at some offset k is ``text[pos]`` stands at ``pos - k``."""
+    for term, k in _terms_by_char().get(text[pos], ()):
+        if k <= pos and text.startswith(term, pos - k):
             return True
     return False
 
@@ -179,22 +201,31 @@ def _in_term(text: str, pos: int) -> bool:
 _GENERIC_RE = re.compile(
     r"(?P<n>[两三四五六七八九])(?P<cls>[个项条件大种类支])(?P<noun>“[^“”]{1,8}”|[\u4e00-\u9fff]{1,4}(?=[，。；：、,;:（(“”]|$)|[\u4e00-\u9fff]{1,2})"
 )
-_GENERIC_QUICK_RE = re.compile(r"[个项条件大种类支](?<=[两三四五六七八九][个项条件大种类支])")
 #: Time and measure words after 个: 三个月、两个百分点 are quantities, never counts of items.
 _NOT_ITEMS_RE = re.compile(r"^(?:月|小时|星期|工作日|季度|百分点|人|年)")
 _COLON_SOON_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]")
 
 
 def _generic_sites(
-    doc: Document, block: Block, index: int, seen: set[int], markers: list[list[Marker]], runs_by_start: RunIndex
+    doc: Document,
+    block: Block,
+    index: int,
+    starts: list[int],
+    seen: set[int],
+    markers: list[list[Marker]],
+    runs_by_start: RunIndex,
 ) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
     """Counts of any noun where a list is plain to see: a 、-list right before, a list after 即 or
     a colon, or (after a colon that ends the paragraph) the paragraphs below that begin with a
     list's first marker or heading number."""
     text = block.text
     quoted: list[tuple[int, int]] | None = None
-    for m in _GENERIC_RE.finditer(text):
+    # A generic count starts at its number, a hit followed by its classifier.
+    hits = [h for h in starts if text[h] in _GENERIC_FIRST and text[h + 1 : h + 2] in _GENERIC_CLASSIFIERS]
+    for m in matches_at(_GENERIC_RE, text, hits):
         if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
+            continue
+        if not _list_can_be_near(text, m.start(), m.end()):
             continue
         if _NOT_ITEMS_RE.match(m.group("noun")) or _in_term(text, m.start()):
             continue
@@ -219,6 +250,19 @@ def _generic_sites(
                 items = items_marked_paragraphs(doc, nxt, markers, runs_by_start) or items_headings(doc, nxt)
         if items is not None:
             yield block, m, cn_to_int(m.group("n")), items
+
+
+def _list_can_be_near(text: str, start: int, end: int) -> bool:
+    """False when none of the lists a generic count reads can be there: no 、 in the 80
+    characters before it (items_before), no closing quotation or 等 right before it, no
+    即/分别/就是/包括 in the 10 characters after it (items_introduced) and no colon in the 9
+    after it (what is read after a colon)."""
+    if text.find("、", max(0, start - 80), start) >= 0 or (start and text[start - 1] in "”》’等"):
+        return True
+    return _AHEAD_RE.search(text, end, end + 10) is not None
+
+
+_AHEAD_RE = re.compile("[：:即]|分别|就是|包括")
 
 
 def _find_items(

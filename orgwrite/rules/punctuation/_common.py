@@ -1,11 +1,27 @@
-"""What the punctuation rules share: which blocks they read, and a whole-text prefilter."""
+"""What the punctuation rules share: which blocks they read, and whole-text prefilters.
+
+Most clean texts contain none of the marks a punctuation rule looks for, and a Python
+loop that runs a regex per paragraph costs more than the rule's real work.  So each rule
+first searches the whole text once, in C, for what it needs, and visits only the
+paragraphs that hold a hit.  :class:`Joined` is that whole text, built once per document
+and shared by the rules: the block texts joined by ``\\n`` (no block text holds a line
+end, so every hit lies inside one block; :func:`joined` returns None otherwise and the
+rules visit every block), and its skeleton.
+
+The skeleton keeps the characters the rules look for (every Latin-1 character, the paired
+marks, dashes, ellipses, U+3000 and the invisible characters) and turns each run of other
+characters into one U+FFFC.  Two kept characters stand side by side in the text exactly
+when they do in the skeleton, which is a tenth as long: one scan in C builds it, and a
+rule's search for its marks then runs over the skeleton instead of the text.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from orgwrite.model import Block, BlockKind, Document
+from orgwrite.rules.chars import block_text
 
 #: Blocks whose text is checked for punctuation (web leftovers are reported once by S103).
 TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
@@ -13,6 +29,127 @@ TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
 
 def text_blocks(doc: Document) -> Iterator[Block]:
     return (b for b in doc.blocks if b.kind in TEXT_KINDS)
+
+
+#: Characters the skeleton keeps besides Latin-1: paired marks, dashes, ellipsis, U+3000
+#: and the invisible characters of P113.
+KEPT = "“”‘’（）《》〈〉【】「」『』…—―─－～–\u3000\u200b-\u200f\u202a-\u202e\u2060\ufeff"
+_SKELETON_RE = re.compile(f"[^\\x00-\\xff{KEPT}]+")
+#: What a run of other characters becomes in the skeleton (not a kept character).
+PLACEHOLDER = "\ufffc"
+STOPS = "，、；：。？！"
+#: A stop mark and the pattern for it followed by another (``in`` skips an absent mark fast).
+_STOP_PAIR_RES = tuple((mark, re.compile(f"{mark}[{STOPS}]")) for mark in STOPS)
+
+
+class Joined:
+    """The block texts of one document joined by ``\\n``, and their skeleton."""
+
+    __slots__ = ("_skeleton", "_stop_pairs", "blocks", "text")
+
+    def __init__(self, blocks: list[Block], text: str) -> None:
+        self.blocks = blocks
+        self.text = text
+        self._skeleton: str | None = None
+        self._stop_pairs: list[int] | None = None
+
+    @property
+    def stop_pairs(self) -> list[int]:
+        """Offsets where one of ，、；：。？！ is followed by another (P104, and the
+        “。。。” “，，，” of P106): one scan per mark for a literal, which the regex engine
+        runs far faster than a scan for a class of marks."""
+        if self._stop_pairs is None:
+            text = self.text
+            self._stop_pairs = sorted(m.start() for mark, p in _STOP_PAIR_RES if mark in text for m in p.finditer(text))
+        return self._stop_pairs
+
+    @property
+    def skeleton(self) -> str:
+        """The text with each run of characters not in :data:`KEPT` (nor Latin-1) turned
+        into one :data:`PLACEHOLDER`; its line ends are the text's, one between blocks."""
+        if self._skeleton is None:
+            self._skeleton = _SKELETON_RE.sub(PLACEHOLDER, self.text)
+        return self._skeleton
+
+    def indices_at(self, offsets: Iterable[int]) -> set[int]:
+        """The indices of the blocks that hold one of ``offsets`` of the text (a line end
+        counts to the block before it)."""
+        text = self.text
+        found: set[int] = set()
+        line = at = 0
+        for offset in sorted(offsets):
+            line += text.count("\n", at, offset)
+            at = offset
+            found.add(line)
+        return found
+
+    def text_indices(self, *patterns: re.Pattern[str]) -> set[int]:
+        """The indices of the blocks where one of ``patterns`` matches the text (a match that
+        starts at a line end counts to the block before it)."""
+        return _lines_matching(self.text, patterns)
+
+    def skeleton_indices(self, *patterns: re.Pattern[str]) -> set[int]:
+        """The indices of the blocks whose skeleton holds a match of one of ``patterns``.
+
+        A pattern over the skeleton must match the skeleton of every block where the rule
+        can find something: it names kept characters only (and PLACEHOLDER for the others).
+        """
+        return _lines_matching(self.skeleton, patterns)
+
+    def pick(self, indices: Iterable[int], kinds: frozenset[BlockKind] = TEXT_KINDS) -> list[Block]:
+        """The blocks of ``indices`` that are of ``kinds``, in document order."""
+        blocks = self.blocks
+        return [blocks[i] for i in sorted(indices) if blocks[i].kind in kinds]
+
+    def skeleton_blocks(self, *patterns: re.Pattern[str], kinds: frozenset[BlockKind] = TEXT_KINDS) -> list[Block]:
+        """The blocks (of ``kinds``, in order) whose skeleton holds a match of one of ``patterns``."""
+        return self.pick(self.skeleton_indices(*patterns), kinds)
+
+
+def _lines_matching(text: str, patterns: Iterable[re.Pattern[str]]) -> set[int]:
+    """The indices of the lines of ``text`` where a match of one of ``patterns`` starts.
+
+    After a hit the search goes on from the next line end, so a line with many hits costs
+    one search; lines are counted with ``str.count`` between hits, all in C.
+    """
+    found: set[int] = set()
+    for pattern in patterns:
+        search = pattern.search
+        line = at = 0
+        m = search(text)
+        while m is not None:
+            start = m.start()
+            line += text.count("\n", at, start)
+            found.add(line)
+            at = text.find("\n", start)
+            if at < 0:
+                break
+            m = search(text, at + 1)
+    return found
+
+
+def joined(doc: Document, cache: dict) -> Joined | None:
+    """The shared :class:`Joined` text of ``doc`` (built once, kept in ``cache``), or None
+    when a block text holds a line end (then a hit cannot be placed in one block)."""
+    hit = cache.get("punctuation.joined")
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    text = block_text(doc, cache)
+    value = Joined(doc.blocks, text) if text.count("\n") == max(len(doc.blocks) - 1, 0) else None
+    cache["punctuation.joined"] = (doc, value)
+    return value
+
+
+def source_absent(doc: Document, blocks: list[Block], pattern: re.Pattern[str], quick=None) -> bool:
+    """True when the rule found ``blocks`` to visit but ``absent(doc, pattern, quick)``.
+
+    The rules used to decide on the source text whether to look at all.  Markdown markup
+    removed from a paragraph can bring two marks side by side that are apart in the source,
+    so for Markdown the source must hold the pattern too: the findings stay what they were.
+    Only searched when there is something to visit, and only for Markdown (plain text and
+    Word paragraphs are the source lines without their indentation).
+    """
+    return bool(blocks) and doc.source.format == "md" and absent(doc, pattern, quick)
 
 
 def absent(doc: Document, pattern: re.Pattern[str], quick: Callable[[str], object] | None = None) -> bool:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from orgwrite.lazyre import lazy
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.punctuation._common import absent, text_blocks
+from orgwrite.rules.punctuation._common import absent, joined, source_absent, text_blocks
 
-_DOUBLE_RE = re.compile(r"[，、；：。]{2,}|[，、；：。][？！]|[？！][，、；：。]")
+_DOUBLE_RE = lazy(r"[，、；：。]{2,}|[，、；：。][？！]|[？！][，、；：。]")
 #: Two marks in a row: in every match of _DOUBLE_RE, and found by a fast class scan.
 _DOUBLE_QUICK_RE = re.compile(r"[，、；：。？！][，、；：。？！]")
 
@@ -31,9 +32,14 @@ def doubled_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4章（点号的用法）。
     """
-    if absent(doc, _DOUBLE_RE, _DOUBLE_QUICK_RE.search):
-        return
-    for block in text_blocks(doc):
+    j = joined(doc, ctx.cache)
+    if j is None:
+        blocks = [] if absent(doc, _DOUBLE_RE, _DOUBLE_QUICK_RE.search) else list(text_blocks(doc))
+    else:
+        blocks = j.pick(j.indices_at(j.stop_pairs))  # where _DOUBLE_QUICK_RE matches
+        if source_absent(doc, blocks, _DOUBLE_RE, _DOUBLE_QUICK_RE.search):
+            return
+    for block in blocks:
         if not _DOUBLE_QUICK_RE.search(block.text):
             continue
         for m in _DOUBLE_RE.finditer(block.text):

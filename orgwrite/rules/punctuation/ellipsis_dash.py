@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from orgwrite.lazyre import lazy
-from orgwrite.model import Document, Finding
+from orgwrite.model import Block, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import CHINESE, is_chinese
-from orgwrite.rules.punctuation._common import absent, text_blocks
+from orgwrite.rules.punctuation._common import absent, joined, source_absent, text_blocks
 
 _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|·{3,}|，{3,}")
 
@@ -17,6 +17,24 @@ _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|·{3,}|，{3,}")
 def _has_ellipsis(text: str) -> bool:
     """Exactly when _ELLIPSIS_RE matches (five scans for a literal are faster than the regex)."""
     return "…" in text or "..." in text or "。。。" in text or "···" in text or "，，，" in text
+
+
+#: The part of _ELLIPSIS_RE whose characters the skeleton keeps.
+_KEPT_ELLIPSIS_RE = re.compile(r"\.{3}|…|·{3}")
+#: The rest: three stops, which hold two stops side by side.
+_STOP_ELLIPSIS_RE = re.compile(r"。{3}|，{3}")
+
+
+def _ellipsis_blocks(doc: Document, ctx: Context) -> list[Block]:
+    """The blocks where _ELLIPSIS_RE may match."""
+    j = joined(doc, ctx.cache)
+    if j is None:
+        return [] if absent(doc, _ELLIPSIS_RE, _has_ellipsis) else list(text_blocks(doc))
+    found = j.skeleton_indices(_KEPT_ELLIPSIS_RE)
+    if j.stop_pairs:  # else no three stops in a row either
+        found |= j.indices_at(m.start() for m in _STOP_ELLIPSIS_RE.finditer(j.text))
+    blocks = j.pick(found)
+    return [] if source_absent(doc, blocks, _ELLIPSIS_RE, _has_ellipsis) else blocks
 
 
 @rule("P106", "ellipsis", "error", "省略号应为“……”（六个点，占两个字位置）", fix="safe")
@@ -34,9 +52,7 @@ def ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.11节。
     """
-    if absent(doc, _ELLIPSIS_RE, _has_ellipsis):
-        return
-    for block in text_blocks(doc):
+    for block in _ellipsis_blocks(doc, ctx):
         text = block.text
         if not _has_ellipsis(text):
             continue
@@ -59,7 +75,9 @@ def ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- P107 dash -----------------------------------------------------------------------------
 
 _ANY_DASH_RE = re.compile(r"--|－－|―|──|—{3}|^—|[ \u3000]—", re.M)
-_DASH_RE = lazy(r"-{2,}|－{2,}|―{1,2}|─{2}|—{3,}|^—(?!—)|(?<=[ \u3000])—(?!—)(?=[" + CHINESE + r"])")
+#: Every alternative starts with a literal, so the engine scans for their first characters
+#: only (``-{2,}`` written ``--+``, a look-behind after the dash instead of before it).
+_DASH_RE = lazy(r"--+|－－+|――?|──|———+|—(?<=^—)(?!—)|—(?<=[ \u3000]—)(?!—)(?=[" + CHINESE + r"])")
 
 
 def _maybe_dash(text: str) -> bool:
@@ -75,6 +93,49 @@ def _maybe_dash(text: str) -> bool:
         or " —" in text
         or "\u3000—" in text
     )
+
+
+#: _ANY_DASH_RE over the skeleton (whose characters it keeps), every alternative starting
+#: with a literal so the engine scans for their first characters only; a block that
+#: starts with "—" follows a line end.
+_SKELETON_DASH_RE = re.compile("--|－－|―|──|———|[ \u3000]—")
+_LINE_START_DASH_RE = re.compile("\n—")
+
+
+#: The forms _maybe_dash looks for inside a paragraph (besides a "—" it starts with).
+_DASH_FORMS = ("--", "－－", "―", "──", "———", " —", "\u3000—")
+
+
+def _source_has_dash(doc: Document, blocks: list[Block]) -> bool:
+    """``not absent(doc, _ANY_DASH_RE, _maybe_dash)``: the source decides, as it always did
+    (a paragraph that starts with "—" after a tab has no "^—" in the source).
+
+    ``blocks`` are those where _maybe_dash is true.  A plain-text or Word paragraph is a
+    source line without its indentation, so a dash form inside one is in the source, and so
+    is one at its start when the line starts there or after a space or U+3000 ("\\n—",
+    " —", "\\u3000—"); only otherwise is the source searched.
+    """
+    if doc.source.format != "md":
+        for block in blocks:
+            text = block.text
+            if not text.startswith("—") or any(form in text for form in _DASH_FORMS):
+                return True
+            if block.column == 1 or (
+                not block.segments
+                and 0 < block.line <= len(doc.lines)
+                and doc.lines[block.line - 1][block.column - 2 : block.column - 1] in (" ", "\u3000")
+            ):
+                return True
+    return not absent(doc, _ANY_DASH_RE, _maybe_dash)
+
+
+def _dash_indices(j) -> set[int]:
+    """The indices of the blocks where _ANY_DASH_RE (so _maybe_dash) matches."""
+    found = j.skeleton_indices(_SKELETON_DASH_RE)
+    found.update(i + 1 for i in j.skeleton_indices(_LINE_START_DASH_RE))
+    if j.text.startswith("—"):
+        found.add(0)
+    return found
 
 
 @rule("P107", "dash", "error", "破折号应为“——”（两个一字线）", fix="safe")
@@ -93,9 +154,14 @@ def dash(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.9节（破折号）、第4.13节（连接号）。
     """
-    if absent(doc, _ANY_DASH_RE, _maybe_dash):
-        return
-    for block in text_blocks(doc):
+    j = joined(doc, ctx.cache)
+    if j is None:
+        blocks = [] if absent(doc, _ANY_DASH_RE, _maybe_dash) else list(text_blocks(doc))
+    else:
+        blocks = j.pick(_dash_indices(j))
+        if blocks and not _source_has_dash(doc, blocks):
+            return
+    for block in blocks:
         text = block.text
         if not _maybe_dash(text):
             continue

@@ -9,16 +9,15 @@ from orgwrite.lazyre import lazy
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import CHINESE, is_chinese
-from orgwrite.rules.punctuation._common import absent, text_blocks
+from orgwrite.rules.punctuation._common import absent, joined, text_blocks
 
-_ASCII_MARKS_RE = re.compile(r"[,.:;?!()]")
 _FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _URL_RE = lazy(
     r"(?:https?://|www\.)[\w./?=&%#:;,@+~-]*|[\w.-]+@[\w-]+\.[\w.]+|[\w-]+\.(?:com|cn|net|org|gov)\b[\w./?=&%-]*"
 )
 #: In every match of _URL_RE (which scans slowly: ``[\w.-]+@`` tries every run of letters).
 _URL_QUICK_RE = re.compile(r"\.(?:com|cn|net|org|gov)|@|www\.|://")
-_LEADING_NUMBER_RE = re.compile(r"^(?:\d{1,3}\.(?!\d)|\(\d{1,3}\)|[一二三四五六七八九十]{1,3}\.)")
+_LEADING_NUMBER_RE = lazy(r"^(?:\d{1,3}\.(?!\d)|\(\d{1,3}\)|[一二三四五六七八九十]{1,3}\.)")
 
 
 _CN = f"[{CHINESE}]"
@@ -26,17 +25,30 @@ _CN = f"[{CHINESE}]"
 #: a mark preceded by Chinese; , ; : followed by Chinese; ? ! between a non-ASCII character and
 #: Chinese; a full stop after Chinese before Chinese, a space or the end.  Written to start with
 #: the class of marks, so the engine scans for a mark at C speed and checks its neighbours only
-#: there (a leading look-behind would be tried at every character).
+#: there (a leading look-behind would be tried at every character).  The four cases are
+#: grouped by the side where Chinese stands, so the big class is compiled three times, not five.
 _HALF_RE = lazy(
-    rf"[,;:?!.](?:(?<={_CN}[,;:?!])|(?<=[,;:])(?={_CN})|(?<=[^\x00-\x7f][?!])(?={_CN})"
-    rf"|(?<={_CN}\.)(?=[{CHINESE} \u3000]|$))"
+    rf"[,;:?!.](?:(?<={_CN}.)(?:(?<=[,;:?!])|(?=[{CHINESE} \u3000]|$))"
+    rf"|(?={_CN})(?:(?<=[,;:])|(?<=[^\x00-\x7f][?!])))"
 )
 _PAREN_RE = re.compile(r"[()]")
+#: A character of CHINESE is not Latin-1 (but for ·): in the skeleton it stays itself or
+#: becomes the placeholder, which is not Latin-1 either.
+_NOT_LATIN = r"[^\x00-\xb6\xb8-\xff]"
+#: Over the skeleton, each mark in the context _HALF_RE asks of it, with "Chinese" widened to
+#: _NOT_LATIN (and "not ASCII" kept): , ; : next to it, ? ! after not-ASCII, . after it and
+#: before it, a space, a line end or the end; a parenthesis next to it (a ")" is found only
+#: in a block where some parenthesis stands next to Chinese).
+_SKELETON_HALF_RE = re.compile(
+    rf"[,;:()](?:(?<={_NOT_LATIN}.)|(?={_NOT_LATIN}))|[?!](?<=[^\x00-\x7f].)"
+    rf"|\.(?<={_NOT_LATIN}.)(?:(?={_NOT_LATIN}|[ \n])|\Z)"
+)
 _ANY_HALF_RE = re.compile(r"[,.:;?!()]")
 
 
-def _half_width_offsets(text: str) -> list[int]:
-    """Offsets of ASCII marks that stand in Chinese text."""
+def _half_width_offsets(text: str, urls: bool = True) -> list[int]:
+    """Offsets of ASCII marks that stand in Chinese text (``urls``: False when the text is
+    known to hold nothing _URL_QUICK_RE finds)."""
     if not _ANY_HALF_RE.search(text):
         return []
     found = [m.start() for m in _HALF_RE.finditer(text)]
@@ -46,7 +58,7 @@ def _half_width_offsets(text: str) -> list[int]:
     if not found:
         return found
     skip: set[int] = set()
-    if _URL_QUICK_RE.search(text):
+    if urls and _URL_QUICK_RE.search(text):
         for m in _URL_RE.finditer(text):
             skip.update(range(m.start(), m.end()))
     lead = _LEADING_NUMBER_RE.match(text)
@@ -96,17 +108,26 @@ def half_width_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011《标点符号用法》第5章。
     """
-    if absent(doc, _ANY_HALF_RE):
-        return
-    for block in text_blocks(doc):
-        offsets = _half_width_offsets(block.text)
+    j = joined(doc, ctx.cache)
+    urls = True
+    if j is None:
+        blocks = [] if absent(doc, _ANY_HALF_RE) else list(text_blocks(doc))
+    else:
+        blocks = j.skeleton_blocks(_SKELETON_HALF_RE)
+        urls = bool(blocks) and _URL_QUICK_RE.search(j.skeleton) is not None  # its characters are kept
+    for block in blocks:
+        text = block.text
+        offsets = _half_width_offsets(text, urls)
         if not offsets:
             continue
         start, end = offsets[0], offsets[-1] + 1
-        chars = list(block.text[start:end])
-        for i in offsets:
-            chars[i - start] = _FULL[block.text[i]]
-        marks = "".join(dict.fromkeys(block.text[i] for i in offsets))
+        pieces = []
+        at = start
+        for i in offsets:  # the text between the marks as slices, each mark made full-width
+            pieces.append(text[at:i])
+            pieces.append(_FULL[text[i]])
+            at = i + 1
+        marks = "".join(dict.fromkeys(text[i] for i in offsets))
         listed = " ".join(f"“{m}”" for m in marks)
         yield ctx.emit(
             "P101",
@@ -114,5 +135,5 @@ def half_width_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
             start,
             end,
             f"本段有{len(offsets)}处半角标点（{listed}），中文文本应使用全角标点",
-            "".join(chars),
+            "".join(pieces),
         )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from orgwrite.model import Document, Finding
+from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.punctuation._common import absent
+from orgwrite.rules.punctuation._common import absent, joined
+
+_ALL_KINDS = frozenset(BlockKind)
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]+")
@@ -16,6 +18,14 @@ _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]+")
 def _has_invisible(text: str) -> bool:
     """Exactly when _INVISIBLE_RE matches (thirteen scans for one character beat the class)."""
     return any(c in text for c in _INVISIBLE)
+
+
+def _invisible_blocks(doc: Document, ctx: Context) -> list[Block]:
+    """The blocks that hold an invisible character (the skeleton keeps them all)."""
+    j = joined(doc, ctx.cache)
+    if j is None:
+        return [] if absent(doc, _INVISIBLE_RE, _has_invisible) else doc.blocks
+    return j.skeleton_blocks(_INVISIBLE_RE, kinds=_ALL_KINDS)
 
 
 @rule("P113", "invisible-character", "warning", "文中有看不见的字符（零宽字符、软连字符等）", fix="safe")
@@ -32,9 +42,7 @@ def invisible_characters(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     公文用字规范：正文只含可见字符。
     """
-    if absent(doc, _INVISIBLE_RE, _has_invisible):
-        return
-    for block in doc.blocks:
+    for block in _invisible_blocks(doc, ctx):
         text = block.text
         if text.isascii() or not _INVISIBLE_RE.search(text):
             continue
@@ -78,8 +86,9 @@ def control_characters(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     公文用字规范：正文只含可见字符；XML 1.0 第2.2节（文档中允许的字符）。
     """
-    if absent(doc, _CONTROL_RE):
-        return
+    j = joined(doc, ctx.cache)
+    if absent(doc, _CONTROL_RE) if j is None else not _CONTROL_RE.search(j.skeleton):
+        return  # control characters are Latin-1: the skeleton keeps them
     for block in doc.blocks:
         text = block.text
         for m in _CONTROL_RE.finditer(text):

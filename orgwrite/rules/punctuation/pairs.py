@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from orgwrite.model import Block, Document, Finding
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.punctuation._common import absent, text_blocks
+from orgwrite.rules.punctuation._common import PLACEHOLDER, TEXT_KINDS, absent, joined, source_absent, text_blocks
 
 _OPEN = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "「": "」", "『": "』"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -51,6 +52,54 @@ def _well_paired(text: str) -> bool:
     return True
 
 
+_NOT_A_PAIR_MARK_RE = re.compile("[^\n" + "".join(_OPEN) + "".join(_CLOSE) + "]+")
+_NOT_A_DOUBLE_QUOTE_RE = re.compile("[^\n“”]+")
+#: Double quotes that do not alternate “ ” “ ” within a line (of double quotes alone).
+_QUOTES_OUT_OF_STEP_RE = re.compile("““|””|^”|“$", re.M)
+_NOT_A_LINE_END_RE = re.compile("[^\n]")
+
+
+def _ill_paired(doc: Document, ctx: Context) -> set[int] | None:
+    """The indices of the blocks for which ``_well_paired`` is false (None: every block may
+    be, the text cannot be searched as a whole).
+
+    _well_paired is computed for all paragraphs at once, on the marks of the whole text
+    (the skeleton keeps every pair mark) with the line ends between paragraphs kept: a pair
+    never spans a line end, so removing pairs from the whole string removes them from
+    each line as from each paragraph alone.
+    """
+    j = joined(doc, ctx.cache)
+    if j is None:
+        return None
+    # placeholders first, with one C replace: far fewer runs are left for the regex
+    marks = _NOT_A_PAIR_MARK_RE.sub("", j.skeleton.replace(PLACEHOLDER, ""))
+    lines: set[int] = set()
+
+    def note(found: Iterator[re.Match[str]], where: str) -> None:
+        lines.update(where.count("\n", 0, m.start()) for m in found)
+
+    if "’" in marks:
+        note(re.finditer("’", marks), marks)
+    quotes = _NOT_A_DOUBLE_QUOTE_RE.sub("", marks)
+    if (
+        "““" in quotes
+        or "””" in quotes
+        or "\n”" in quotes
+        or "“\n" in quotes
+        or quotes.startswith("”")
+        or quotes.endswith("“")
+    ):  # searches for literals, in C, before the pattern that must try every position
+        note(_QUOTES_OUT_OF_STEP_RE.finditer(quotes), quotes)
+    while True:
+        before = len(marks)
+        for pair in _PAIRS:
+            marks = marks.replace(pair, "")
+        if len(marks) == before:
+            break
+    note(_NOT_A_LINE_END_RE.finditer(marks), marks)
+    return lines
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     """’ between Latin letters is an apostrophe (don’t), not a quote."""
     return 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha() and text[i + 1].isascii()
@@ -74,14 +123,25 @@ def unbalanced_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.8、4.9、4.10节；引号嵌套见第4.8.3.4条。
     """
-    prose = [b for b in text_blocks(doc)]
-    joined: set[int] = set()  # paragraphs that are the second half of one broken in two
-    for index, block in enumerate(prose):
+    lines = _ill_paired(doc, ctx)
+    if lines is not None and not lines:
+        return
+    prose = [b for b in doc.blocks if b.kind in TEXT_KINDS]
+    if lines is None:
+        ill_paired: list[int] = list(range(len(prose)))
+    elif len(prose) == len(doc.blocks):
+        ill_paired = sorted(lines)  # no web leftovers: a block's index is its index in prose
+    else:
+        chrome = [i for i, b in enumerate(doc.blocks) if b.kind not in TEXT_KINDS]
+        ill_paired = sorted(i - bisect_left(chrome, i) for i in lines if doc.blocks[i].kind in TEXT_KINDS)
+    broken: set[int] = set()  # paragraphs that are the second half of one broken in two
+    for index in ill_paired:
+        block = prose[index]
         text = block.text
-        if index in joined or not _PAIR_RE.search(text) or _well_paired(text):
+        if index in broken or not _PAIR_RE.search(text) or _well_paired(text):
             continue
         if _broken_in_two(prose, index):
-            joined.add(index + 1)
+            broken.add(index + 1)
             continue  # the marks pair up across the break; P110 reports the break itself
         continues = index + 1 < len(prose) and prose[index + 1].text.startswith("“")
         for start, end, message, fixed in _first_problem_per_family(text, continues):
@@ -203,9 +263,14 @@ def empty_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.8节（引号）、第4.15节（书名号）。
     """
-    if absent(doc, _EMPTY_RE):
-        return
-    for block in text_blocks(doc):
+    j = joined(doc, ctx.cache)
+    if j is None:
+        blocks = [] if absent(doc, _EMPTY_RE) else list(text_blocks(doc))
+    else:
+        blocks = j.skeleton_blocks(_EMPTY_RE)  # marks and spaces are kept: exact
+        if source_absent(doc, blocks, _EMPTY_RE):
+            return
+    for block in blocks:
         text = block.text
         for m in _EMPTY_RE.finditer(text):
             kind = _NAMES.get(m.group(0)[0], "括号")

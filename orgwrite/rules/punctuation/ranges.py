@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from orgwrite.lazyre import lazy
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.punctuation._common import text_blocks
+from orgwrite.rules.punctuation._common import joined, text_blocks
 
 _RANGE_RE = lazy(
     r"(?<![\d.\-/:：])(\d{4}年?)[-－~～—–](\d{4}年)"
@@ -49,9 +49,14 @@ def hyphen_range(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.13.3.2条。
     """
-    if _no_range(doc):
-        return
-    for block in text_blocks(doc):
+    j = joined(doc, ctx.cache)
+    if j is None:
+        blocks = [] if _no_range(doc) else list(text_blocks(doc))
+    else:
+        blocks = j.skeleton_blocks(_RANGE_QUICK_RE)  # separators and digits are kept: exact
+        if blocks and doc.source.format == "md" and _no_range(doc):
+            return  # see _common.source_absent
+    for block in blocks:
         text = block.text
         if not any(c in text for c in "-－~–～") or not _RANGE_QUICK_RE.search(text):
             continue

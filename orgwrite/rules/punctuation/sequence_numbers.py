@@ -7,13 +7,18 @@ from collections.abc import Iterator
 
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.punctuation._common import TEXT_KINDS, joined
 
-_SEQ_RE = re.compile(
-    r"^(?:(?P<arabic>\d{1,3})、(?!\d)"
+_SEQ = (
+    r"(?:(?P<arabic>\d{1,3})、(?!\d)"
     r"|(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,3})[）)])[、，,.．]"
     r"|(?P<di>第[一二三四五六七八九十]{1,3})、"
     r"|(?P<cn>[一二三四五六七八九十]{1,3})[.．，,](?![一二三四五六七八九十\d]))"
 )
+_SEQ_RE = re.compile("^" + _SEQ)
+#: _SEQ_RE at the start of every block but the first of the joined text: a scan for the
+#: line end (a literal) finds them all at once.
+_LINE_SEQ_RE = re.compile("\n(?=[\\d（(第一二三四五六七八九十])(?=" + _SEQ + ")")
 
 
 @rule("P112", "sequence-number-punctuation", "warning", "序次语后的标点不规范（1、 （一）、 第一、）", fix="safe")
@@ -32,9 +37,15 @@ def sequence_number_punctuation(doc: Document, ctx: Context) -> Iterator[Finding
     依据：
     GB/T 15834-2011 第4.5.3.1条、附录A.3；GB/T 9704-2012 第7.3.3条。
     """
-    for block in doc.blocks:
-        if block.kind is BlockKind.CHROME:
-            continue
+    j = joined(doc, ctx.cache)
+    if j is None:
+        blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME]
+    else:
+        found = {i + 1 for i in j.text_indices(_LINE_SEQ_RE)}
+        if _SEQ_RE.match(j.text):
+            found.add(0)
+        blocks = j.pick(found, TEXT_KINDS)
+    for block in blocks:
         m = _SEQ_RE.match(block.text)
         if not m:
             continue

@@ -5,36 +5,45 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from orgwrite.lazyre import lazy
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import CHINESE
-from orgwrite.rules.punctuation._common import absent
+from orgwrite.rules.punctuation._common import absent, joined, source_absent
 
-_SPACE_RE = re.compile(rf"(?<=[{CHINESE}])[ \u3000\u00a0\t]+(?=[{CHINESE}])")
+#: ``(?<=[CHINESE])[ \u3000\u00a0\t]+(?=[CHINESE])`` written to start with the space, so the
+#: engine scans for spaces (a leading look-behind is tried at every character).
+_SPACE_RE = lazy(rf"[ \u3000\u00a0\t](?<=[{CHINESE}][ \u3000\u00a0\t])[ \u3000\u00a0\t]*(?=[{CHINESE}])")
 _ANY_SPACE_RE = re.compile(r"[ \u3000\u00a0\t]")
 _SPACE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.SALUTATION})
+_CHECKED_KINDS = _SPACE_KINDS | {BlockKind.HEADING}
+#: Over the skeleton: spaces between two characters that are not Latin-1 (or ·), as every
+#: match of _SPACE_RE stands (a Chinese character stays itself or becomes the placeholder).
+_SKELETON_SPACE_RE = re.compile(
+    "[ \u3000\u00a0\t](?<=[^\x00-\xb6\xb8-\xff][ \u3000\u00a0\t])[ \u3000\u00a0\t]*[^\x00-\xb6\xb8-\xff]"
+)
 # 条例、规定的条文号：“第一条　为了……”“第二章　总则”，条号与正文之间空一格是法规排版格式
-_ARTICLE_NO_RE = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[条章节编款]")
+_ARTICLE_NO_RE = lazy(r"第[一二三四五六七八九十百零〇两\d]+[条章节编款]")
 #: A two-character name (or post: 主  任) padded to the width of a three-character one.
-_PADDED_RE = re.compile(r"[\u4e00-\u9fff]([ \u3000]{1,3})[\u4e00-\u9fff]")
+_PADDED_RE = lazy(r"[\u4e00-\u9fff]([ \u3000]{1,3})[\u4e00-\u9fff]")
 _NAME = r"(?:[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
 #: Words that follow a personal name in our genres: 蒋  明同志, （1）朱 雯述职述廉报告.
 _AFTER_A_NAME = ("同志", "述职")
 _LIST_MARKS = "、，,：:（( \u3000"
 _ITEM_END = _LIST_MARKS + "；;。）)"
 #: The next item of a list of names, ending where the list or the sentence goes on.
-_NEXT_NAME_RE = re.compile(rf"{_NAME}(?=$|[{_ITEM_END}等为])")
+_NEXT_NAME_RE = lazy(rf"{_NAME}(?=$|[{_ITEM_END}等为])")
 #: The item before a 、, itself standing after a list mark.
-_PREVIOUS_NAME_RE = re.compile(rf"(?:^|[{_LIST_MARKS}]){_NAME}$")
+_PREVIOUS_NAME_RE = lazy(rf"(?:^|[{_LIST_MARKS}]){_NAME}$")
 
 
 #: A list of names set apart by spaces after a colon, an opening bracket or at the start, up to
 #: the end, a bracket or the next label: 王晓华　蒋　明　刘建国等 / （记者：罗争光 王琦 参与采写：…）.
-_SPACED_NAMES_RE = re.compile(
+_SPACED_NAMES_RE = lazy(
     r"(?:^|(?<=[：:（(]))(?:[\u4e00-\u9fff·]{1,4}[ \u3000]+)+[\u4e00-\u9fff·]{1,4}(?=$|[等。；;，,：:）)])"
 )
 #: The author of a contribution in brackets at the end: （文科一党支部 谢澹）.
-_BYLINE_RE = re.compile(r"（[^（）]{2,20}?([ \u3000]+)[\u4e00-\u9fff·]{2,4}）$")
+_BYLINE_RE = lazy(r"（[^（）]{2,20}?([ \u3000]+)[\u4e00-\u9fff·]{2,4}）$")
 
 
 def _layout_spaces(text: str, number: str) -> set[int]:
@@ -93,9 +102,14 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第5章（标点符号的位置和书写形式）；公文排版惯例。
     """
-    if absent(doc, _SPACE_RE, _ANY_SPACE_RE.search):
-        return
-    for block in doc.blocks:
+    j = joined(doc, ctx.cache)
+    if j is None:
+        blocks = [] if absent(doc, _SPACE_RE, _ANY_SPACE_RE.search) else doc.blocks
+    else:
+        blocks = j.skeleton_blocks(_SKELETON_SPACE_RE, kinds=_CHECKED_KINDS)
+        if source_absent(doc, blocks, _SPACE_RE, _ANY_SPACE_RE.search):
+            return
+    for block in blocks:
         if block.kind not in _SPACE_KINDS and not (block.kind is BlockKind.HEADING and block.level):
             continue
         text = block.text

@@ -1,0 +1,151 @@
+"""Which blocks of a document can hold a count, an inline marker or 分别: one scan per document.
+
+Most paragraphs hold no stated count and no 一是、第一: rather than testing every block with
+every pattern, a few searches over the whole text (:func:`~orgwrite.rules.chars.block_text`)
+find the places where each pattern could match, and the rules of this package read only the
+blocks those places fall in.  Each search below is *implied* by the pattern it stands for
+(every match of the pattern contains a match of the search, in the same block), and none of
+them looks across a line end, so a block without a hit cannot match.  Searches are led by a
+literal wherever one exists (the engine then scans at C speed); the two led by a class are
+the numerals before a counted noun and the circled numbers, each tested as cheaply as it can.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from functools import cache
+
+from orgwrite.model import Document
+from orgwrite.numerals import number_data
+from orgwrite.rules.base import Context
+from orgwrite.rules.chars import block_starts, block_text
+
+_CN = "一二三四五六七八九十"
+
+#: Marker family (see :mod:`.markers`) → searches implied by its pattern, each led by a
+#: literal: 一是 → the 是 after a numeral (the match starts up to 3 numerals before it); 1. →
+#: the mark after a digit, not before another; 首先，→ the second character.  第一、（一）are
+#: searched as written.
+MARKER_SEARCHES: dict[str, tuple[re.Pattern[str], ...]] = {
+    "shi": (re.compile(rf"是(?<=[{_CN}]是)"),),
+    "yao": (re.compile(rf"要(?<=[{_CN}]要)"),),
+    "di": (re.compile(rf"第[{_CN}]{{1,3}}(?:[，,、：:]|是)"),),
+    "paren": tuple(re.compile(rf"{re.escape(c)}(?:[{_CN}]{{1,3}}|\d{{1,2}})[）)]") for c in "（("),
+    # 1. but not 5.2: the decimals of the figures are most dots after a digit
+    "dot": tuple(re.compile(rf"{re.escape(c)}(?<=\d{re.escape(c)})(?![\d.．])") for c in "、.．"),
+    "ord": (re.compile(r"先(?<=首先)"), re.compile(r"次(?<=[其再]次)"), re.compile(r"后(?<=最后)")),
+}
+#: How far before its hit a family's match can start (一二三是: three numerals before 是).
+MARKER_BACK = {"shi": 3, "yao": 3, "di": 0, "paren": 0, "dot": 2, "ord": 1, "circ": 0}
+#: ①–⑳ in UTF-16-LE: the high byte 0x24 (at an odd offset) after a low byte 0x60–0x73.
+#: Encoding and one search for a literal byte is cheaper than a class over the text.
+_CIRCLED_UTF16_RE = re.compile(rb"\x24(?<=[\x60-\x73]\x24)")
+_CIRCLED_RE = re.compile(r"[①-⑳]")
+_RESPECTIVELY = re.compile(r"分别")
+
+
+@cache
+def _count_search() -> re.Pattern[str]:
+    """The last character of the number of a count E201 can report, with what follows it.
+
+    E201's count pattern (:func:`.stated._count_re`) reports a Chinese number followed by a
+    classifier, a counted noun or a bare count word, or an Arabic one only before a bare
+    count word (以下5点); its generic pattern a Chinese 两–九 before 个/项/….  So the last
+    character of the number is a numeral followed by one of those characters — and when it
+    is 一 or 0 it is the second character of the number, after another numeral (进一步,
+    一个 are not counts)."""
+    data = number_data()
+    follow = set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"])
+    follow |= set("个项条件大种类支")
+    bare = re.escape("".join(sorted(data["bare_counts"])))
+    return re.compile(
+        rf"[两{_CN}0-9](?<![^两二三四五六七八九十1-9][一0])"
+        rf"(?:(?<=[两{_CN}])(?=[{re.escape(''.join(sorted(follow)))}])|(?=[{bare}]))"
+    )
+
+
+class Candidates:
+    """Where each pattern can match, as block index → sorted offsets in the block's text (in
+    block order): ``counts`` the last character of a number (:func:`_count_search`),
+    ``markers`` each family's possible match starts, ``respectively`` each 分别."""
+
+    __slots__ = ("counts", "markers", "respectively")
+
+    def __init__(
+        self, counts: dict[int, list[int]], markers: dict[str, dict[int, list[int]]], respectively: dict[int, list[int]]
+    ) -> None:
+        self.counts = counts
+        self.markers = markers
+        self.respectively = respectively
+
+
+def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> dict[int, list[int]]:
+    """Block index → offsets in that block of the hits of ``pattern`` over the joined text."""
+    pos = [m.start() for m in pattern.finditer(text)]
+    out: dict[int, list[int]] = {}
+    k, n, last = 0, len(pos), len(starts) - 1
+    while k < n:
+        i = bisect_right(starts, pos[k]) - 1
+        j = bisect_left(pos, starts[i + 1], k) if i < last else n  # the hits in block i
+        base = starts[i]
+        out[i] = [p - base for p in pos[k:j]]
+        k = j
+    return out
+
+
+def _merge(into: dict[int, list[int]], more: dict[int, list[int]]) -> None:
+    for i, offsets in more.items():
+        have = into.get(i)
+        into[i] = sorted(have + offsets) if have else offsets
+
+
+def _circled(text: str) -> bool:
+    """True when ``text`` may hold ①–⑳ (one literal search in its UTF-16 form)."""
+    if text.isascii():
+        return False
+    data = text.encode("utf-16-le", "surrogatepass")
+    return any(m.start() & 1 for m in _CIRCLED_UTF16_RE.finditer(data))
+
+
+def candidates(doc: Document, ctx: Context) -> Candidates:
+    """The candidate places of ``doc``, computed once per document (kept in ``ctx.cache``)."""
+    hit = ctx.cache.get("counts.scan")
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    text = block_text(doc, ctx.cache)
+    starts = block_starts(doc, ctx.cache)
+    markers: dict[str, dict[int, list[int]]] = {}
+    for family, searches in MARKER_SEARCHES.items():
+        found: dict[int, list[int]] = {}
+        for search in searches:
+            _merge(found, _hits(search, text, starts))
+        if found:
+            markers[family] = dict(sorted(found.items())) if len(searches) > 1 else found
+    if _circled(text):
+        found = _hits(_CIRCLED_RE, text, starts)
+        if found:
+            markers["circ"] = found
+    result = Candidates(_hits(_count_search(), text, starts), markers, _hits(_RESPECTIVELY, text, starts))
+    ctx.cache["counts.scan"] = (doc, result)
+    return result
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, hits: list[int], back: int = 0, first: frozenset[str] | None = None
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields of the matches that start at most ``back``
+    characters before one of the sorted ``hits`` (all of them, when every match does, or
+    when no other match holds such an offset): finditer tries every offset in turn from
+    the end of its last match, and the offsets where none of those matches starts can be
+    left out.  ``first``: the characters a match can start with.  ``pattern`` must not
+    match the empty string."""
+    end = 0
+    tried = 0
+    for h in hits:
+        for s in range(max(tried, h - back), h + 1):
+            if s >= end and (first is None or text[s] in first) and (m := pattern.match(text, s)):
+                yield m
+                end = m.end()
+        tried = h + 1

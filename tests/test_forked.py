@@ -1,0 +1,114 @@
+"""The forked workers behind `check --jobs`: input order, errors in order, no process left."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from orgwrite import forked
+from orgwrite.errors import OrgwriteError
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forked workers are used on Linux only")
+
+
+def _children() -> set[int]:
+    """This process's living (or unreaped) children."""
+    with open(f"/proc/self/task/{os.getpid()}/children") as f:
+        return {int(pid) for pid in f.read().split()}
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def _work(x: int) -> tuple[int, int]:
+    # Unequal costs, so that the two workers finish their inputs out of order.
+    sum(range((x % 7) * 20_000))
+    return x * x, os.getpid()
+
+
+def test_results_come_in_input_order_from_the_workers():
+    out = list(forked.imap(_work, list(range(200)), 2, chunk=3))
+    assert [square for square, _ in out] == [x * x for x in range(200)]
+    pids = {pid for _, pid in out}
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    assert all(_gone(pid) for pid in pids)
+
+
+def test_an_empty_input_list_yields_nothing():
+    assert list(forked.imap(_work, [], 2)) == []
+
+
+def test_an_exception_is_raised_at_its_input_and_the_workers_are_stopped():
+    def fail_at_seven(x):
+        if x == 7:
+            raise ValueError("第 7 个输入出错")
+        return x, os.getpid()
+
+    seen = []
+    with pytest.raises(ValueError, match="第 7 个输入出错"):
+        for value in forked.imap(fail_at_seven, list(range(100)), 2):
+            seen.append(value)
+    assert [x for x, _ in seen] == list(range(7))
+    assert all(_gone(pid) for _, pid in seen)
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for():
+    def die_at_three(x):
+        if x == 3:
+            os._exit(9)
+        return x
+
+    with pytest.raises(OrgwriteError, match="检查进程意外退出"):
+        list(forked.imap(die_at_three, list(range(8)), 1))
+
+
+def test_a_result_that_cannot_be_sent_becomes_an_error_at_its_place():
+    def lambdas(x):
+        return (lambda: x) if x == 2 else x
+
+    results = forked.imap(lambdas, [0, 1, 2, 3], 2)
+    assert next(results) == 0 and next(results) == 1
+    with pytest.raises(RuntimeError):
+        next(results)
+
+
+def test_stopping_early_stops_and_reaps_the_workers():
+    before = _children()
+    results = forked.imap(_work, list(range(10_000)), 2)
+    workers = _children() - before
+    assert len(workers) == 2
+    first = [next(results) for _ in range(3)]
+    assert {pid for _, pid in first} <= workers
+    results.close()
+    assert not (_children() & workers) and all(_gone(pid) for pid in workers)
+
+
+def test_workers_take_inputs_in_the_given_order_and_results_keep_the_input_order():
+    import time
+
+    def stamp(x):
+        return x, time.monotonic_ns()
+
+    out = list(forked.imap(stamp, list(range(30)), 1, order=list(reversed(range(30)))))
+    assert [x for x, _ in out] == list(range(30))
+    stamps = [t for _, t in out]
+    assert stamps == sorted(stamps, reverse=True)  # the last input was checked first
+
+
+def test_check_many_gives_the_largest_input_to_a_worker_first(tmp_path):
+    from orgwrite import batch
+
+    paths = []
+    for k, size in enumerate((10, 3000, 10, 700_000, 5)):
+        p = tmp_path / f"{k}.txt"
+        p.write_text("甲" * size, "utf-8")
+        paths.append(str(p))
+    paths.append(str(tmp_path / "missing.txt"))
+    assert batch._largest_first(paths) == [3, 1, 0, 2, 4, 5]

@@ -1,0 +1,203 @@
+"""The short cuts of reading and of the check pipeline give what the long way gave.
+
+Layout decides the frame kinds only until the body begins, web furniture is found by two
+patterns instead of one, line splitting skips the regex when there is no CR, the rule
+selection is worked out once per configuration, and the structure rules share one index
+of block kinds per document.  Each test pins a boundary where a short cut could bite.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from orgwrite import check, pipeline
+from orgwrite.config import Config
+from orgwrite.errors import ConfigError
+from orgwrite.io import layout
+from orgwrite.io.decode import split_lines
+from orgwrite.io.layout import RawParagraph, classify
+from orgwrite.io.read_text import read_string
+from orgwrite.model import BlockKind as K
+from orgwrite.rules.base import Context
+from orgwrite.rules.kinds import kind_index
+
+
+def kinds(text: str) -> list[K]:
+    return [b.kind for b in read_string(text).blocks]
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("来源：新华社", True),  # anchored at the start
+        ("本文来源：新华社", False),  # the same words inside a line are prose
+        ("发布时间", True),
+        ("某某网 版权所有", True),  # anywhere in the line
+        ("京ICP备12024993号-1", True),
+        ("记者 张三", True),  # ends the line
+        ("记者张三在现场采访了他们", False),
+        ("下载", True),
+        ("下载中心的使用说明", False),
+        ("2023-05-06 10:20", True),  # a timestamp
+        ("责任编辑：李四", True),
+        ("（责任编辑：李四）", True),
+    ],
+)
+def test_web_furniture_is_found_at_the_start_or_anywhere_as_before(line, chrome):
+    text = f"关于加强基层党建的报告\n全面加强基层党组织建设。\n{line}\n继续推进各项工作。\n"
+    assert (kinds(text)[2] is K.CHROME) is chrome
+    assert layout.is_chrome(line) is chrome
+
+
+def test_frame_kinds_are_read_before_the_body_and_body_kinds_after_it():
+    text = (
+        "在全市组织工作会议上的讲话\n——着力提升组织工作质量\n张三\n（2024年1月5日）\n同志们：\n"
+        "今天召开会议。\n一、总体要求\n（一）坚持稳中求进。\n1.抓好落实。\n"
+        "保障措施\n附件：1.培训计划\n2024年1月5日\n同志们：\n谢谢大家！\n"
+    )
+    assert kinds(text) == [
+        K.TITLE,
+        K.SUBTITLE,
+        K.SPEAKER,
+        K.DATE,
+        K.SALUTATION,
+        K.PARAGRAPH,
+        K.HEADING,
+        K.ITEM,
+        K.ITEM,
+        K.HEADING,
+        K.ATTACHMENT,
+        K.DATE,  # a date line in the body is still a date line
+        K.PARAGRAPH,  # a salutation only opens a text; later it is a line of prose
+        K.CLOSING,
+    ]
+    blocks = read_string(text).blocks
+    assert [(b.level, b.number) for b in blocks[6:10]] == [(1, "一、"), (2, "（一）"), (3, "1."), (0, "")]
+
+
+def test_a_readers_hint_wins_in_the_body_as_in_the_frame():
+    raws = [
+        RawParagraph("全市组织工作综述", 1, hint=K.TITLE),
+        RawParagraph("全面加强党的建设。", 2),
+        RawParagraph("加强干部队伍建设", 3, hint=K.HEADING, level=2),
+        RawParagraph("三、加强人才工作", 4, hint=K.HEADING, level=1),
+        RawParagraph("一段正文，读者说是段落。", 5, hint=K.PARAGRAPH),
+        RawParagraph("读者说是段落的短行", 6, hint=K.PARAGRAPH),  # its shape decides
+        RawParagraph("网站首页", 7, hint=K.CHROME),
+    ]
+    blocks = classify(raws)
+    assert [b.kind for b in blocks] == [K.TITLE, K.PARAGRAPH, K.HEADING, K.HEADING, K.PARAGRAPH, K.HEADING, K.CHROME]
+    assert [(b.level, b.number) for b in blocks[2:4]] == [(2, ""), (1, "三、")]
+
+
+def test_lines_split_the_same_with_and_without_carriage_returns():
+    for text in ("一\n二\n\n三\n", "一\r\n二\r\n\r\n三\r\n", "一\r二\r\r三\r", "一\n二\r\n三\r四", "", "\n", "x"):
+        lf = text.replace("\r\n", "\n").replace("\r", "\n")
+        assert split_lines(text) == split_lines(lf)
+    assert split_lines("甲\u2028乙\x0c丙\n") == ["甲\u2028乙\x0c丙"]  # only CR and LF end a line
+
+
+def test_a_directive_on_the_last_line_of_a_text_still_silences():
+    text = "工作总结\n我们 要增强四个意识。\n<!-- orgwrite: ignore-file P -->"
+    assert not [f for f in check(text) if f.rule.startswith("P")]
+    assert [f for f in check(text.rsplit("\n", 1)[0]) if f.rule.startswith("P")]
+
+
+def test_the_rule_selection_follows_the_configuration_and_still_refuses_bad_codes():
+    text = "工作总结\n我们 要增强四个意识，，落实。\n"
+    every = {f.rule for f in check(text)}
+    assert len(every) >= 2
+    some = next(iter(sorted(every)))
+    assert some not in {f.rule for f in check(text, Config(ignore=(some,)))}
+    assert {f.rule for f in check(text, Config(select=(some,)))} == {some}
+    assert {f.rule for f in check(text)} == every  # the default selection again, not the last one
+    for _ in range(2):  # refused every time, not only the first
+        with pytest.raises(ConfigError):
+            check(text, Config(select=("Z999",)))
+        with pytest.raises(ConfigError):
+            check(text, Config(severity={"Q123": "info"}))
+
+
+def test_a_rule_registered_later_is_part_of_the_next_selection(monkeypatch):
+    from orgwrite.rules import base
+
+    before = pipeline.selected_rules(Config(select=("S",)))
+    monkeypatch.setattr(base, "_REGISTRY", dict(base._REGISTRY))
+
+    @base.rule("S299", "late", "info", "后注册的规则")
+    def late(doc, ctx):
+        """说明：
+        测试用。
+        错误示例：
+        甲
+        正确示例：
+        乙
+        """
+        yield from ()
+
+    after = pipeline.selected_rules(Config(select=("S",)))
+    assert [r.code for r in after] == [r.code for r in before] + ["S299"]
+
+
+def test_findings_are_sorted_by_their_sort_key():
+    from orgwrite.pipeline import _SORT_KEY
+
+    findings = check("关于2023年工作的报告\n一、总体情况\n我们 要增强 四个意识，，落实。\n三、下一步\n")
+    assert len(findings) >= 2
+    assert all(_SORT_KEY(f) == f.sort_key for f in findings)
+    assert findings == sorted(findings, key=lambda f: f.sort_key)
+
+
+def test_the_kind_index_belongs_to_one_document():
+    ctx = Context(config=Config())
+    first = read_string("工作综述\n网站首页\n正文一段。\n一、总体情况\n")
+    second = read_string("全面加强党的建设。\n二、重点任务\n")
+    a = kind_index(first, ctx)
+    assert kind_index(first, ctx) is a  # shared by the rules of one check
+    b = kind_index(second, ctx)
+    assert b is not a and b.by_kind[K.HEADING] == [1] and b.paragraphs == 1
+    assert a.frame == [i for i, blk in enumerate(first.blocks) if blk.kind is not K.PARAGRAPH]
+
+
+def test_missing_title_points_at_the_first_line_after_web_furniture():
+    body = "\n".join(f"第{i}段正文，内容充实。" for i in range(6))
+    (f,) = [f for f in check(f"网站首页\n来源：某某网\n{body}\n") if f.rule == "S102"]
+    assert f.line == 3
+    (g,) = [f for f in check(f"{body}\n") if f.rule == "S102"]
+    assert g.line == 1
+
+
+def test_a_wrong_date_line_is_found_among_the_last_lines_only():
+    tail = "特此报告。\n中共某某县委组织部\n二〇二六年五月一日\n"
+    assert [f.line for f in check("关于某某工作的报告\n今年工作扎实。\n" + tail) if f.rule == "S201"] == [5]
+    early = "关于某某工作的报告\n二〇二六年五月一日\n" + "\n".join(["今年工作扎实。"] * 5) + "\n"
+    assert [f for f in check(early) if f.rule == "S201"] == []
+
+
+@pytest.mark.parametrize(
+    ("doc", "accepted"),
+    [
+        ("说明：\n    x\n    错误示例：\n    甲\n    正确示例：\n    乙\n", True),
+        ("错误示例:\n\t甲\n正确示例\n乙", True),  # ASCII colon, no colon, tabs
+        ("错误示例：\n    \n正确示例：\n乙", False),  # an empty section
+        ("错误示例：甲\n正确示例：\n乙", False),  # text on the heading line is not a heading
+        ("错误示例：\n甲\n依据：\n乙", False),
+        ("", False),
+    ],
+)
+def test_a_rule_is_registered_only_with_both_examples(monkeypatch, doc, accepted):
+    from orgwrite.rules import base
+
+    monkeypatch.setattr(base, "_REGISTRY", dict(base._REGISTRY))
+
+    def func(doc, ctx):
+        yield from ()
+
+    func.__doc__ = doc
+    register = base.rule("S298", "probe", "info", "测试")
+    if accepted:
+        register(func)
+        assert base._REGISTRY["S298"].examples()[0]
+    else:
+        with pytest.raises(ValueError, match="错误示例 and 正确示例"):
+            register(func)
