@@ -17,7 +17,7 @@ from functools import cache
 from orgwrite.model import Block, Document, Finding
 from orgwrite.numerals import fmt_number, inside, number_data
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.numbers.common import _MAGNITUDE, _NUM, _after, _numeric_blocks, _protected_statements
+from orgwrite.rules.numbers.common import _MAGNITUDE, _NUM, _after, _marked_blocks, _protected_statements
 
 _UNIT = r"(?P<unit>人次|万人次|万人|人|名|个(?!百分点)|家|项|户|所|场|期|篇|万元|亿元|元|亩|公里|千米|吨|件|套|台|座|条|辆|处|次|批|支|位|间|栋|平方米)"
 _PART_RE = re.compile(rf"(?<![\d.])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}")
@@ -191,7 +191,7 @@ def parts_exceed_total(doc: Document, ctx: Context) -> Iterator[Finding]:
     常识：部分不大于整体。
     """
     _, overlap, _ = _kinds()
-    for block in _numeric_blocks(doc, ctx):
+    for block in _marked_blocks(doc, ctx, ("其中",)):
         text = block.text
         if "其中" not in text:
             continue

@@ -11,7 +11,7 @@ from orgwrite.rules.base import Context, rule
 from orgwrite.rules.numbers.common import (
     _NUM,
     _PROSE,
-    _numeric_blocks,
+    _marked_blocks,
     _protected,
 )
 
@@ -20,6 +20,8 @@ from orgwrite.rules.numbers.common import (
 _NEG_GROWTH_RE = re.compile(rf"(增长|增加|提高|上升|提升)(了)?[-－−]({_NUM})(%|个百分点)?")
 #: A minus sign after 长/加/高/升/了 and before a digit: in every match of _NEG_GROWTH_RE.
 _NEG_QUICK_RE = re.compile(r"[-－−](?<=[长加高升了][-－−])\d")
+#: The same, one pattern per sign: each led by its literal, which scans faster.
+_NEG_QUICK_RES = tuple(re.compile(rf"{c}(?<=[长加高升了]{c})\d") for c in (r"\-", "－", "−"))
 
 
 @rule("N106", "negative-growth", "warning", "“增长”后面跟了负数", fix="unsafe")
@@ -35,7 +37,7 @@ def negative_growth(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     统计公报和政府工作报告的通行写法。
     """
-    for block in _numeric_blocks(doc, ctx):
+    for block in _marked_blocks(doc, ctx, _NEG_QUICK_RES):
         if not _NEG_QUICK_RE.search(block.text):
             continue
         for m in _NEG_GROWTH_RE.finditer(block.text):
@@ -67,7 +69,7 @@ def percentage_points(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     国家统计局统计用语规范。
     """
-    for block in _numeric_blocks(doc, ctx):
+    for block in _marked_blocks(doc, ctx, ("%",)):
         if block.text.count("%") < 3:
             continue
         for m in _POINTS_RE.finditer(block.text):
@@ -107,7 +109,7 @@ def decrease_in_times(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     出版物编辑和统计用语常规：倍数用于增加，减少用分数或百分数。
     """
-    for block in doc.blocks:
+    for block in _marked_blocks(doc, ctx, ("倍",), _PROSE, digits=False):
         if block.kind not in _PROSE or "倍" not in block.text:
             continue
         text = block.text

@@ -12,7 +12,7 @@ from orgwrite.rules.base import Context, rule
 from orgwrite.rules.numbers.common import (
     _TEXT_KINDS,
     _after,
-    _numeric_blocks,
+    _marked_blocks,
     _protected,
 )
 
@@ -41,7 +41,7 @@ def bad_date(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011 第4.1条；公历。
     """
-    for block in _numeric_blocks(doc, ctx, _TEXT_KINDS):
+    for block in _marked_blocks(doc, ctx, (_DATE_QUICK_RE,), _TEXT_KINDS):
         if "年" not in block.text or not _DATE_QUICK_RE.search(block.text):
             continue
         for m in _DATE_RE.finditer(block.text):
@@ -110,7 +110,7 @@ def short_year(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-1995 第5.1.1.1条“年份一般不用简写”；公文写作常规。
     """
-    for block in _numeric_blocks(doc, ctx):
+    for block in _marked_blocks(doc, ctx, (_SHORT_YEAR_QUICK_RE,)):
         if not _SHORT_YEAR_QUICK_RE.search(block.text):
             continue
         for m in _SHORT_YEAR_RE.finditer(block.text):

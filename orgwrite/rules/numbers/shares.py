@@ -16,7 +16,7 @@ from functools import cache
 from orgwrite.model import Block, Document, Finding
 from orgwrite.numerals import inside, number_data
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.numbers.common import _NUM, _numeric_blocks, _protected
+from orgwrite.rules.numbers.common import _NUM, _marked_blocks, _protected
 
 _PCT = rf"(?<![\d.])({_NUM})[%％]"
 #: After the first figure: more figures of the same share (、 和 及), or the end of a change
@@ -131,7 +131,7 @@ def share_over_100(doc: Document, ctx: Context) -> Iterator[Finding]:
     常识：比例的分子不大于分母。
     """
     pattern = _share_re()
-    for block in _numeric_blocks(doc, ctx):
+    for block in _marked_blocks(doc, ctx, ("%", "％")):
         text = block.text
         if "%" not in text and "％" not in text:
             continue
