@@ -13,6 +13,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from orgwrite import lazyre
+
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
@@ -77,7 +79,7 @@ def number_value(text: str) -> float | None:
 
 
 #: A quantity: optional approximation before, number, magnitude, approximation after, unit.
-QUANTITY_RE = re.compile(
+QUANTITY_RE = lazyre.compile(
     r"(?P<pre>大约|约有|约|近|将近|接近|超过|逾)?"
     r"(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
     r"(?P<mag>万亿|亿|万)?"
@@ -122,10 +124,10 @@ _PROTECTED_NOT_PHONE = (
     r"|第[\d一二三四五六七八九十百零〇]+[条款章节编]"  # clause numbers
     rf"|https?://{_URL_TAIL}|www\.{_URL_TAIL}"  # URLs
 )
-_PROTECTED_RE = re.compile(_PROTECTED_NOT_PHONE + r"|\d{3,4}[-－]\d{7,8}|1[3-9]\d{9}")  # phone numbers
+_PROTECTED_RE = lazyre.compile(_PROTECTED_NOT_PHONE + r"|\d{3,4}[-－]\d{7,8}|1[3-9]\d{9}")  # phone numbers
 #: The same without the branch that needs a dash: it cannot match a text without one, and
 #: the pattern then starts with characters only (no digit class), which scans faster.
-_PROTECTED_NO_DASH_RE = re.compile(_PROTECTED_NOT_PHONE + r"|1[3-9]\d{9}")
+_PROTECTED_NO_DASH_RE = lazyre.compile(_PROTECTED_NOT_PHONE + r"|1[3-9]\d{9}")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -135,7 +137,7 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _quote_only_re() -> re.Pattern[str]:
-    return re.compile(r"《[^《》]{0,80}》|“[^“”]{0,200}”|‘[^‘’]{0,80}’")
+    return lazyre.compile(r"《[^《》]{0,80}》|“[^“”]{0,200}”|‘[^‘’]{0,80}’")
 
 
 QUOTED_RE = _quote_only_re()

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import protected_spans
 from orgwrite.rules.base import Context
@@ -14,7 +15,7 @@ from orgwrite.rules.chars import block_text
 
 _TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.HEADING})
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = lazyre.compile(r"\d")
 
 
 def _numeric_blocks(doc: Document, ctx: Context, kinds: frozenset[BlockKind] = _PROSE) -> list[Block]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 
+from orgwrite import lazyre
 from orgwrite.model import Block, Finding
 from orgwrite.numerals import int_to_cn, number_data
 from orgwrite.rules.base import Context
@@ -28,7 +29,7 @@ def fixed_cn_res() -> tuple[tuple[re.Pattern[str], str], ...]:
     One pattern each: an alternation of patterns that start differently scans slowly.  The
     literal (“党的”, “全会”) is looked for with ``in`` before the pattern is run.
     """
-    return tuple((re.compile(p), required_literal(p)) for p in number_data()["fixed_cn"])
+    return tuple((lazyre.compile(p), required_literal(p)) for p in number_data()["fixed_cn"])
 
 
 def required_literal(pattern: str) -> str:
@@ -66,7 +67,7 @@ def _days() -> tuple[dict[tuple[int, int], str], re.Pattern[str]]:
         digits, cn = row.split("=")
         month, day = digits.split("·")
         table[int(month), int(day)] = cn
-    pattern = re.compile(
+    pattern = lazyre.compile(
         r"“(?P<qm>\d{1,2})[·•・．.](?P<qd>\d{1,2})”"
         r"|(?<![\d.])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?=重要讲话|讲话|前夕|期间|建党|建军|节|运动|事变|表彰|慰问|勋章|纪念)"
     )
@@ -74,7 +75,7 @@ def _days() -> tuple[dict[tuple[int, int], str], re.Pattern[str]]:
 
 
 #: In every match of the month-day pattern: a separator between digits.
-_DAY_QUICK_RE = re.compile(r"\d[·•・．.]\d")
+_DAY_QUICK_RE = lazyre.compile(r"\d[·•・．.]\d")
 
 
 def digit_anchor(pattern: str) -> str:

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.lazyre import lazy
 from orgwrite.model import Block, Document, Finding
 from orgwrite.numerals import fmt_number, inside, int_to_cn
@@ -24,32 +25,32 @@ from orgwrite.rules.numbers.fixed_expressions import anchored_patterns, fixed_cn
 # --- N105 Chinese numerals where they belong, Arabic digits written properly ------------------
 
 
-_QIAN_RE = re.compile(r"(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字]|亿亿)")
-_YEAR_ZERO_RE = re.compile(r"([一二三四五六七八九〇零0]{4})年")
+_QIAN_RE = lazyre.compile(r"(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字]|亿亿)")
+_YEAR_ZERO_RE = lazyre.compile(r"([一二三四五六七八九〇零0]{4})年")
 #: Exactly where _YEAR_ZERO_RE or _MIXED_DATE_RE can match, written to start with the
 #: literal 年 (a leading class of digits would make every digit a candidate).
-_YEAR_ZERO_QUICK_RE = re.compile(r"年(?<=[一二三四五六七八九〇零0]{4}年)")
-_MIXED_DATE_QUICK_RE = re.compile(
+_YEAR_ZERO_QUICK_RE = lazyre.compile(r"年(?<=[一二三四五六七八九〇零0]{4}年)")
+_MIXED_DATE_QUICK_RE = lazyre.compile(
     r"年(?:(?<=[一二三四五六七八九〇零]{4}年)[0-9]|(?<=[0-9]{4}年)[一二三四五六七八九十])"
 )
-_JI_RE = re.compile(r"([1-9]0)几")
+_JI_RE = lazyre.compile(r"([1-9]0)几")
 _MIXED_DATE_RE = lazy(
     r"([一二三四五六七八九〇零]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?|([0-9]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
 )
 #: Two adjacent numbers joined by 顿号 before a counting unit: an approximation (三、四个月).
 #: Not 1/一 first (一、二等奖, 一、二级 abbreviate lists), not months (1、2月份), not 名
 #: (一、二名 are ranks); 年级 and 年度 are lists too.
-_ADJ_APPROX_RE = re.compile(
+_ADJ_APPROX_RE = lazyre.compile(
     r"(?P<a>[2-8二三四五六七八两])、(?P<b>[3-9三四五六七八九])"
     r"(?P<unit>个月|个|人|天|次|家|项|条|件|场|篇|岁|小时|周|倍|位|户|年(?![级度代]))"
 )
 #: In every match of _ADJ_APPROX_RE, led by the literal 、.
-_ADJ_QUICK_RE = re.compile(r"、(?<=[2-8二三四五六七八两]、)[3-9三四五六七八九]")
+_ADJ_QUICK_RE = lazyre.compile(r"、(?<=[2-8二三四五六七八两]、)[3-9三四五六七八九]")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
 #: Before the first number: an ordinal (第三、四个), a longer list (二、三、四个) or the start
 #: of a clause, where “三、” may be an item number (三、四个方面的问题).
 _NOT_ADJ_BEFORE = "第0123456789.．、。；;：:！？!?\n \t\u3000"
-_FULLWIDTH_RE = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
+_FULLWIDTH_RE = lazyre.compile(r"[０-９]+(?:[．.][０-９]+)?")
 _FW = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
@@ -192,10 +193,10 @@ def _markers() -> tuple[tuple[re.Pattern[str], dict[str, frozenset]], ...]:
         r"几(?<=[1-9]0几)",
         r"”(?:(?<=\.\d”)|(?<=\.\d\d”))",
     )
-    return tuple((re.compile(p), frozen) for p in patterns)
+    return tuple((lazyre.compile(p), frozen) for p in patterns)
 
 
-_FULLWIDTH_DIGIT_RE = re.compile(r"[０-９]")
+_FULLWIDTH_DIGIT_RE = lazyre.compile(r"[０-９]")
 
 
 def _flagged_blocks(doc: Document, ctx: Context) -> dict[int, set]:

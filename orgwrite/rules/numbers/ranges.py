@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.model import Document, Finding
 from orgwrite.numerals import inside, number_data
 from orgwrite.rules.base import Context, rule
@@ -22,7 +23,7 @@ from orgwrite.rules.numbers.common import (
 @cache
 def _range_re() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(number_data()["range_units"], key=len, reverse=True))
-    return re.compile(
+    return lazyre.compile(
         rf"(?P<a>{_NUM})(?P<ma>万亿|亿|万|%)?"
         rf"(?P<sep>[-－~～—–])(?P<b>{_NUM})(?P<unit>{units})(?![\d\-－])"
     )
@@ -30,9 +31,9 @@ def _range_re() -> re.Pattern[str]:
 
 _MAGNITUDES = ("万亿", "亿", "万", "%")
 #: A range separator before a digit: in every match of _range_re(), led by the class.
-_SEP_DIGIT_RE = re.compile(r"[-－~～—–]\d")
+_SEP_DIGIT_RE = lazyre.compile(r"[-－~～—–]\d")
 #: The same, one pattern per separator: each led by its literal, which scans faster.
-_SEP_DIGIT_RES = tuple(re.compile(re.escape(c) + r"(?=\d)") for c in "-－~～—–")
+_SEP_DIGIT_RES = tuple(lazyre.compile(re.escape(c) + r"(?=\d)") for c in "-－~～—–")
 
 
 @rule("N104", "value-range", "warning", "数值范围写法不规范（3-5万、3～5万、15～30%）", fix="safe")

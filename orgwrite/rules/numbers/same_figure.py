@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import inside, number_data
 from orgwrite.rules.base import Context, rule
@@ -29,7 +30,7 @@ from orgwrite.rules.numbers.common import (
 @cache
 def _figure_re() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(number_data()["range_units"], key=len, reverse=True))
-    return re.compile(rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?(?P<unit>{units})(?P<tail>左右|以上)?")
+    return lazyre.compile(rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?(?P<unit>{units})(?P<tail>左右|以上)?")
 
 
 @cache
@@ -43,20 +44,20 @@ def _statement_figure_re() -> re.Pattern[str]:
     """
     plain = _figure_re().pattern
     pattern = plain.replace("(?P<num>\\d+", "(?P<num>\\d(?<![\\d.]\\d)\\d*", 1)
-    return re.compile(pattern) if pattern != plain else _figure_re()
+    return lazyre.compile(pattern) if pattern != plain else _figure_re()
 
 
 #: A clause that speaks of a time or a change may give a different value for a different moment.
-_TIME_RE = re.compile(
+_TIME_RE = lazyre.compile(
     r"年|月|日|今年|去年|期间|以来|目前|当前|现在|截至|截止|同比|比上|较上|增长|下降|新增|减少|提高|降低|预计|力争|计划|目标|其中|分别|每"
 )
-_LEAD_RE = re.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
-_CLAUSE_RE = re.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
+_LEAD_RE = lazyre.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
+_CLAUSE_RE = lazyre.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
 #: The characters _CLAUSE_RE stops at; the last one in a range and the last sentence end in
 #: a range (a greedy ``.*`` backs up from the end of the range: C speed, no list per block).
-_CLAUSE_STOP_RE = re.compile(r"[，。；！？：,;:!?、（）()“”《》\d\s]")
-_LAST_STOP_RE = re.compile(r"(?s:.*)[，。；！？：,;:!?、（）()“”《》\d\s]")
-_LAST_END_RE = re.compile(r"(?s:.*)[。；！？]")
+_CLAUSE_STOP_RE = lazyre.compile(r"[，。；！？：,;:!?、（）()“”《》\d\s]")
+_LAST_STOP_RE = lazyre.compile(r"(?s:.*)[，。；！？：,;:!?、（）()“”《》\d\s]")
+_LAST_END_RE = lazyre.compile(r"(?s:.*)[。；！？]")
 
 
 def _clause_before(text: str, begin: int) -> tuple[int, int] | None:
@@ -78,14 +79,16 @@ def _clause_before(text: str, begin: int) -> tuple[int, int] | None:
 
 #: A sentence that begins with the moment it speaks of: 截至2023年底，…… / 2023年，…… /
 #: 统计数据显示，截至2017年底，…….
-_MOMENT_RE = re.compile(
+_MOMENT_RE = lazyre.compile(
     r"(?:[^，。；：,;:\d]{1,20}[，,：:])?(?:仅|在|于)?(?P<at>)(?:截至|截止到|截止)?(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?"
     r"(?P<part>底|末|年底|年末|上半年|下半年|前三季度|[一二三四]季度)?(?:以来)?[，,]?"
 )
 #: The sentence states a target or a forecast, or the clause a change: not the same statistic.
-_TARGET_RE = re.compile(r"力争|目标|预计|计划|争取|确保|预期|规划|拟|(?:将|要)(?:达到|实现|新增|建成|突破|完成|超过)")
+_TARGET_RE = lazyre.compile(
+    r"力争|目标|预计|计划|争取|确保|预期|规划|拟|(?:将|要)(?:达到|实现|新增|建成|突破|完成|超过)"
+)
 #: Another moment after the first (……，到2025年……): the figure may be of that moment.
-_OTHER_MOMENT_RE = re.compile(r"\d{4}年|今年|去年|明年|以来|目前|当前|届时|今后|未来")
+_OTHER_MOMENT_RE = lazyre.compile(r"\d{4}年|今年|去年|明年|以来|目前|当前|届时|今后|未来")
 
 
 def _dated_clause(
@@ -126,7 +129,7 @@ def _rounded(span: tuple[float, float], m: re.Match[str]) -> tuple[float, float]
     return span[0] - half, span[1] + half
 
 
-_PRE_RE = re.compile(r"(?:大约|约有|约|将近|接近|近|超过|逾)$")
+_PRE_RE = lazyre.compile(r"(?:大约|约有|约|将近|接近|近|超过|逾)$")
 
 
 def _interval(value: float, m: re.Match[str], pre: str | None) -> tuple[float, float]:
@@ -220,7 +223,7 @@ class Statement:
 
 #: The last ASCII sentence end in a range (greedy: C speed); collected texts may end a
 #: sentence with an ASCII ; ! or ?.
-_LAST_ASCII_END_RE = re.compile(r"(?s:.*)[;!?]")
+_LAST_ASCII_END_RE = lazyre.compile(r"(?s:.*)[;!?]")
 
 
 def _figures_by_block(doc: Document, ctx: Context, pattern: re.Pattern[str]) -> list[tuple[int, list[int]]]:
