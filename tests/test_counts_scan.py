@@ -194,3 +194,10 @@ def test_generic_counts_left_out_before_matching_change_no_finding(text):
         assert quick == found(text, config)
     finally:
         stated._no_list_at = saved
+
+
+def test_a_count_whose_only_other_digit_stands_after_it_is_read():
+    # The hit of 10点 is its 0: the block is searched for a digit of 2 to 9, found in 2.
+    assert found("会议明确了以下10点：1.学习；2.调研。", Config(select=("E201",))) == [
+        ("E201", 1, 8, 11, "前文称“10点”，实际列出两项：1.……2.（第1行第12列至第1行第17列）")
+    ]

@@ -70,6 +70,7 @@ def _count_starts(text: str, hits: list[int]) -> list[int]:
 
 _LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
 _COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
+_COUNT_DIGITS = frozenset("两二三四五六七八九十23456789")
 
 
 #: A count right after these is an ordinal, a larger number or a reference back (这三个方面).
@@ -146,7 +147,8 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
         if block.kind not in PROSE and not heading:
             continue
         text = block.text
-        if not _COUNT_DIGIT_RE.search(text):
+        # A hit is often such a numeral itself: then the block need not be searched.
+        if not any(text[h] in _COUNT_DIGITS for h in starts) and not _COUNT_DIGIT_RE.search(text):
             continue
         quoted: list[tuple[int, int]] | None = None
         seen: set[int] = set()
@@ -168,7 +170,9 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             seen.add(m.start())
             yield block, m, stated, items
         if not heading:
-            yield from _generic_sites(doc, block, index, starts, seen, markers, runs_by_start)
+            hits = _generic_hits(text, starts)
+            if hits:
+                yield from _generic_sites(doc, block, index, hits, seen, markers, runs_by_start)
 
 
 @cache
@@ -210,7 +214,7 @@ def _generic_sites(
     doc: Document,
     block: Block,
     index: int,
-    starts: list[int],
+    hits: list[int],
     seen: set[int],
     markers: list[list[Marker]],
     runs_by_start: RunIndex,
@@ -220,8 +224,7 @@ def _generic_sites(
     list's first marker or heading number."""
     text = block.text
     quoted: list[tuple[int, int]] | None = None
-    # A generic count starts at its number, a hit followed by its classifier.
-    hits = _generic_hits(text, starts)
+    # ``hits``: where a generic count can start and read a list (:func:`_generic_hits`).
     for m in matches_at(_GENERIC_RE, text, hits):
         if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
             continue
