@@ -17,7 +17,7 @@ _ANCHOR_AFTER_RE = re.compile(r"^[”’]?(?:的|等|这|这一|即)?[“‘]?$"
 CN = "〇一二三四五六七八九十"
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     start: int
     end: int
@@ -29,7 +29,7 @@ class Item:
     exact: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Chain:
     entry: Entry
     items: list[Item]
