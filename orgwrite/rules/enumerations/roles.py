@@ -67,7 +67,11 @@ def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
                 continue
             for role, eid, _ in h.roles:
                 if role == "member" or role == "mwrong":
-                    members.setdefault(eid, []).append(h)
+                    listed = members.get(eid)
+                    if listed is None:
+                        members[eid] = [h]  # no new empty list for each hit, as setdefault makes
+                    else:
+                        listed.append(h)
                 elif role == "abbr":
                     entry = entries[eid]
                     abbrs.append((h.start, h.end, entry))
