@@ -6,16 +6,16 @@ Order: an explicit date (``--as-of`` or configuration) → the Markdown front ma
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from orgwrite import lazyre
 from orgwrite.model import BlockKind, Document
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_DOTTED_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_TITLE_YEAR_RE = re.compile(r"(\d{4})年")
+_DATE_RE = lazyre.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DOTTED_RE = lazyre.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_ISO_RE = lazyre.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_TITLE_YEAR_RE = lazyre.compile(r"(\d{4})年")
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -89,19 +89,19 @@ YEAR_MARK = "年份"
 LOWER_BOUND_MARK = "不早于"
 
 # A year in the text: 2023年 or 二〇二三年, not part of a longer number.
-_YEAR_IN_TEXT_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})年|([〇零一二三四五六七八九]{4})年")
+_YEAR_IN_TEXT_RE = lazyre.compile(r"(?<![\d.])((?:19|20)\d{2})年|([〇零一二三四五六七八九]{4})年")
 # Target years: "到2035年", "至2025年", "2035年远景目标", "2025年前", ranges "2018—2022年" (the end).
-_TARGET_BEFORE_RE = re.compile(
+_TARGET_BEFORE_RE = lazyre.compile(
     r"(?:到|至|迄|—|－|-|～|~|力争|争取|确保|计划|预计|目标|远景|展望|将|将在|将于|要在|定于)\s*(?:在|于)?\s*$"
 )
-_TARGET_AFTER_RE = re.compile(r"^(?:前|以前|之前|远景|目标|的目标|基本实现|实现|全面建成|建成|达到|要|将)")
-_MONTH_AFTER_RE = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
+_TARGET_AFTER_RE = lazyre.compile(r"^(?:前|以前|之前|远景|目标|的目标|基本实现|实现|全面建成|建成|达到|要|将)")
+_MONTH_AFTER_RE = lazyre.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
 
 
 #: :data:`_YEAR_IN_TEXT_RE` read from its 年: every match is a 年 and the four characters before
 #: it, so the same matches, found by scanning for the literal 年 instead of trying a look-behind at
 #: every position.  A match is the 年 alone; the year starts four characters before it.
-_YEAR_AT_NIAN_RE = re.compile(r"年(?<=(?<![\d.])((?:19|20)\d{2})年|([〇零一二三四五六七八九]{4})年)")
+_YEAR_AT_NIAN_RE = lazyre.compile(r"年(?<=(?<![\d.])((?:19|20)\d{2})年|([〇零一二三四五六七八九]{4})年)")
 
 
 def latest_year_spoken_of(doc: Document) -> tuple[int, int] | None:

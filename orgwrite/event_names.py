@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Generic, TypeVar
 
+from orgwrite import lazyre
+
 T = TypeVar("T")
 
 #: No name is read inside a longer ordinal (二十八大 is not 十八大, 第二十届 not 二十届).
@@ -33,7 +35,7 @@ class NameScanner(Generic[T]):
         self.values = names
         self.guard = guard
         self.longest = max(map(len, names), default=0)
-        self.pattern = re.compile(trie_pattern(names))
+        self.pattern = lazyre.compile(trie_pattern(names))
         self.ends = end_patterns(names)
 
     def regions(self, text: str) -> list[tuple[int, int]]:
@@ -119,7 +121,7 @@ def end_patterns(names) -> tuple[re.Pattern, ...]:
     for name in names:
         endings.setdefault(name[-1], set()).add(name[-width:])
     return tuple(
-        re.compile(re.escape(last) + "(?<=" + "|".join(map(re.escape, sorted(tails))) + ")")
+        lazyre.compile(re.escape(last) + "(?<=" + "|".join(map(re.escape, sorted(tails))) + ")")
         for last, tails in endings.items()
     )
 

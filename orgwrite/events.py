@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.errors import ConfigError
 from orgwrite.event_names import Joined, NameScanner
 
@@ -28,7 +29,7 @@ DEFAULT_PAST = (
     r"的(?:重大|战略|决策|部署|精神|报告|胜利召开|召开))"
 )
 #: Before the name: a mention that looks forward (迎接党的二十大胜利召开, 党的二十大代表选举).
-_FUTURE_BEFORE_RE = re.compile(r"(?:迎接|喜迎|迎|筹备|献礼|向|出席|选举|选出|即将召开的|将召开的)(?:党的)?$")
+_FUTURE_BEFORE_RE = lazyre.compile(r"(?:迎接|喜迎|迎|筹备|献礼|向|出席|选举|选出|即将召开的|将召开的)(?:党的)?$")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def load_events(text: str, where: str = "events.toml") -> list[Event]:
             raise ConfigError(f"{label}：names 应为非空的字符串列表")
         past = raw.get("past", DEFAULT_PAST)
         try:
-            re.compile(past)
+            lazyre.compile(past)
         except re.error as exc:
             raise ConfigError(f"{label}：past 不是有效的正则表达式：{exc}") from exc
         session = raw.get("session", "")
@@ -167,7 +168,7 @@ def spoken_of_as_past(text: str, m: Mention) -> bool:
 
 @cache
 def _past_re(past: str) -> re.Pattern:
-    return re.compile(past)
+    return lazyre.compile(past)
 
 
 def _past(text: str, event: Event, start: int, end: int) -> bool:
@@ -178,10 +179,10 @@ def _past(text: str, event: Event, start: int, end: int) -> bool:
 
 #: After the name, past contexts that may also look forward: before the 二十大 a provincial
 #: congress report plans to “全面贯彻党的十九大、二十大精神” in the coming five years.
-_WEAK_PAST_RE = re.compile(r"(?:精神|的精神)")
+_WEAK_PAST_RE = lazyre.compile(r"(?:精神|的精神)")
 #: Before a weak mention: it joins a list of congresses (十九大、二十大精神) or the sentence looks ahead.
-_LISTED_BEFORE_RE = re.compile(r"(?:大|全会)[、和]$")
-_AHEAD_RE = re.compile(r"今后|未来|将要|即将|届时|迎接|喜迎|开好")
+_LISTED_BEFORE_RE = lazyre.compile(r"(?:大|全会)[、和]$")
+_AHEAD_RE = lazyre.compile(r"今后|未来|将要|即将|届时|迎接|喜迎|开好")
 
 
 def latest_past_event(texts) -> tuple[Event, int] | None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orgwrite import lazyre
 from orgwrite.compare.plan import Paragraph, PlanItem
 
 #: Below this score an item counts as not reported on.
 REPORTED = 20.0
-_PHRASE_SPLIT_RE = re.compile(r"[，。；：、！？（）“”《》\s]+")
+_PHRASE_SPLIT_RE = lazyre.compile(r"[，。；：、！？（）“”《》\s]+")
 #: Words every plan and summary says: they tell nothing about which item is which.
 _STOP = frozenset(
     "加强 推进 推动 坚持 持续 深入 全面 进一步 工作 建设 发展 提升 提高 完善 落实 着力 强化 开展 实施 抓好 做好 "

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
 
-_PLAN_HEADING_RE = re.compile(r"工作安排|工作要点|主要任务|工作打算|工作思路|工作计划|重点工作|下一步")
-_REVIEW_HEADING_RE = re.compile(r"回顾|总结|过去|成效|成绩|进展|完成情况|主要工作")
+_PLAN_HEADING_RE = lazyre.compile(r"工作安排|工作要点|主要任务|工作打算|工作思路|工作计划|重点工作|下一步")
+_REVIEW_HEADING_RE = lazyre.compile(r"回顾|总结|过去|成效|成绩|进展|完成情况|主要工作")
 _BODY = (BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.HEADING)
 
 
@@ -49,11 +50,11 @@ def _part(doc: Document, pattern: re.Pattern[str]) -> list[Block]:
 
 
 #: A number written at the start of a paragraph the reader did not take as a list item.
-_LEADING_NUMBER_RE = re.compile(
+_LEADING_NUMBER_RE = lazyre.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|[①-⑳]|[一二三四五六七八九十]是)"
 )
 #: 一是……二是……三是……: the items of a plan written as one paragraph.
-_SHI_RE = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是")
+_SHI_RE = lazyre.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十])是")
 _CN_DIGITS = "一二三四五六七八九十"
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from orgwrite import lazyre
 from orgwrite.draft import formulations, numerals
 from orgwrite.draft.outline import Outline, OutlineError, suggest
 
-_MARKER_RE = re.compile(r"［\s*([A-Za-z]+)\s*(?:[:：]\s*([A-Za-z0-9_.-]+))?\s*］")
+_MARKER_RE = lazyre.compile(r"［\s*([A-Za-z]+)\s*(?:[:：]\s*([A-Za-z0-9_.-]+))?\s*］")
 #: Numbered abbreviations quoted in official usage: 两个维护, 四个意识, 四个自信, 两个确立.
-_QUOTED_ABBR_RE = re.compile(r"^[两二三四五六七八九十]+个[\u4e00-\u9fff]{2,4}$")
+_QUOTED_ABBR_RE = lazyre.compile(r"^[两二三四五六七八九十]+个[\u4e00-\u9fff]{2,4}$")
 _OPEN_QUOTES = '“「‘"'
 _CLOSE_QUOTES = '”」’"'
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from orgwrite import lazyre
 from orgwrite.draft.outline_model import Problem
 from orgwrite.draft.outline_yaml import _load_yaml
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+_MD_HEADING = lazyre.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_BULLET = lazyre.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 
 
 def _load_markdown(text: str, name: str, marks: dict, problems: list[Problem]) -> Any:

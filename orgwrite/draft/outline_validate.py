@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from orgwrite import lazyre
 from orgwrite.draft.numerals import MAX_NUMERAL, cn_numeral
 from orgwrite.draft.outline_model import Outline, Point, Problem, Section, _field
 from orgwrite.draft.outline_yaml import _BadDate
 from orgwrite.draft.schema import SECTION_FIELDS, SECTION_NAMES, TOP_FIELDS, TOP_NAMES
 
 MAX_DEPTH = 4
-_CN_DATE_RE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_CN_DATE_RE = lazyre.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_ISO_DATE_RE = lazyre.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TEXT_FIELDS = tuple(f.name for f in TOP_FIELDS if f.kind == "text" and f.name != "genre")
 _OPTIONAL_OFF = ("salutation", "addressees", "closing", "subtitle", "speaker", "issuer", "occasion", "opening")
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from orgwrite import lazyre
 from orgwrite.errors import OrgwriteError
 
 #: Numbers all ``range()`` calls of one render may yield together.
@@ -28,8 +29,8 @@ MAX_POWER_BITS = 4096
 MAX_OUTPUT = 5_000_000
 #: Padding widths a format may ask for ("%999999999d", "{:>999999999}", center(10**9)).
 MAX_WIDTH = 10_000
-_PERCENT_WIDTH_RE = re.compile(r"%[-+ #0]*(\d+)?(?:\.(\d+))?")
-_BRACE_WIDTH_RE = re.compile(r"\{[^{}]*:[^{}]*?(\d+)(?:\.(\d+))?[^{}]*\}")
+_PERCENT_WIDTH_RE = lazyre.compile(r"%[-+ #0]*(\d+)?(?:\.(\d+))?")
+_BRACE_WIDTH_RE = lazyre.compile(r"\{[^{}]*:[^{}]*?(\d+)(?:\.(\d+))?[^{}]*\}")
 
 
 class TemplateBudgetError(OrgwriteError):

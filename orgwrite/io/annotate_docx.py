@@ -8,15 +8,15 @@ piling up duplicates; other reviewers' comments stay.  The input file is only re
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from orgwrite import lazyre
 from orgwrite.io.atomic import atomic_write_bytes
 from orgwrite.io.docx_edit import AUTHOR, Anchor, DocxEditor
 from orgwrite.io.docx_text import W_NS, w
 from orgwrite.model import Finding
 
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_ILLEGAL = lazyre.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 W16CID = "http://schemas.microsoft.com/office/word/2016/wordml/cid"

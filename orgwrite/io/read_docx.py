@@ -11,9 +11,9 @@ exactly as for .txt input.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from orgwrite import lazyre
 from orgwrite.io.docx_package import DocxPackage, document_body, open_docx
 from orgwrite.io.docx_text import Numbering, Paragraph, Styles, paragraphs, warn_numbering
 from orgwrite.io.layout import RawParagraph, classify
@@ -41,7 +41,7 @@ STYLE_HINTS: dict[str, tuple[BlockKind, int]] = {
     "日期": (BlockKind.DATE, 0),
     "成文日期": (BlockKind.DATE, 0),
 }
-_HEADING_STYLE_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$")
+_HEADING_STYLE_RE = lazyre.compile(r"^(?:heading|标题)\s*([1-9])$")
 
 
 def style_hint(name: str | None, outline_level: int | None) -> tuple[BlockKind | None, int]:

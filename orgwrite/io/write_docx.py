@@ -14,10 +14,10 @@ which in its notes.
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from pathlib import Path
 
+from orgwrite import lazyre
 from orgwrite.errors import OrgwriteError
 from orgwrite.io.atomic import atomic_write_bytes
 from orgwrite.io.docx_styles import BODY_PT, add_styles, page_setup
@@ -27,10 +27,10 @@ from orgwrite.model import Block, BlockKind, Document
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-_LEAD_END = re.compile(r"[。！？]")
-_ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．]")
+_LEAD_END = lazyre.compile(r"[。！？]")
+_ATTACHMENT_ITEM = lazyre.compile(r"^\d{1,2}[.．]")
 #: Characters a run's text cannot hold as they are: tab, breaks, and what XML 1.0 forbids.
-_SPECIAL = re.compile(r"[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = lazyre.compile(r"[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _w(tag: str) -> str:

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from orgwrite import lazyre
 from orgwrite.errors import ConfigError
 from orgwrite.lexicon.schema import (
     _COMMON,
@@ -27,8 +28,8 @@ from orgwrite.lexicon.schema import (
     Problem,
 )
 
-_TOML_LINE_RE = re.compile(r"line (\d+)")
-_HEADER_RE = re.compile(r"^\s*\[\[\s*([A-Za-z_]+)\s*\]\]\s*(?:#.*)?$")
+_TOML_LINE_RE = lazyre.compile(r"line (\d+)")
+_HEADER_RE = lazyre.compile(r"^\s*\[\[\s*([A-Za-z_]+)\s*\]\]\s*(?:#.*)?$")
 
 
 @cache
@@ -50,7 +51,7 @@ def shipped_files() -> list[Path]:
 
 def _field_line(lines: list[str], start: int, end: int, key: str) -> int:
     """1-based line of ``key = …`` inside an entry spanning lines [start, end)."""
-    pat = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    pat = lazyre.compile(rf"^\s*{re.escape(key)}\s*=")
     for i in range(start, min(end, len(lines))):
         if pat.match(lines[i]):
             return i + 1
@@ -135,7 +136,7 @@ def _validate_entry(
                 bad(key, f"{label}的“{key}”应为正则表达式字符串")
                 continue
             try:
-                re.compile(value)
+                lazyre.compile(value)
             except re.error as exc:
                 bad(key, f"{label}的正则表达式“{key}”有误：{exc}")
                 continue

@@ -15,6 +15,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from orgwrite import lazyre
 from orgwrite.lexicon.schema import KINDS, Entry
 
 
@@ -138,7 +139,7 @@ class Lexicon:
     def regex(self, pattern: str) -> re.Pattern:
         r = self._regex.get(pattern)
         if r is None:
-            r = self._regex[pattern] = re.compile(pattern)
+            r = self._regex[pattern] = lazyre.compile(pattern)
         return r
 
     def scan(self, text: str) -> list[Hit]:

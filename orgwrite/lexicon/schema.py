@@ -5,10 +5,10 @@ The schema is documented for writers in ``lexicon/README.md``; this module is it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from orgwrite import lazyre
 from orgwrite.errors import ConfigError
 
 #: TOML table name of each kind, the file it ships in, and its Chinese name.
@@ -117,7 +117,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 DEFAULT_SEVERITY = {"formulation": "error", "enumeration": "error", "dated": "warning"}
 
 #: Count words of abbreviations: 四个意识 → 4, 五位一体 → 5, 两学一做 → None (not a count).
-_COUNT_RE = re.compile(r"^(?:[“]?)([一二两三四五六七八九十]+)(?:个|项|条|种|大|位一体)")
+_COUNT_RE = lazyre.compile(r"^(?:[“]?)([一二两三四五六七八九十]+)(?:个|项|条|种|大|位一体)")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 

@@ -8,11 +8,11 @@ itself (:mod:`orgwrite.asof`).  A date known only by its year is judged as the w
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.asof import LOWER_BOUND_MARK, YEAR_MARK, bounds
 from orgwrite.lexicon import cite, context_lexicon
 from orgwrite.model import Document, Finding
@@ -163,15 +163,15 @@ def anachronism(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
-_STUDY_BEFORE_RE = re.compile(r"(?:学习|贯彻|落实|领会|宣传|宣讲|践行|把|按照|以)[^，,。；;！？：:]{0,10}$")
+_STUDY_BEFORE_RE = lazyre.compile(r"(?:学习|贯彻|落实|领会|宣传|宣讲|践行|把|按照|以)[^，,。；;！？：:]{0,10}$")
 #: After the congress: the plenums joined to it, then another meeting's 精神 (以及中央经济工作会议精神).
-_SPIRIT_AFTER_RE = re.compile(r"(?:[和、][^，,。；;、]{0,16}全会)?(?:(?:以及|和|、|及)[^，,。；;]{0,12}会议)?精神")
-_SERIES_RE = re.compile(r"(?P<session>[一二三四五六七八九十]{2,3})届历次全会")
-_SERIES_SPIRIT_RE = re.compile(r"(?:(?:以及|和|、|及)[^，,。；;]{0,12}会议)?精神")
+_SPIRIT_AFTER_RE = lazyre.compile(r"(?:[和、][^，,。；;、]{0,16}全会)?(?:(?:以及|和|、|及)[^，,。；;]{0,12}会议)?精神")
+_SERIES_RE = lazyre.compile(r"(?P<session>[一二三四五六七八九十]{2,3})届历次全会")
+_SERIES_SPIRIT_RE = lazyre.compile(r"(?:(?:以及|和|、|及)[^，,。；;]{0,12}会议)?精神")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: A look back: a span of years (五年来, 过去五年), an earlier year, a past congress or plenum, 当时.
 #: 今年以来, 过去一年 and 2023年以来 look back over the last months only.
-_HISTORY_RE = re.compile(
+_HISTORY_RE = lazyre.compile(
     r"(?P<year>(?:19|20)\d{2})年|(?P<span>[两三四五六七八九十])年(?:来|间|以来)|(?:过去|这|近)(?P<span2>[两三四五六七八九十])年|"
     r"(?:十[六七八九]|二十)(?:大|届[一二三四五六七八九]中全会)以来|(?:党代会|换届|上届|本届)以来|"
     r"当时|那时|曾经|时任|回顾|历届|先后"

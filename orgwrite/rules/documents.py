@@ -8,13 +8,13 @@ document as it stood on the text's date.  Titles the data does not know (a count
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate, chain
 
+from orgwrite import lazyre
 from orgwrite.asof import bounds
 from orgwrite.lexicon import Entry, Lexicon, context_lexicon
 from orgwrite.model import Block, BlockKind, Document, Finding
@@ -99,10 +99,10 @@ def _cn_date(d: date) -> str:
 _SENTENCE_END = "。！？；\n"
 #: Words that make a mention historical: the text tells of the old document (or sets it beside its
 #: successor: 与《……》相比), it does not apply it.
-_HISTORY_RE = re.compile(
+_HISTORY_RE = lazyre.compile(
     r"相比|相较|对比|比较|原(?![则因创始])|曾|此前|以前|过去|废止|取代|代替|替代|修订前|沿用|当时|首次|制定了|出台了|印发了|颁布了"
 )
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_RE = lazyre.compile(r"((?:19|20)\d{2})年")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -154,8 +154,8 @@ def repealed_document(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
-_EDITION_AFTER_RE = re.compile(r"^（((?:19|20)\d{2})年(修订|修正|版|修订版|修正版)?）")
-_EDITION_BEFORE_RE = re.compile(r"((?:19|20)\d{2})年(?:新)?(修订|修正)(?:的|后的|版)?$")
+_EDITION_AFTER_RE = lazyre.compile(r"^（((?:19|20)\d{2})年(修订|修正|版|修订版|修正版)?）")
+_EDITION_BEFORE_RE = lazyre.compile(r"((?:19|20)\d{2})年(?:新)?(修订|修正)(?:的|后的|版)?$")
 
 
 def _editions(e: Entry) -> set[int]:
@@ -238,8 +238,10 @@ def wrong_document_title(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 #: A bare regulation name next to the title in the same list: the writer lists names, not citations.
-_BARE_NEIGHBOUR_BEFORE = re.compile(r"(?:^|[^《》])[\u4e00-\u9fff]{2,14}(?:条例|规定|准则|细则|办法)[、，和及到]{1,2}$")
-_BARE_NEIGHBOUR_AFTER = re.compile(r"^[、，和及]{1,2}[\u4e00-\u9fff]{2,14}(?:条例|规定|准则|细则|办法)(?![》])")
+_BARE_NEIGHBOUR_BEFORE = lazyre.compile(
+    r"(?:^|[^《》])[\u4e00-\u9fff]{2,14}(?:条例|规定|准则|细则|办法)[、，和及到]{1,2}$"
+)
+_BARE_NEIGHBOUR_AFTER = lazyre.compile(r"^[、，和及]{1,2}[\u4e00-\u9fff]{2,14}(?:条例|规定|准则|细则|办法)(?![》])")
 
 
 def _listed_with_bare_names(text: str, start: int, end: int) -> bool:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from operator import attrgetter
 
+from orgwrite import lazyre
 from orgwrite.lexicon import cite, context_lexicon
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -99,12 +100,12 @@ def formulation_near_miss(doc: Document, ctx: Context) -> Iterator[Finding]:
 _NUM = r"(?:二十[一二三]?|十[一二三四五六七八九])"
 #: A congress or plenum name.  It starts with 二 or 十 (not behind a numeral or 第: see
 #: _congress_names), so the engine only tries the positions of those two characters.
-_CONGRESS_RE = re.compile(
+_CONGRESS_RE = lazyre.compile(
     rf"(?P<name>{_NUM}(?:届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|大))(?![学会队类项批])"
 )
-_NUMERAL_BEFORE_RE = re.compile(r"[一二三四五六七八九十〇零第\d]")
-_PREFIX_RE = re.compile(r"(?:党的|中共|共产党|中国共产党)$")
-_LIST_SEP_RE = re.compile(r"^(?:、|和|及|以及|与)$")
+_NUMERAL_BEFORE_RE = lazyre.compile(r"[一二三四五六七八九十〇零第\d]")
+_PREFIX_RE = lazyre.compile(r"(?:党的|中共|共产党|中国共产党)$")
+_LIST_SEP_RE = lazyre.compile(r"^(?:、|和|及|以及|与)$")
 
 
 def _congress_names(text: str) -> Iterator[re.Match[str]]:
@@ -214,8 +215,8 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
-_NPC_RE = re.compile(rf"全国人大({_NUM}届)([一二三四五六七八九]次会议)")
-_CPPCC_RE = re.compile(rf"({_NUM}届)全国政协([一二三四五六七八九]次会议)")
+_NPC_RE = lazyre.compile(rf"全国人大({_NUM}届)([一二三四五六七八九]次会议)")
+_CPPCC_RE = lazyre.compile(rf"({_NUM}届)全国政协([一二三四五六七八九]次会议)")
 
 
 @rule("F104", "session-name-order", "error", "全国人大、全国政协会议届次的语序", fix="safe")

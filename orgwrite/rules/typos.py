@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
+from orgwrite import lazyre
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 
 #: Function words that are never doubled in written Chinese, except in the set phrases below
 #: and in AABB reduplication (实实在在, 的的确确, 是是非非), which the rule recognises itself.
 #: Where two words merely meet (为了|了解, 首都|都市圈, 针对|对象) word segmentation decides.
-_DOUBLED_RE = re.compile(r"([的了在是和与及对被将从向于并而就也都其])\1")
+_DOUBLED_RE = lazyre.compile(r"([的了在是和与及对被将从向于并而就也都其])\1")
 _WINDOW = 8
-_SET_PHRASES = re.compile(r"不了了之|了了无几|一一|对对子|对对碰|将将就就|将将|就就")
+_SET_PHRASES = lazyre.compile(r"不了了之|了了无几|一一|对对子|对对碰|将将就就|将将|就就")
 _TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orgwrite import lazyre
 from orgwrite.model import Block
 from orgwrite.rules.counts.markers import Marker, place
 
@@ -60,10 +61,10 @@ def items_inline(block: Block, after: int, runs_by_start: dict[tuple[int, int], 
     return None
 
 
-_COLON_LIST_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]([^。！？]*)")
+_COLON_LIST_RE = lazyre.compile(r"[^，。；：,;:]{0,8}[：:]([^。！？]*)")
 #: The words that join the last two items; not 和 in 和谐, 与 in 参与, 及 in 普及/涉及/及时.
 JOINERS = r"以及|和(?!谐)|(?<!参)与|(?<![普涉以])及(?!时)"
-_JOINERS_RE = re.compile(JOINERS)
+_JOINERS_RE = lazyre.compile(JOINERS)
 
 
 def items_colon(block: Block, after: int) -> Items | None:
@@ -97,7 +98,7 @@ def items_colon(block: Block, after: int) -> Items | None:
     return Items(len(parts), first.strip(), last.strip(), f"第{line}行第{column}列起")
 
 
-_PAIR_RE = re.compile(r"^([^和与及、]{2,14})(?:和|与|以及|及)([^和与及、]{2,14})$")
+_PAIR_RE = lazyre.compile(r"^([^和与及、]{2,14})(?:和|与|以及|及)([^和与及、]{2,14})$")
 
 
 def joined_pair(text: str) -> list[str] | None:
@@ -118,7 +119,7 @@ MASK = "\u25a0"
 
 
 #: 七大重点事项（预算、收支、采购……）: the items in brackets right after the counted noun.
-_BRACKET_LIST_RE = re.compile(r"[\u4e00-\u9fff]{0,4}[（(]([^（）()，。；：,;:]{3,120})[）)]")
+_BRACKET_LIST_RE = lazyre.compile(r"[\u4e00-\u9fff]{0,4}[（(]([^（）()，。；：,;:]{3,120})[）)]")
 
 
 def items_bracketed(block: Block, after: int) -> Items | None:
@@ -134,7 +135,7 @@ def items_bracketed(block: Block, after: int) -> Items | None:
 
 
 #: 五个标准，即……；三个具体要求，分别是……: a word that introduces the items after the count.
-_INTRO_RE = re.compile(r"[^，。；：,;:“”]{0,6}[，,]?(?:即|分别是|分别为|就是|包括)[：:]?(?P<body>[^。；！？;!?]+)")
+_INTRO_RE = lazyre.compile(r"[^，。；：,;:“”]{0,6}[，,]?(?:即|分别是|分别为|就是|包括)[：:]?(?P<body>[^。；！？;!?]+)")
 
 
 def items_introduced(block: Block, after: int) -> Items | None:

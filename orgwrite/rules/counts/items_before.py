@@ -12,18 +12,19 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+from orgwrite import lazyre
 from orgwrite.model import Block
 from orgwrite.numerals import quoted_spans
 from orgwrite.rules.counts.items import JOINERS, MASK, Items, joined_pair
 
 #: The list runs back to the nearest clause boundary (a quotation mark is part of an item).
-_BEFORE_LIST_RE = re.compile(r"([^，。；：,;:（）()！？]{2,80})$")
-_JOINERS_RE = re.compile(JOINERS)
+_BEFORE_LIST_RE = lazyre.compile(r"([^，。；：,;:（）()！？]{2,80})$")
+_JOINERS_RE = lazyre.compile(JOINERS)
 #: 中央八项规定、自治区28条配套规定和市委十项要求: an earlier item holds a count of its own,
 #: so the count at the end is the last item's.
-_NUMBERED_THING_RE = re.compile(r"(?:\d+|[一两二三四五六七八九十]+)[项条个点款大]")
+_NUMBERED_THING_RE = lazyre.compile(r"(?:\d+|[一两二三四五六七八九十]+)[项条个点款大]")
 #: 深化改革、抓好三项工作: the count is the object of the verb the last “item” ends in.
-_VERB_END_RE = re.compile(
+_VERB_END_RE = lazyre.compile(
     r"(?:抓好|做好|抓住|抓实|落实|推进|实施|开展|完成|突出|聚焦|围绕|强化|坚持|把握|用好|建立|制定|出台|"
     r"形成|提出|明确|解决|存在|查摆|梳理|整改|体现|包括|涵盖|涉及|分为|做到|实现|有|是|从|在|为|的|了|等|"
     # 违反中央八项规定: the count is named after its owner, it does not total the list
@@ -35,9 +36,9 @@ _MAX_ITEM = 14
 #: The last character of a quotation or title (:func:`~orgwrite.numerals.quoted_spans`), and 等.
 _QUOTE_ENDS_OR_DENG = frozenset("”》’等")
 #: The marks of the quotations :func:`~orgwrite.numerals.quoted_spans` finds.
-_QUOTE_MARKS_RE = re.compile("[“”《》‘’]")
+_QUOTE_MARKS_RE = lazyre.compile("[“”《》‘’]")
 #: :data:`_BEFORE_LIST_RE`, searched on the text itself up to the count.
-_SEGMENT_RE = re.compile(_BEFORE_LIST_RE.pattern)
+_SEGMENT_RE = lazyre.compile(_BEFORE_LIST_RE.pattern)
 
 
 def _masked(text: str, end: int) -> tuple[str, Sequence[tuple[int, int]]]:
@@ -171,10 +172,10 @@ def items_before(block: Block, start: int, *, pairs: bool = True, floor: int = 0
 
 #: 民主集中制包括民主和集中两个方面: a pair joined by 和 is read only after a word that
 #: introduces the items (加强和改进三项工作 pairs two verbs, not two items).
-_PAIR_LEAD_RE = re.compile(r"(?:包括|包含|涵盖|分为|分成|涉及|聚焦|围绕|在|从|就)")
+_PAIR_LEAD_RE = lazyre.compile(r"(?:包括|包含|涵盖|分为|分成|涉及|聚焦|围绕|在|从|就)")
 #: A member of a pair is a short name: not a clause (现在的孩子和学校2020学年后续的工作), not
 #: several quotations (“是什么”“为什么”和“怎么做”).
-_NOT_PAIR_ITEM_RE = re.compile(r"^的|\d|^.{11,}$|”.*“")
+_NOT_PAIR_ITEM_RE = lazyre.compile(r"^的|\d|^.{11,}$|”.*“")
 
 
 def _pair_after_lead(block: Block, seg_start: int, start: int, masked: str) -> Items | None:

@@ -8,8 +8,7 @@ one that ends in 。.  A heading that states a count is followed by its own sub-
 
 from __future__ import annotations
 
-import re
-
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import cn_to_int
 from orgwrite.rules.counts.items import Items, items_from_run
@@ -169,7 +168,7 @@ def items_semicolon_paragraphs(doc: Document, nxt: int) -> Items | None:
     return None
 
 
-_LABEL_END_RE = re.compile(r"[，。；：、,;:]")
+_LABEL_END_RE = lazyre.compile(r"[，。；：、,;:]")
 
 
 def _head(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, quoted_spans
 from orgwrite.rules.base import Context
@@ -26,25 +27,25 @@ _INVISIBLE = "[\u200b-\u200d\ufeff]?"
 #: character class, so the regex engine scans for it at C speed; the "a clause starts here"
 #: condition is checked in Python (:data:`_FAMILY_BOUNDARY`).
 _MARKER_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"(?P<shi>{CN_SMALL})是(?={_INVISIBLE}(?:[，,：:“]|[\u4e00-\u9fff]))"),
-    re.compile(rf"(?P<yao>{CN_SMALL})要(?={_INVISIBLE}[“\u4e00-\u9fff])(?!素|件|点|求|务|事)"),
-    re.compile(rf"第(?P<di>{CN_SMALL})(?:[，,、：:]|是)"),
-    re.compile(rf"[（(](?:(?P<pcn>{CN_SMALL})|(?P<par>\d{{1,2}}))[）)]"),
-    re.compile(r"(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
-    re.compile(r"(?P<dot>\d{1,2})[.．、](?![\d.．])"),
-    re.compile(r"(?P<ord>首先|其次|再次|最后)(?=[，,])"),
+    lazyre.compile(rf"(?P<shi>{CN_SMALL})是(?={_INVISIBLE}(?:[，,：:“]|[\u4e00-\u9fff]))"),
+    lazyre.compile(rf"(?P<yao>{CN_SMALL})要(?={_INVISIBLE}[“\u4e00-\u9fff])(?!素|件|点|求|务|事)"),
+    lazyre.compile(rf"第(?P<di>{CN_SMALL})(?:[，,、：:]|是)"),
+    lazyre.compile(rf"[（(](?:(?P<pcn>{CN_SMALL})|(?P<par>\d{{1,2}}))[）)]"),
+    lazyre.compile(r"(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    lazyre.compile(r"(?P<dot>\d{1,2})[.．、](?![\d.．])"),
+    lazyre.compile(r"(?P<ord>首先|其次|再次|最后)(?=[，,])"),
 )
 #: For each pattern above, one that matches wherever it does and starts with a literal or a
 #: class of rare characters (a leading 一二三 or digit class makes the engine try a match at
 #: every numeral of the text): a paragraph, or a whole document, without it is skipped.
 _MARKER_QUICK_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"是(?<=[一二三四五六七八九十]是)"),
-    re.compile(r"要(?<=[一二三四五六七八九十]要)"),
-    re.compile(r"第[一二三四五六七八九十]"),
-    re.compile(r"[（(][一二三四五六七八九十\d]"),
+    lazyre.compile(r"是(?<=[一二三四五六七八九十]是)"),
+    lazyre.compile(r"要(?<=[一二三四五六七八九十]要)"),
+    lazyre.compile(r"第[一二三四五六七八九十]"),
+    lazyre.compile(r"[（(][一二三四五六七八九十\d]"),
     _MARKER_RES[4],
-    re.compile(r"[.．、](?<=\d[.．、])"),
-    re.compile(r"首先|其次|再次|最后"),
+    lazyre.compile(r"[.．、](?<=\d[.．、])"),
+    lazyre.compile(r"首先|其次|再次|最后"),
 )
 #: (pattern, quick test) pairs; the quick test of 首先/其次 is four scans for a literal.
 _ALL_MARKERS: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (

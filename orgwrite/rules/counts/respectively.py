@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.lazyre import lazy
 from orgwrite.model import Document, Finding
 from orgwrite.numerals import inside, quoted_spans
@@ -27,12 +28,12 @@ _AFTER = (
 _RESPECTIVELY_RE = lazy(_BEFORE + _AFTER)
 _AFTER_RE = lazy(_AFTER)
 #: The characters the names before 分别 cannot hold (the class of :data:`_BEFORE`).
-_NOT_IN_NAMES_RE = re.compile(r"[，。；：,;:“”（）()]")
+_NOT_IN_NAMES_RE = lazyre.compile(r"[，。；：,;:“”（）()]")
 #: Items before 分别 are split at 、; the last may be joined by 和/与/以及 (not a bare 及, which
 #: is part of 普及率, 涉及).  A list without any 、 is not checked: 和 inside a name
 #: (软件和信息技术服务业) cannot be told from 和 between names.
-_LIST_SPLIT_RE = re.compile(r"、")
-_LAST_JOIN_RE = re.compile(r"以及|和|与")
+_LIST_SPLIT_RE = lazyre.compile(r"、")
+_LAST_JOIN_RE = lazyre.compile(r"以及|和|与")
 
 
 @rule("E203", "respectively-mismatch", "warning", "“分别”前后所列项数不一致")

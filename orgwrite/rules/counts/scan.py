@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.model import Document
 from orgwrite.numerals import number_data
 from orgwrite.rules.base import Context
@@ -29,21 +30,21 @@ _CN = "一二三四五六七八九十"
 #: the mark after a digit, not before another; 首先，→ the second character.  第一、（一）are
 #: searched as written.
 MARKER_SEARCHES: dict[str, tuple[re.Pattern[str], ...]] = {
-    "shi": (re.compile(rf"是(?<=[{_CN}]是)"),),
-    "yao": (re.compile(rf"要(?<=[{_CN}]要)"),),
-    "di": (re.compile(rf"第[{_CN}]{{1,3}}(?:[，,、：:]|是)"),),
-    "paren": tuple(re.compile(rf"{re.escape(c)}(?:[{_CN}]{{1,3}}|\d{{1,2}})[）)]") for c in "（("),
+    "shi": (lazyre.compile(rf"是(?<=[{_CN}]是)"),),
+    "yao": (lazyre.compile(rf"要(?<=[{_CN}]要)"),),
+    "di": (lazyre.compile(rf"第[{_CN}]{{1,3}}(?:[，,、：:]|是)"),),
+    "paren": tuple(lazyre.compile(rf"{re.escape(c)}(?:[{_CN}]{{1,3}}|\d{{1,2}})[）)]") for c in "（("),
     # 1. but not 5.2: the decimals of the figures are most dots after a digit
-    "dot": tuple(re.compile(rf"{re.escape(c)}(?<=\d{re.escape(c)})(?![\d.．])") for c in "、.．"),
-    "ord": (re.compile(r"先(?<=首先)"), re.compile(r"次(?<=[其再]次)"), re.compile(r"后(?<=最后)")),
+    "dot": tuple(lazyre.compile(rf"{re.escape(c)}(?<=\d{re.escape(c)})(?![\d.．])") for c in "、.．"),
+    "ord": (lazyre.compile(r"先(?<=首先)"), lazyre.compile(r"次(?<=[其再]次)"), lazyre.compile(r"后(?<=最后)")),
 }
 #: How far before its hit a family's match can start (一二三是: three numerals before 是).
 MARKER_BACK = {"shi": 3, "yao": 3, "di": 0, "paren": 0, "dot": 2, "ord": 1, "circ": 0}
 #: ①–⑳ in UTF-16-LE: the high byte 0x24 (at an odd offset) after a low byte 0x60–0x73.
 #: Encoding and one search for a literal byte is cheaper than a class over the text.
-_CIRCLED_UTF16_RE = re.compile(rb"\x24(?<=[\x60-\x73]\x24)")
-_CIRCLED_RE = re.compile(r"[①-⑳]")
-_RESPECTIVELY = re.compile(r"分别")
+_CIRCLED_UTF16_RE = lazyre.compile(rb"\x24(?<=[\x60-\x73]\x24)")
+_CIRCLED_RE = lazyre.compile(r"[①-⑳]")
+_RESPECTIVELY = lazyre.compile(r"分别")
 
 
 @cache
@@ -60,7 +61,7 @@ def _count_search() -> re.Pattern[str]:
     follow = set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"])
     follow |= set("个项条件大种类支")
     bare = re.escape("".join(sorted(data["bare_counts"])))
-    return re.compile(
+    return lazyre.compile(
         rf"[两{_CN}0-9](?<![^两二三四五六七八九十1-9][一0])"
         rf"(?:(?<=[两{_CN}])(?=[{re.escape(''.join(sorted(follow)))}])|(?=[{bare}]))"
     )

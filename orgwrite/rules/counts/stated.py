@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import cn_to_int, inside, number_data, quoted_spans
 from orgwrite.rules.base import Context, rule
@@ -40,7 +41,7 @@ def _count_re() -> re.Pattern[str]:
     nouns = "|".join(sorted(data["count_nouns"], key=len, reverse=True))
     classifiers = "".join(data["count_classifiers"])
     bare = "".join(data["bare_counts"])
-    return re.compile(
+    return lazyre.compile(
         r"(?P<n>[两二三四五六七八九十1-9][十0-9一二三四五六七八九]?)"
         rf"(?:(?P<cls>[{classifiers}])?(?P<noun>{nouns})(?!军)"
         rf"|(?P<bare>[{bare}])(?![\u4e00-\u9fff]?(?:规定|战略|决定|指示|精神|目标|原则|工程)))"
@@ -68,14 +69,14 @@ def _count_starts(text: str, hits: list[int]) -> list[int]:
     return out
 
 
-_LEAD_RE = re.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
-_COUNT_DIGIT_RE = re.compile("[两二三四五六七八九十2-9]")
+_LEAD_RE = lazyre.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
+_COUNT_DIGIT_RE = lazyre.compile("[两二三四五六七八九十2-9]")
 
 
 #: A count right after these is an ordinal, a larger number or a reference back (这三个方面).
 _NOT_BEFORE_COUNT = frozenset("0123456789一二三四五六七八九十百千万第这些前后上")
 #: 高三、初二: a school grade (but 提高三项、升高两个 are counts).
-_GRADE_RE = re.compile(r"(?:^|[^提抬升增拔最])[高初]$")
+_GRADE_RE = lazyre.compile(r"(?:^|[^提抬升增拔最])[高初]$")
 
 
 def _count_value(m: re.Match[str], text: str) -> tuple[int | None, bool]:
@@ -198,12 +199,12 @@ def _in_term(text: str, pos: int) -> bool:
 #: Any counted noun (三大结构、四个“不放松”): read only where a list stands right before it or
 #: right after its colon, so the noun need not be one of numbers.toml's count nouns.  Not 十
 #: and above: 十大考古新发现、十大赛事 are rankings named by their number.
-_GENERIC_RE = re.compile(
+_GENERIC_RE = lazyre.compile(
     r"(?P<n>[两三四五六七八九])(?P<cls>[个项条件大种类支])(?P<noun>“[^“”]{1,8}”|[\u4e00-\u9fff]{1,4}(?=[，。；：、,;:（(“”]|$)|[\u4e00-\u9fff]{1,2})"
 )
 #: Time and measure words after 个: 三个月、两个百分点 are quantities, never counts of items.
-_NOT_ITEMS_RE = re.compile(r"^(?:月|小时|星期|工作日|季度|百分点|人|年)")
-_COLON_SOON_RE = re.compile(r"[^，。；：,;:]{0,8}[：:]")
+_NOT_ITEMS_RE = lazyre.compile(r"^(?:月|小时|星期|工作日|季度|百分点|人|年)")
+_COLON_SOON_RE = lazyre.compile(r"[^，。；：,;:]{0,8}[：:]")
 
 
 def _generic_sites(
@@ -262,7 +263,7 @@ def _list_can_be_near(text: str, start: int, end: int) -> bool:
     return _AHEAD_RE.search(text, end, end + 10) is not None
 
 
-_AHEAD_RE = re.compile("[：:即]|分别|就是|包括")
+_AHEAD_RE = lazyre.compile("[：:即]|分别|就是|包括")
 
 
 def _find_items(
@@ -318,7 +319,7 @@ def _find_items(
 
 #: What may stand between a count that closes its paragraph and the paragraph's end: the
 #: rest of the noun phrase (四个方面的工作、九个方面工作) and the final mark.
-_CLOSING_RE = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,4}[。：:]?\s*$")
+_CLOSING_RE = lazyre.compile(r"(?:的)?[\u4e00-\u9fff]{0,4}[。：:]?\s*$")
 
 
 def _closes(text: str, end: int) -> bool:
@@ -326,4 +327,4 @@ def _closes(text: str, end: int) -> bool:
     return bool(_CLOSING_RE.fullmatch(text, end))
 
 
-_LEAD_BEFORE_RE = re.compile(r"(?:以下|如下|下面|下列|从|抓好|做好|围绕|突出|重点|主要|讲|谈|汇报|交流|强调)$")
+_LEAD_BEFORE_RE = lazyre.compile(r"(?:以下|如下|下面|下列|从|抓好|做好|围绕|突出|重点|主要|讲|谈|汇报|交流|强调)$")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 from itertools import pairwise
 from operator import attrgetter
 
+from orgwrite import lazyre
 from orgwrite.lexicon import Entry, Hit, Lexicon, context_lexicon
 from orgwrite.model import Document
 from orgwrite.rules.base import Context
@@ -80,8 +80,8 @@ def _rest_ok(lex: Lexicon, sh: Shape, text: str, hi: int, words: dict[tuple[int,
     return ok
 
 
-_TAIL_RE = re.compile(r"[的等为]")
-_NOT_A_MEMBER = re.compile(r"[“”‘’\"'《》（）()【】0-9０-９]")
+_TAIL_RE = lazyre.compile(r"[的等为]")
+_NOT_A_MEMBER = lazyre.compile(r"[“”‘’\"'《》（）()【】0-9０-９]")
 
 
 def _unknown_item(sh: Shape, text: str, s: int, e: int) -> Item | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.lexicon import count_word
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -51,7 +51,7 @@ def enumeration_count(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
-_INTRODUCES_RE = re.compile(r"[”’\"]?(?:[（(：:]|[，,]?(?:即|就是|也就是|包括|主要是)[：:]?)[“\"]?")
+_INTRODUCES_RE = lazyre.compile(r"[”’\"]?(?:[（(：:]|[，,]?(?:即|就是|也就是|包括|主要是)[：:]?)[“\"]?")
 
 
 def _introduces(text: str, abbr_end: int, list_start: int) -> bool:

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from orgwrite import lazyre
 from orgwrite.lexicon import Entry
 
 _CLAUSE_BREAK = "。；！？：:;!?（）()《》\n"
 _QUOTES = "“”‘’\"'"
-_LAST_JOIN_RE = re.compile(r"(以及|和|及|与|同)")
-_ANCHOR_BEFORE_RE = re.compile(r"^[”’」]?\s*(?:[，,：:（(]|——)?\s*(?:即|就是|包括|分别是|主要是)?\s*[“‘]?$")
-_ANCHOR_AFTER_RE = re.compile(r"^[”’]?(?:的|等|这|这一|即)?[“‘]?$")
+_LAST_JOIN_RE = lazyre.compile(r"(以及|和|及|与|同)")
+_ANCHOR_BEFORE_RE = lazyre.compile(r"^[”’」]?\s*(?:[，,：:（(]|——)?\s*(?:即|就是|包括|分别是|主要是)?\s*[“‘]?$")
+_ANCHOR_AFTER_RE = lazyre.compile(r"^[”’]?(?:的|等|这|这一|即)?[“‘]?$")
 
 CN = "〇一二三四五六七八九十"
 
@@ -77,7 +78,7 @@ Candidate = tuple[str, int, "str | None", "date | None"]
 def _char_class(chars) -> re.Pattern | None:
     """One character of ``chars`` (single characters only: a longer string never equals one)."""
     singles = sorted({c for c in chars if len(c) == 1})
-    return re.compile("[" + "".join(re.escape(c) for c in singles) + "]") if singles else None
+    return lazyre.compile("[" + "".join(re.escape(c) for c in singles) + "]") if singles else None
 
 
 class Shape:
@@ -103,8 +104,8 @@ class Shape:
         # joining the last item (_LAST_JOIN_RE; 以及 reversed is 及以).
         edge = re.escape("".join(sorted({c for c in self.seps if len(c) == 1} | {"，", ","} | set(self.breaks))))
         quotes = re.escape(_STRIP_CHARS)
-        self.edge_after = re.compile(rf"[{quotes}]*(?:[{edge}]|$|以及|和|及|与|同)")
-        self.edge_before = re.compile(rf"[{quotes}]*(?:[{edge}]|$|及以|和|及|与|同)")
+        self.edge_after = lazyre.compile(rf"[{quotes}]*(?:[{edge}]|$|以及|和|及|与|同)")
+        self.edge_before = lazyre.compile(rf"[{quotes}]*(?:[{edge}]|$|及以|和|及|与|同)")
         self.variants: dict[str, str] = entry.get("member_variants", {})
         self.member_set = frozenset(self.members)
         self.candidates = _member_candidates(entry)

@@ -2,8 +2,10 @@
 
 Precision first: digits inside titles (《》), quotations, document numbers (〔2023〕5号),
 clause numbers (第十二条), URLs and phone numbers are not statistics and are left alone
-(see :func:`orgwrite.numerals.protected_spans`).  Every rule is one or two compiled regexes
-run once over each paragraph; a paragraph without a digit costs one ``str`` scan.
+(see :func:`orgwrite.numerals.protected_spans`).  Each rule first finds, over the whole
+text at once, the places where it can match (a literal, or a short pattern led by one, that
+every match of its own patterns holds: ``common._marked_blocks``, N105's marks, N110's figure
+scan), then runs its patterns on those blocks only; most paragraphs are never looked at.
 
 One module per rule or close group of rules; importing this package registers them all.
 The helpers other rule families use are importable from here under their old names.

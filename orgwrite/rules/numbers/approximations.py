@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.model import Document, Finding
 from orgwrite.numerals import inside
 from orgwrite.rules.base import Context, rule
@@ -12,19 +12,27 @@ from orgwrite.rules.numbers.common import (
     _NUM,
     _PROSE,
     _after,
-    _numeric_blocks,
+    _marked_blocks,
     _protected,
 )
 
 # --- N102 redundant or contradictory approximations ------------------------------------------
 
 _CN_Q = "[一二三四五六七八九十两百千万亿]"
-_APPROX_RE = re.compile(
+_APPROX_RE = lazyre.compile(
     r"(?P<pre>大约|约|将近|接近|近|超过|逾)"
     rf"(?P<q>(?<![\d.]){_NUM}(?:万亿|亿|万)?|{_CN_Q}{{1,6}})"
     r"(?:(?P<post1>余|多)(?![余多]?次|多余)|(?P<unit>[个名位人项家户所万亿元年天月次期场篇件批]{1,2})(?P<post2>左右|以上|余(?=[，。；、来])|多(?=[，。；、来]))|(?P<post3>左右|以上))"
 )
-_DOUBLE_RE = re.compile(rf"({_NUM}(?:万亿|亿|万)?)(余多|多余)(?=[个名位人项家户所元次])")
+#: In every match of _APPROX_RE: 约 (大约), 近 (将近, 接近), 超过 or 逾 right before a digit or
+#: a Chinese numeral; in every match of _DOUBLE_RE: 余多 or 多余.  Each led by its literal,
+#: which scans faster than the patterns.
+_APPROX_QUICK = (
+    *(lazyre.compile(rf"{word}(?=\d|{_CN_Q})") for word in ("约", "近", "超过", "逾")),
+    "余多",
+    "多余",
+)
+_DOUBLE_RE = lazyre.compile(rf"({_NUM}(?:万亿|亿|万)?)(余多|多余)(?=[个名位人项家户所元次])")
 _NOT_APPROX_BEFORE = {"约": "节制契预相邀签公缔违履隐", "近": "最附邻靠亲临就不逼贴走拉新远晚相"}
 
 
@@ -45,7 +53,7 @@ def double_approximation(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011 第4.2条（概数）；编辑出版常规。
     """
-    for block in _numeric_blocks(doc, ctx, _PROSE):
+    for block in _marked_blocks(doc, ctx, _APPROX_QUICK, _PROSE):
         text = block.text
         for m in _APPROX_RE.finditer(text):
             if _after(text, m.start(), _NOT_APPROX_BEFORE.get(m.group("pre"), "")):

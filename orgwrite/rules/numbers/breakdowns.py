@@ -14,19 +14,20 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.model import Block, Document, Finding
 from orgwrite.numerals import fmt_number, inside, number_data
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.numbers.common import _MAGNITUDE, _NUM, _after, _numeric_blocks, _protected_statements
+from orgwrite.rules.numbers.common import _MAGNITUDE, _NUM, _after, _marked_blocks, _protected_statements
 
 _UNIT = r"(?P<unit>人次|万人次|万人|人|名|个(?!百分点)|家|项|户|所|场|期|篇|万元|亿元|元|亩|公里|千米|吨|件|套|台|座|条|辆|处|次|批|支|位|间|栋|平方米)"
-_PART_RE = re.compile(rf"(?<![\d.])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}")
-_SENTENCE_END_RE = re.compile(r"[。；！？;!?]")
+_PART_RE = lazyre.compile(rf"(?<![\d.])(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?{_UNIT}")
+_SENTENCE_END_RE = lazyre.compile(r"[。；！？;!?]")
 #: Before a figure: it states a change or a comparison, not a total.
-_CHANGE_BEFORE_RE = re.compile(r"(?:增加|减少|增长|净增|下降|提高|降低|多|少|超过|超出|比上年|同比)了?$")
+_CHANGE_BEFORE_RE = lazyre.compile(r"(?:增加|减少|增长|净增|下降|提高|降低|多|少|超过|超出|比上年|同比)了?$")
 #: Between two parts' names: where one name ends and the next begins.
 _NAME_STOP = "，、；：（）(),;:"
-_PARTY_RE = re.compile(r"党员|干部")
+_PARTY_RE = lazyre.compile(r"党员|干部")
 
 
 def _amount(m: re.Match[str]) -> tuple[float, str]:
@@ -43,8 +44,8 @@ def _amount(m: re.Match[str]) -> tuple[float, str]:
 def _kinds() -> tuple[tuple[tuple[int, str], ...], re.Pattern[str], re.Pattern[str]]:
     data = number_data()
     kinds = tuple((g, k) for g, group in enumerate(data.get("breakdown_disjoint", [])) for k in group)
-    overlap = re.compile("|".join(map(re.escape, data.get("breakdown_overlap", []))) or "(?!)")
-    not_part = re.compile("|".join(map(re.escape, data.get("breakdown_not_part", []))) or "(?!)")
+    overlap = lazyre.compile("|".join(map(re.escape, data.get("breakdown_overlap", []))) or "(?!)")
+    not_part = lazyre.compile("|".join(map(re.escape, data.get("breakdown_not_part", []))) or "(?!)")
     return kinds, overlap, not_part
 
 
@@ -78,7 +79,7 @@ def _disjoint(names: list[str]) -> bool:
     return False
 
 
-_SEGMENT_RE = re.compile(r"[，；,;]")
+_SEGMENT_RE = lazyre.compile(r"[，；,;]")
 
 
 def _end_of_breakdown(text: str, lo: int, hi: int) -> int:
@@ -191,7 +192,7 @@ def parts_exceed_total(doc: Document, ctx: Context) -> Iterator[Finding]:
     常识：部分不大于整体。
     """
     _, overlap, _ = _kinds()
-    for block in _numeric_blocks(doc, ctx):
+    for block in _marked_blocks(doc, ctx, ("其中",)):
         text = block.text
         if "其中" not in text:
             continue

@@ -4,14 +4,18 @@ pattern and magnitudes.  Computed once per document and kept in ``Context.cache`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import protected_spans
 from orgwrite.rules.base import Context
+from orgwrite.rules.chars import block_text
 
 _TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.HEADING})
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = lazyre.compile(r"\d")
 
 
 def _numeric_blocks(doc: Document, ctx: Context, kinds: frozenset[BlockKind] = _PROSE) -> list[Block]:
@@ -67,3 +71,61 @@ def _protected_statements(ctx: Context, block: Block) -> list[tuple[int, int]]:
         hit = (block, spans)
         cache[key] = hit
     return hit[1]
+
+
+def _block_starts(doc: Document, ctx: Context) -> list[int]:
+    """Where each block's text begins in ``block_text(doc)`` (the blocks joined by newlines):
+    a match over the whole text maps to its block by bisection."""
+    hit = ctx.cache.get("numbers.block_starts")
+    if hit is None or hit[0] is not doc:
+        starts = [0, *accumulate(len(b.text) + 1 for b in doc.blocks[:-1])] if doc.blocks else []
+        hit = (doc, starts)
+        ctx.cache["numbers.block_starts"] = hit
+    return hit[1]
+
+
+def _marked_blocks(
+    doc: Document,
+    ctx: Context,
+    needles: tuple[str | re.Pattern[str], ...],
+    kinds: frozenset[BlockKind] = _PROSE,
+    digits: bool = True,
+) -> list[Block]:
+    """Blocks of ``kinds`` (with a digit, unless ``digits`` is false), in order, where one of
+    ``needles`` occurs: a literal (found with ``str.find``) or a pattern (its ``search``).
+
+    Each needle is looked for over the whole text, jumping to the next block after each hit,
+    so the loop turns once per marked block, not once per block.  A block is marked when a
+    hit overlaps it.  A pattern must match in the whole text wherever it matches inside one
+    block: no look-around that a newline or a neighbouring block could change (a class
+    without a newline is safe), no anchors.  A literal must hold no newline.
+    """
+    alltext = block_text(doc, ctx.cache)
+    starts = _block_starts(doc, ctx)
+    last = len(starts) - 1
+    marked: set[int] = set()
+    for needle in needles:
+        pos = 0
+        while True:
+            if isinstance(needle, str):
+                at = alltext.find(needle, pos)
+                if at < 0:
+                    break
+                end = at + len(needle)
+            else:
+                m = needle.search(alltext, pos)
+                if m is None:
+                    break
+                at, end = m.span()
+            i = bisect_right(starts, at) - 1
+            j = bisect_right(starts, max(at, end - 1)) - 1
+            marked.update(range(i, j + 1))
+            if j >= last:
+                break
+            pos = starts[j + 1]
+    blocks = doc.blocks
+    return [
+        blocks[i]
+        for i in sorted(marked)
+        if blocks[i].kind in kinds and (not digits or _DIGIT_RE.search(blocks[i].text))
+    ]

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
+from orgwrite import lazyre
 from orgwrite.model import Block, Finding
 from orgwrite.numerals import int_to_cn, number_data
 from orgwrite.rules.base import Context
@@ -27,7 +29,7 @@ def fixed_cn_res() -> tuple[tuple[re.Pattern[str], str], ...]:
     One pattern each: an alternation of patterns that start differently scans slowly.  The
     literal (“党的”, “全会”) is looked for with ``in`` before the pattern is run.
     """
-    return tuple((re.compile(p), required_literal(p)) for p in number_data()["fixed_cn"])
+    return tuple((lazyre.compile(p), required_literal(p)) for p in number_data()["fixed_cn"])
 
 
 def required_literal(pattern: str) -> str:
@@ -65,7 +67,7 @@ def _days() -> tuple[dict[tuple[int, int], str], re.Pattern[str]]:
         digits, cn = row.split("=")
         month, day = digits.split("·")
         table[int(month), int(day)] = cn
-    pattern = re.compile(
+    pattern = lazyre.compile(
         r"“(?P<qm>\d{1,2})[·•・．.](?P<qd>\d{1,2})”"
         r"|(?<![\d.])(?P<m>\d{1,2})[·•・](?P<d>\d{1,2})(?=重要讲话|讲话|前夕|期间|建党|建军|节|运动|事变|表彰|慰问|勋章|纪念)"
     )
@@ -73,18 +75,68 @@ def _days() -> tuple[dict[tuple[int, int], str], re.Pattern[str]]:
 
 
 #: In every match of the month-day pattern: a separator between digits.
-_DAY_QUICK_RE = re.compile(r"\d[·•・．.]\d")
+_DAY_QUICK_RE = lazyre.compile(r"\d[·•・．.]\d")
 
 
-def has_candidates(alltext: str) -> list[tuple[re.Pattern[str], str]]:
-    """The fixed_cn patterns whose literal occurs in the document (the others cannot match)."""
-    return [(r, lit) for r, lit in fixed_cn_res() if lit in alltext]
+def digit_anchor(pattern: str) -> str:
+    """The character that follows a digit in every match of ``pattern`` ("" if none is sure).
+
+    Found at the top level of the parsed pattern: a digit (``\\d``, ``(\\d)``, ``(\\d+)``)
+    followed by a literal character.  Top-level items follow one another in every match, so
+    wherever the pattern matches, that character stands right after a digit: looking for
+    “digit + character” is a test no match can escape.
+    """
+    from re import _constants, _parser
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return ""
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    items = list(parsed)
+    for item, following in pairwise(items):
+        if (
+            following[0] is _constants.LITERAL
+            and not chr(following[1]).isdecimal()
+            and _ends_in_digit(item, _constants)
+        ):
+            return chr(following[1])
+    return ""
+
+
+def _ends_in_digit(item, constants) -> bool:
+    """True when every match of the parsed ``item`` is one or more digits."""
+    op, arg = item
+    if op is constants.SUBPATTERN:
+        _group, add_flags, del_flags, sub = arg
+        return not add_flags and not del_flags and len(sub) == 1 and _ends_in_digit(sub[0], constants)
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+        low, _high, sub = arg
+        return low >= 1 and len(sub) == 1 and _ends_in_digit(sub[0], constants)
+    return op is constants.IN and list(arg) == [(constants.CATEGORY, constants.CATEGORY_DIGIT)]
+
+
+@cache
+def anchored_patterns() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """(character → indices into fixed_cn_res() of the patterns anchored on it after a digit,
+    the indices of the patterns without such an anchor, which every block with a digit must try)."""
+    by_char: dict[str, list[int]] = {}
+    unanchored = []
+    for i, p in enumerate(number_data()["fixed_cn"]):
+        c = digit_anchor(p)
+        if c:
+            by_char.setdefault(c, []).append(i)
+        else:
+            unanchored.append(i)
+    return {c: tuple(v) for c, v in by_char.items()}, tuple(unanchored)
 
 
 def fixed_expression_findings(
-    ctx: Context, block: Block, candidates: list[tuple[re.Pattern[str], str]]
+    ctx: Context, block: Block, candidates: list[tuple[re.Pattern[str], str]], days: bool = True
 ) -> Iterator[Finding]:
-    """N105 findings for fixed expressions written with Arabic digits in ``block``.
+    """N105 findings for fixed expressions written with Arabic digits in ``block`` (and for the
+    day names written in digits, unless ``days`` is false: the caller knows there is none).
 
     Overlapping matches (“19届3中全会” is matched by the 届 and the 中全会 patterns) give
     one finding, the longest.
@@ -114,7 +166,7 @@ def fixed_expression_findings(
         yield ctx.emit(
             "N105", block, m.start(), m.end(), MESSAGE.format(written=m.group(0), fixed=replacement), replacement
         )
-    if _DAY_QUICK_RE.search(text):
+    if days and _DAY_QUICK_RE.search(text):
         yield from _day_findings(ctx, block)
 
 

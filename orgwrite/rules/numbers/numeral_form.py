@@ -3,50 +3,54 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.lazyre import lazy
 from orgwrite.model import Block, Document, Finding
 from orgwrite.numerals import fmt_number, inside, int_to_cn
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import block_text
 from orgwrite.rules.numbers.common import (
+    _DIGIT_RE,
     _TEXT_KINDS,
     _after,
-    _digit_blocks,
+    _block_starts,
     _protected,
 )
-from orgwrite.rules.numbers.fixed_expressions import fixed_expression_findings, has_candidates
+from orgwrite.rules.numbers.fixed_expressions import anchored_patterns, fixed_cn_res, fixed_expression_findings
 
 # --- N105 Chinese numerals where they belong, Arabic digits written properly ------------------
 
 
-_QIAN_RE = re.compile(r"(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字]|亿亿)")
-_YEAR_ZERO_RE = re.compile(r"([一二三四五六七八九〇零0]{4})年")
+_QIAN_RE = lazyre.compile(r"(\d+(?:\.\d+)?)([千百])(?![米克瓦伏帕分赫焦卡兆字]|亿亿)")
+_YEAR_ZERO_RE = lazyre.compile(r"([一二三四五六七八九〇零0]{4})年")
 #: Exactly where _YEAR_ZERO_RE or _MIXED_DATE_RE can match, written to start with the
 #: literal 年 (a leading class of digits would make every digit a candidate).
-_YEAR_ZERO_QUICK_RE = re.compile(r"年(?<=[一二三四五六七八九〇零0]{4}年)")
-_MIXED_DATE_QUICK_RE = re.compile(
+_YEAR_ZERO_QUICK_RE = lazyre.compile(r"年(?<=[一二三四五六七八九〇零0]{4}年)")
+_MIXED_DATE_QUICK_RE = lazyre.compile(
     r"年(?:(?<=[一二三四五六七八九〇零]{4}年)[0-9]|(?<=[0-9]{4}年)[一二三四五六七八九十])"
 )
-_JI_RE = re.compile(r"([1-9]0)几")
+_JI_RE = lazyre.compile(r"([1-9]0)几")
 _MIXED_DATE_RE = lazy(
     r"([一二三四五六七八九〇零]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?|([0-9]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
 )
 #: Two adjacent numbers joined by 顿号 before a counting unit: an approximation (三、四个月).
 #: Not 1/一 first (一、二等奖, 一、二级 abbreviate lists), not months (1、2月份), not 名
 #: (一、二名 are ranks); 年级 and 年度 are lists too.
-_ADJ_APPROX_RE = re.compile(
+_ADJ_APPROX_RE = lazyre.compile(
     r"(?P<a>[2-8二三四五六七八两])、(?P<b>[3-9三四五六七八九])"
     r"(?P<unit>个月|个|人|天|次|家|项|条|件|场|篇|岁|小时|周|倍|位|户|年(?![级度代]))"
 )
 #: In every match of _ADJ_APPROX_RE, led by the literal 、.
-_ADJ_QUICK_RE = re.compile(r"、(?<=[2-8二三四五六七八两]、)[3-9三四五六七八九]")
+_ADJ_QUICK_RE = lazyre.compile(r"、(?<=[2-8二三四五六七八两]、)[3-9三四五六七八九]")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
 #: Before the first number: an ordinal (第三、四个), a longer list (二、三、四个) or the start
 #: of a clause, where “三、” may be an item number (三、四个方面的问题).
 _NOT_ADJ_BEFORE = "第0123456789.．、。；;：:！？!?\n \t\u3000"
-_FULLWIDTH_RE = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
+_FULLWIDTH_RE = lazyre.compile(r"[０-９]+(?:[．.][０-９]+)?")
 _FW = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
@@ -87,74 +91,137 @@ def numeral_form(doc: Document, ctx: Context) -> Iterator[Finding]:
     GB/T 15835-2011 第4.2、4.3、5.1.2、5.2.5条；GB/T 15834-2011 顿号用法（相邻或相近两数字连用
     表示概数通常不用顿号，缩略形式如“一、二等奖”用顿号）。
     """
-    # What the document contains at all, found by one search each over its whole text.
-    alltext = block_text(doc, ctx.cache)
-    has_fullwidth = any(d in alltext for d in "０１２３４５６７８９")  # ten scans beat one class scan
-    with_digits = {id(b) for b in _digit_blocks(doc, ctx)}
-    has_year_zero = _YEAR_ZERO_QUICK_RE.search(alltext) is not None
-    has_mixed = _MIXED_DATE_QUICK_RE.search(alltext) is not None
-    fixed_res = has_candidates(alltext)
-    has_days = any(c in alltext for c in "·•・”")
-    has_adjacent = _ADJ_QUICK_RE.search(alltext) is not None
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for i, marks in sorted(_flagged_blocks(doc, ctx).items()):
+        block = blocks[i]
         if block.kind not in _TEXT_KINDS:
             continue
-        text = block.text
-        if has_fullwidth:
-            for m in _FULLWIDTH_RE.finditer(text):
-                ascii_ = m.group(0).translate(_FW)
+        yield from _block_findings(ctx, block, marks)
+
+
+def _block_findings(ctx: Context, block: Block, marks: set) -> Iterator[Finding]:
+    """N105 findings of one block that :func:`_flagged_blocks` marked, each part only when its
+    mark is there (the part cannot match without it) and then exactly as it always ran."""
+    text = block.text
+    if "fw" in marks:
+        for m in _FULLWIDTH_RE.finditer(text):
+            ascii_ = m.group(0).translate(_FW)
+            yield ctx.emit("N105", block, m.start(), m.end(), f"“{m.group(0)}”是全角数字，应写半角“{ascii_}”", ascii_)
+    if "year" in marks and ("零" in text or "〇" in text or "0" in text) and _YEAR_ZERO_QUICK_RE.search(text):
+        for m in _YEAR_ZERO_RE.finditer(text):
+            if _after(text, m.start(), "一二三四五六七八九十〇零0123456789"):
+                continue
+            y = m.group(1)
+            if ("零" in y or "0" in y) and sum(c in "一二三四五六七八九〇零" for c in y) >= 2:
+                fixed = y.replace("零", "〇").replace("0", "〇") + "年"
                 yield ctx.emit(
-                    "N105", block, m.start(), m.end(), f"“{m.group(0)}”是全角数字，应写半角“{ascii_}”", ascii_
+                    "N105", block, m.start(), m.end(), f"汉字年份中的零应写“〇”：“{m.group(0)}”应为“{fixed}”", fixed
                 )
-        if has_year_zero and ("零" in text or "〇" in text or "0" in text) and _YEAR_ZERO_QUICK_RE.search(text):
-            for m in _YEAR_ZERO_RE.finditer(text):
-                if _after(text, m.start(), "一二三四五六七八九十〇零0123456789"):
-                    continue
-                y = m.group(1)
-                if ("零" in y or "0" in y) and sum(c in "一二三四五六七八九〇零" for c in y) >= 2:
-                    fixed = y.replace("零", "〇").replace("0", "〇") + "年"
-                    yield ctx.emit(
-                        "N105", block, m.start(), m.end(), f"汉字年份中的零应写“〇”：“{m.group(0)}”应为“{fixed}”", fixed
-                    )
-        if has_adjacent and "、" in text and _ADJ_QUICK_RE.search(text):
-            yield from _adjacent_approximations(ctx, block)
-        if id(block) not in with_digits:
-            continue
-        if has_mixed and _MIXED_DATE_QUICK_RE.search(text):
-            for m in _MIXED_DATE_RE.finditer(text):
-                yield ctx.emit(
-                    "N105",
-                    block,
-                    m.start(),
-                    m.end(),
-                    f"“{m.group(0)}”中汉字数字与阿拉伯数字混用，同一日期应统一，公文中一般写阿拉伯数字",
-                )
-        if fixed_res or has_days:
-            yield from fixed_expression_findings(ctx, block, fixed_res)
-        if "千" in text or "百" in text:
-            for m in _QIAN_RE.finditer(text):
-                if _after(text, m.start(), "0123456789."):
-                    continue
-                if inside(_protected(ctx, block), m.start()):
-                    continue
-                value = float(m.group(1)) * (1000 if m.group(2) == "千" else 100)
-                fixed = fmt_number(value)
-                yield ctx.emit(
-                    "N105",
-                    block,
-                    m.start(),
-                    m.end(),
-                    f"阿拉伯数字不与“{m.group(2)}”连用：“{m.group(0)}”应为“{fixed}”",
-                    fixed,
-                )
-        if "几" in text:
-            for m in _JI_RE.finditer(text):
-                if _after(text, m.start(), "0123456789."):
-                    continue
-                fixed = int_to_cn(int(m.group(1))) + "几"
-                yield ctx.emit(
-                    "N105", block, m.start(), m.end(), f"含“几”的概数用汉字：“{m.group(0)}”应为“{fixed}”", fixed
-                )
+    if "adj" in marks and _ADJ_QUICK_RE.search(text):
+        yield from _adjacent_approximations(ctx, block)
+    if not _DIGIT_RE.search(text):
+        return
+    if "year" in marks and _MIXED_DATE_QUICK_RE.search(text):
+        for m in _MIXED_DATE_RE.finditer(text):
+            yield ctx.emit(
+                "N105",
+                block,
+                m.start(),
+                m.end(),
+                f"“{m.group(0)}”中汉字数字与阿拉伯数字混用，同一日期应统一，公文中一般写阿拉伯数字",
+            )
+    patterns = [p for k, p in enumerate(fixed_cn_res()) if k in marks]
+    if patterns or "day" in marks:
+        yield from fixed_expression_findings(ctx, block, patterns, days="day" in marks)
+    if "qian" in marks:
+        for m in _QIAN_RE.finditer(text):
+            if _after(text, m.start(), "0123456789."):
+                continue
+            if inside(_protected(ctx, block), m.start()):
+                continue
+            value = float(m.group(1)) * (1000 if m.group(2) == "千" else 100)
+            fixed = fmt_number(value)
+            yield ctx.emit(
+                "N105",
+                block,
+                m.start(),
+                m.end(),
+                f"阿拉伯数字不与“{m.group(2)}”连用：“{m.group(0)}”应为“{fixed}”",
+                fixed,
+            )
+    if "ji" in marks:
+        for m in _JI_RE.finditer(text):
+            if _after(text, m.start(), "0123456789."):
+                continue
+            fixed = int_to_cn(int(m.group(1))) + "几"
+            yield ctx.emit("N105", block, m.start(), m.end(), f"含“几”的概数用汉字：“{m.group(0)}”应为“{fixed}”", fixed)
+
+
+@cache
+def _markers() -> tuple[tuple[re.Pattern[str], dict[str, frozenset]], ...]:
+    """Patterns over the whole text that find every place where a part of N105 can match,
+    each with what a marked character may start.
+
+    Each pattern is one character wide and led by a literal or a short class (an alternation
+    of them scans several times slower than each alone).  Each is implied by its part's own
+    pattern: a digit before 千/百 (_QIAN_RE), before a month-day separator (the day names) or
+    before the character a fixed_cn pattern has after a digit (:func:`digit_anchor`); 年 after
+    four Chinese digits (or 0) or after four digits and before a Chinese one (_YEAR_ZERO_RE,
+    _MIXED_DATE_RE); 、 between two numbers (_ADJ_APPROX_RE); 几 after 10…90 (_JI_RE); ” after
+    “.d” or “.dd” (a quoted day name with a point); a full-width digit.  No class holds a
+    newline, so no look-around reaches into another block.  A character marks everything it
+    may start, whichever pattern found it.
+    """
+    by_char, _ = anchored_patterns()
+    kinds: dict[str, set] = {c: set(v) for c, v in by_char.items()}
+    for c in "千百":
+        kinds.setdefault(c, set()).add("qian")
+    for c in "·•・．":
+        kinds.setdefault(c, set()).add("day")
+    digit_led = "".join(re.escape(c) for c in kinds)
+    for c in "０１２３４５６７８９":
+        kinds.setdefault(c, set()).add("fw")
+    kinds.setdefault("年", set()).add("year")
+    kinds.setdefault("、", set()).add("adj")
+    kinds.setdefault("几", set()).add("ji")
+    kinds.setdefault("”", set()).add("day")
+    frozen = {c: frozenset(v) for c, v in kinds.items()}
+    patterns = (
+        rf"[{digit_led}](?<=\d.)",
+        r"年(?:(?<=[一二三四五六七八九〇零0]{4}年)|(?<=[0-9]{4}年)(?=[一二三四五六七八九十]))",
+        r"、(?<=[2-8二三四五六七八两]、)(?=[3-9三四五六七八九])",
+        r"几(?<=[1-9]0几)",
+        r"”(?:(?<=\.\d”)|(?<=\.\d\d”))",
+    )
+    return tuple((lazyre.compile(p), frozen) for p in patterns)
+
+
+_FULLWIDTH_DIGIT_RE = lazyre.compile(r"[０-９]")
+
+
+def _flagged_blocks(doc: Document, ctx: Context) -> dict[int, set]:
+    """Block index → the marks of :func:`_markers` found in it (a few searches over the whole
+    text).  Patterns of fixed_cn without a digit anchor mark every block with a digit."""
+    alltext = block_text(doc, ctx.cache)
+    starts = _block_starts(doc, ctx)
+    out: dict[int, set] = {}
+    markers = list(_markers())
+    if any(d in alltext for d in "０１２３４５６７８９"):  # ten scans beat one class scan
+        markers.append((_FULLWIDTH_DIGIT_RE, markers[0][1]))
+    for pattern, kinds in markers:
+        for m in pattern.finditer(alltext):
+            i = bisect_right(starts, m.start()) - 1
+            marks = out.get(i)
+            if marks is None:
+                out[i] = set(kinds[m.group()])
+            else:
+                marks |= kinds[m.group()]
+    _, unanchored = anchored_patterns()
+    if unanchored:
+        for i, b in enumerate(doc.blocks):
+            if _DIGIT_RE.search(b.text):
+                out.setdefault(i, set()).update(unanchored)
+    return out
 
 
 def _adjacent_approximations(ctx: Context, block: Block) -> Iterator[Finding]:

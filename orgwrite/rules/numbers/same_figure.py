@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import inside, number_data
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.chars import block_text
 from orgwrite.rules.numbers.common import (
     _DIGIT_RE,
     _MAGNITUDE,
     _NUM,
+    _PROSE,
     _after,
-    _numeric_blocks,
+    _block_starts,
     _protected,
     _protected_statements,
 )
@@ -26,20 +30,34 @@ from orgwrite.rules.numbers.common import (
 @cache
 def _figure_re() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(number_data()["range_units"], key=len, reverse=True))
-    return re.compile(rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?(?P<unit>{units})(?P<tail>左右|以上)?")
+    return lazyre.compile(rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万)?(?P<post>余|多)?(?P<unit>{units})(?P<tail>左右|以上)?")
+
+
+@cache
+def _statement_figure_re() -> re.Pattern[str]:
+    """_figure_re() less the matches right after a digit or a point, which statements() drops.
+
+    finditer never starts an original match right after a digit (the match would have begun
+    one digit earlier), and every place inside a dropped match is after a digit or a point or
+    cannot start a number: so the matches are the same, less the dropped ones.  The look-behind
+    comes after the first digit, so the scan still starts from digits only.
+    """
+    plain = _figure_re().pattern
+    pattern = plain.replace("(?P<num>\\d+", "(?P<num>\\d(?<![\\d.]\\d)\\d*", 1)
+    return lazyre.compile(pattern) if pattern != plain else _figure_re()
 
 
 #: A clause that speaks of a time or a change may give a different value for a different moment.
-_TIME_RE = re.compile(
+_TIME_RE = lazyre.compile(
     r"年|月|日|今年|去年|期间|以来|目前|当前|现在|截至|截止|同比|比上|较上|增长|下降|新增|减少|提高|降低|预计|力争|计划|目标|其中|分别|每"
 )
-_LEAD_RE = re.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
-_CLAUSE_RE = re.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
+_LEAD_RE = lazyre.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
+_CLAUSE_RE = lazyre.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
 #: The characters _CLAUSE_RE stops at; the last one in a range and the last sentence end in
 #: a range (a greedy ``.*`` backs up from the end of the range: C speed, no list per block).
-_CLAUSE_STOP_RE = re.compile(r"[，。；！？：,;:!?、（）()“”《》\d\s]")
-_LAST_STOP_RE = re.compile(r"(?s:.*)[，。；！？：,;:!?、（）()“”《》\d\s]")
-_LAST_END_RE = re.compile(r"(?s:.*)[。；！？]")
+_CLAUSE_STOP_RE = lazyre.compile(r"[，。；！？：,;:!?、（）()“”《》\d\s]")
+_LAST_STOP_RE = lazyre.compile(r"(?s:.*)[，。；！？：,;:!?、（）()“”《》\d\s]")
+_LAST_END_RE = lazyre.compile(r"(?s:.*)[。；！？]")
 
 
 def _clause_before(text: str, begin: int) -> tuple[int, int] | None:
@@ -61,14 +79,16 @@ def _clause_before(text: str, begin: int) -> tuple[int, int] | None:
 
 #: A sentence that begins with the moment it speaks of: 截至2023年底，…… / 2023年，…… /
 #: 统计数据显示，截至2017年底，…….
-_MOMENT_RE = re.compile(
+_MOMENT_RE = lazyre.compile(
     r"(?:[^，。；：,;:\d]{1,20}[，,：:])?(?:仅|在|于)?(?P<at>)(?:截至|截止到|截止)?(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?"
     r"(?P<part>底|末|年底|年末|上半年|下半年|前三季度|[一二三四]季度)?(?:以来)?[，,]?"
 )
 #: The sentence states a target or a forecast, or the clause a change: not the same statistic.
-_TARGET_RE = re.compile(r"力争|目标|预计|计划|争取|确保|预期|规划|拟|(?:将|要)(?:达到|实现|新增|建成|突破|完成|超过)")
+_TARGET_RE = lazyre.compile(
+    r"力争|目标|预计|计划|争取|确保|预期|规划|拟|(?:将|要)(?:达到|实现|新增|建成|突破|完成|超过)"
+)
 #: Another moment after the first (……，到2025年……): the figure may be of that moment.
-_OTHER_MOMENT_RE = re.compile(r"\d{4}年|今年|去年|明年|以来|目前|当前|届时|今后|未来")
+_OTHER_MOMENT_RE = lazyre.compile(r"\d{4}年|今年|去年|明年|以来|目前|当前|届时|今后|未来")
 
 
 def _dated_clause(
@@ -109,7 +129,7 @@ def _rounded(span: tuple[float, float], m: re.Match[str]) -> tuple[float, float]
     return span[0] - half, span[1] + half
 
 
-_PRE_RE = re.compile(r"(?:大约|约有|约|将近|接近|近|超过|逾)$")
+_PRE_RE = lazyre.compile(r"(?:大约|约有|约|将近|接近|近|超过|逾)$")
 
 
 def _interval(value: float, m: re.Match[str], pre: str | None) -> tuple[float, float]:
@@ -201,26 +221,76 @@ class Statement:
         return self.block.text[self.begin : self.end]
 
 
+#: The last ASCII sentence end in a range (greedy: C speed); collected texts may end a
+#: sentence with an ASCII ; ! or ?.
+_LAST_ASCII_END_RE = lazyre.compile(r"(?s:.*)[;!?]")
+
+
+def _figures_by_block(doc: Document, ctx: Context, pattern: re.Pattern[str]) -> list[tuple[int, list[int]]]:
+    """(block index, offsets of its figures), in order: one scan of the whole text.
+
+    No class of the pattern holds a newline and its look-behind sees only the character
+    before the first digit (a newline at a block's start, as nothing would): so the matches
+    over the whole text are those of every block, and ``pattern.match`` at an offset gives
+    the match finditer gives there."""
+    alltext = block_text(doc, ctx.cache)
+    starts = _block_starts(doc, ctx)
+    out: list[tuple[int, list[int]]] = []
+    low = high = 0  # the current block's span in the whole text
+    offsets: list[int] = []
+    for m in pattern.finditer(alltext):
+        at = m.start()
+        if at >= high:
+            i = bisect_right(starts, at) - 1
+            low = starts[i]
+            high = starts[i + 1] if i + 1 < len(starts) else len(alltext) + 1
+            offsets = []
+            out.append((i, offsets))
+        offsets.append(at - low)
+    return out
+
+
 def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
     """Every figure of ``doc`` that states a statistic, in order (N110 and ``orgwrite compare``)."""
-    pattern = _figure_re()
-    section = _sections(doc)
-    for block in _numeric_blocks(doc, ctx):
+    pattern = _statement_figure_re()
+    section: dict[int, int] | None = None
+    blocks = doc.blocks
+    for i, offsets in _figures_by_block(doc, ctx, pattern):
+        block = blocks[i]
+        if block.kind not in _PROSE:
+            continue
         text = block.text
-        for m in pattern.finditer(text):
+        moments: dict[int, bool] = {}
+        ascii_ends = ";" in text or "!" in text or "?" in text
+        sentence_start = scanned = 0
+        for offset in offsets:
+            m = pattern.match(text, offset)
             start = m.start()
-            if _after(text, start, "0123456789."):
+            if start and text[start - 1] in "0123456789.":
                 continue
+            # The offset after the last sentence end before the figure (0 when none): the
+            # last one after the previous figure, else the one found for it.
+            last_end = _LAST_END_RE.match(text, scanned, start)
+            if last_end:
+                sentence_start = last_end.end()
+            scanned = start
+            # The part of the sentence begins after the last ASCII end in it, if any (an
+            # approximation word before the figure holds none).
+            last_ascii = _LAST_ASCII_END_RE.match(text, sentence_start, start) if ascii_ends else None
+            part_start = last_ascii.end() if last_ascii else sentence_start
+            # A part that opens with its moment (memoized per block): else _dated_clause is None.
+            opens = moments.get(part_start)
+            if opens is None:
+                opens = moments[part_start] = _MOMENT_RE.match(text, part_start) is not None
+            if not opens and (
+                _DIGIT_RE.search(text, sentence_start, start) or _TIME_RE.search(text, sentence_start, start)
+            ):
+                continue  # undated, with a digit or a time word before it in its sentence: dropped below
             # _PRE_RE ends in one of these (or "$" matches before a newline).
             p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, "约有近过逾\n") else None
             pre = p.group(0) if p else None
             begin = p.start() if p else start
-            # The offset after the last sentence end before the figure (0 when none).
-            last_end = _LAST_END_RE.match(text, 0, m.start())
-            sentence_start = last_end.end() if last_end else 0
-            # Collected texts may end a sentence with an ASCII ; ! or ?.
-            ascii_end = max(text.rfind(c, sentence_start, begin) for c in ";!?") + 1
-            dated = _dated_clause(text, max(sentence_start, ascii_end), begin)
+            dated = _dated_clause(text, part_start, begin) if opens else None
             if dated is not None:
                 (shown_moment, moment), clause = dated
                 key: tuple = (moment, clause, m.group("unit"))
@@ -236,6 +306,8 @@ def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
                     text, sentence_start, m.start()
                 ):
                     continue
+                if section is None:
+                    section = _sections(doc)
                 key = (clause, m.group("unit"), section[id(block)])
                 said = clause
             if inside(

@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from orgwrite import lazyre
 from orgwrite.model import Block, Document, Finding
 from orgwrite.numerals import inside, number_data
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.numbers.common import _NUM, _numeric_blocks, _protected
+from orgwrite.rules.numbers.common import _NUM, _marked_blocks, _protected
 
 _PCT = rf"(?<![\d.])({_NUM})[%％]"
 #: After the first figure: more figures of the same share (、 和 及), or the end of a change
@@ -24,19 +25,19 @@ _PCT = rf"(?<![\d.])({_NUM})[%％]"
 _MORE = rf"(?:(?:[、和与及]|(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)(?:到|至)|到|至|～|-)(?<![\d.]){_NUM}[%％])"
 _GAP = r"[^，。；：、,;:！？!?\d%％]"
 #: Between the share and its figure: a change or a comparison, not the share's value.
-_CHANGE_RE = re.compile(
+_CHANGE_RE = lazyre.compile(
     r"增|提高|提升|上升|下降|降低|减少|回落|同比|比上|较|高于|低于|超出|相当于|是|的|倍|目标|任务|计划|预算|平均"
 )
 #: Between 占 and the figure: a plan or a change, not a whole (占年度任务的110%, 占比提高120%).
-_ZHAN_NOT_RE = re.compile(r"目标|任务|计划|增|提高|提升|上升|下降|降低|减少|同比|比上|较|相当|倍|是")
+_ZHAN_NOT_RE = lazyre.compile(r"目标|任务|计划|增|提高|提升|上升|下降|降低|减少|同比|比上|较|相当|倍|是")
 #: 提高到 / 提升至 give the new value of the share, not a change of it.
-_TO_RE = re.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)(?:到|至)")
+_TO_RE = lazyre.compile(r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)(?:到|至)")
 #: 率 as a verb or inside a word that is not a rate.
 _NOT_RATE_AFTER = "先领团队"
 _NOT_ZHAN_AFTER = "领用据有地位线"
 _NOT_ZHAN_BEFORE = "抢侵霸挤独攻强"
 #: Figures in one match of a share pattern.
-_FIGURE_RE = re.compile(rf"(?<![\d.])({_NUM})[%％]")
+_FIGURE_RE = lazyre.compile(rf"(?<![\d.])({_NUM})[%％]")
 
 
 @cache
@@ -45,7 +46,7 @@ def _share_re() -> re.Pattern[str]:
         (w for w in number_data()["share_words"] if w == "占比" or not w.startswith("占")), key=len, reverse=True
     )
     anchors = "|".join([*words, "率"])
-    return re.compile(
+    return lazyre.compile(
         rf"(?P<word>{anchors}){_GAP}{{0,16}}?{_PCT}{_MORE}*"
         rf"|(?P<zhan>占)(?P<of>{_GAP}{{0,16}}?)(?:的)?(?:比[重例])?(?:为|达到|达|超过)?{_PCT}{_MORE}*"
     )
@@ -131,7 +132,7 @@ def share_over_100(doc: Document, ctx: Context) -> Iterator[Finding]:
     常识：比例的分子不大于分母。
     """
     pattern = _share_re()
-    for block in _numeric_blocks(doc, ctx):
+    for block in _marked_blocks(doc, ctx, ("%", "％")):
         text = block.text
         if "%" not in text and "％" not in text:
             continue

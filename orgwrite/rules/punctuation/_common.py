@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.rules.chars import block_text
 
@@ -34,12 +35,12 @@ def text_blocks(doc: Document) -> Iterator[Block]:
 #: Characters the skeleton keeps besides Latin-1: paired marks, dashes, ellipsis, U+3000
 #: and the invisible characters of P113.
 KEPT = "“”‘’（）《》〈〉【】「」『』…—―─－～–\u3000\u200b-\u200f\u202a-\u202e\u2060\ufeff"
-_SKELETON_RE = re.compile(f"[^\\x00-\\xff{KEPT}]+")
+_SKELETON_RE = lazyre.compile(f"[^\\x00-\\xff{KEPT}]+")
 #: What a run of other characters becomes in the skeleton (not a kept character).
 PLACEHOLDER = "\ufffc"
 STOPS = "，、；：。？！"
 #: A stop mark and the pattern for it followed by another (``in`` skips an absent mark fast).
-_STOP_PAIR_RES = tuple((mark, re.compile(f"{mark}[{STOPS}]")) for mark in STOPS)
+_STOP_PAIR_RES = tuple((mark, lazyre.compile(f"{mark}[{STOPS}]")) for mark in STOPS)
 
 
 class Joined:

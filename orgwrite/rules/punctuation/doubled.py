@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.lazyre import lazy
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -12,7 +12,7 @@ from orgwrite.rules.punctuation._common import absent, joined, source_absent, te
 
 _DOUBLE_RE = lazy(r"[，、；：。]{2,}|[，、；：。][？！]|[？！][，、；：。]")
 #: Two marks in a row: in every match of _DOUBLE_RE, and found by a fast class scan.
-_DOUBLE_QUICK_RE = re.compile(r"[，、；：。？！][，、；：。？！]")
+_DOUBLE_QUICK_RE = lazyre.compile(r"[，、；：。？！][，、；：。？！]")
 
 
 @rule("P104", "doubled-punctuation", "error", "点号重复或冲突（，， 。， ；。）", fix="safe")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.lazyre import lazy
 from orgwrite.model import Block, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import CHINESE, is_chinese
 from orgwrite.rules.punctuation._common import absent, joined, source_absent, text_blocks
 
-_ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|·{3,}|，{3,}")
+_ELLIPSIS_RE = lazyre.compile(r"\.{3,}|。{3,}|…+|·{3,}|，{3,}")
 
 
 def _has_ellipsis(text: str) -> bool:
@@ -20,9 +21,9 @@ def _has_ellipsis(text: str) -> bool:
 
 
 #: The part of _ELLIPSIS_RE whose characters the skeleton keeps.
-_KEPT_ELLIPSIS_RE = re.compile(r"\.{3}|…|·{3}")
+_KEPT_ELLIPSIS_RE = lazyre.compile(r"\.{3}|…|·{3}")
 #: The rest: three stops, which hold two stops side by side.
-_STOP_ELLIPSIS_RE = re.compile(r"。{3}|，{3}")
+_STOP_ELLIPSIS_RE = lazyre.compile(r"。{3}|，{3}")
 
 
 def _ellipsis_blocks(doc: Document, ctx: Context) -> list[Block]:
@@ -74,7 +75,7 @@ def ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 # --- P107 dash -----------------------------------------------------------------------------
 
-_ANY_DASH_RE = re.compile(r"--|－－|―|──|—{3}|^—|[ \u3000]—", re.M)
+_ANY_DASH_RE = lazyre.compile(r"--|－－|―|──|—{3}|^—|[ \u3000]—", re.M)
 #: Every alternative starts with a literal, so the engine scans for their first characters
 #: only (``-{2,}`` written ``--+``, a look-behind after the dash instead of before it).
 _DASH_RE = lazy(r"--+|－－+|――?|──|———+|—(?<=^—)(?!—)|—(?<=[ \u3000]—)(?!—)(?=[" + CHINESE + r"])")
@@ -98,8 +99,8 @@ def _maybe_dash(text: str) -> bool:
 #: _ANY_DASH_RE over the skeleton (whose characters it keeps), every alternative starting
 #: with a literal so the engine scans for their first characters only; a block that
 #: starts with "—" follows a line end.
-_SKELETON_DASH_RE = re.compile("--|－－|―|──|———|[ \u3000]—")
-_LINE_START_DASH_RE = re.compile("\n—")
+_SKELETON_DASH_RE = lazyre.compile("--|－－|―|──|———|[ \u3000]—")
+_LINE_START_DASH_RE = lazyre.compile("\n—")
 
 
 #: The forms _maybe_dash looks for inside a paragraph (besides a "—" it starts with).

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.lazyre import lazy
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -16,7 +16,7 @@ _URL_RE = lazy(
     r"(?:https?://|www\.)[\w./?=&%#:;,@+~-]*|[\w.-]+@[\w-]+\.[\w.]+|[\w-]+\.(?:com|cn|net|org|gov)\b[\w./?=&%-]*"
 )
 #: In every match of _URL_RE (which scans slowly: ``[\w.-]+@`` tries every run of letters).
-_URL_QUICK_RE = re.compile(r"\.(?:com|cn|net|org|gov)|@|www\.|://")
+_URL_QUICK_RE = lazyre.compile(r"\.(?:com|cn|net|org|gov)|@|www\.|://")
 _LEADING_NUMBER_RE = lazy(r"^(?:\d{1,3}\.(?!\d)|\(\d{1,3}\)|[一二三四五六七八九十]{1,3}\.)")
 
 
@@ -31,7 +31,7 @@ _HALF_RE = lazy(
     rf"[,;:?!.](?:(?<={_CN}.)(?:(?<=[,;:?!])|(?=[{CHINESE} \u3000]|$))"
     rf"|(?={_CN})(?:(?<=[,;:])|(?<=[^\x00-\x7f][?!])))"
 )
-_PAREN_RE = re.compile(r"[()]")
+_PAREN_RE = lazyre.compile(r"[()]")
 #: A character of CHINESE is not Latin-1 (but for ·): in the skeleton it stays itself or
 #: becomes the placeholder, which is not Latin-1 either.
 _NOT_LATIN = r"[^\x00-\xb6\xb8-\xff]"
@@ -39,11 +39,11 @@ _NOT_LATIN = r"[^\x00-\xb6\xb8-\xff]"
 #: _NOT_LATIN (and "not ASCII" kept): , ; : next to it, ? ! after not-ASCII, . after it and
 #: before it, a space, a line end or the end; a parenthesis next to it (a ")" is found only
 #: in a block where some parenthesis stands next to Chinese).
-_SKELETON_HALF_RE = re.compile(
+_SKELETON_HALF_RE = lazyre.compile(
     rf"[,;:()](?:(?<={_NOT_LATIN}.)|(?={_NOT_LATIN}))|[?!](?<=[^\x00-\x7f].)"
     rf"|\.(?<={_NOT_LATIN}.)(?:(?={_NOT_LATIN}|[ \n])|\Z)"
 )
-_ANY_HALF_RE = re.compile(r"[,.:;?!()]")
+_ANY_HALF_RE = lazyre.compile(r"[,.:;?!()]")
 
 
 def _half_width_offsets(text: str, urls: bool = True) -> list[int]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.punctuation._common import absent, joined
@@ -12,7 +12,7 @@ from orgwrite.rules.punctuation._common import absent, joined
 _ALL_KINDS = frozenset(BlockKind)
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]+")
+_INVISIBLE_RE = lazyre.compile(f"[{_INVISIBLE}]+")
 
 
 def _has_invisible(text: str) -> bool:
@@ -54,7 +54,7 @@ def invisible_characters(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- P114 control characters --------------------------------------------------------------
 
 #: C0 control characters and DEL, except tab and the line ends the readers turn into lines.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_CONTROL_RE = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 _CONTROL_NAMES = {
     "\x00": "空字符",
     "\x07": "响铃符",

@@ -6,13 +6,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.model import Block, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.punctuation._common import PLACEHOLDER, TEXT_KINDS, absent, joined, source_absent, text_blocks
 
 _OPEN = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "「": "」", "『": "』"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
-_PAIR_RE = re.compile("[" + "".join(_OPEN) + "".join(_CLOSE) + "]")
+_PAIR_RE = lazyre.compile("[" + "".join(_OPEN) + "".join(_CLOSE) + "]")
 #: Deletes every pair mark except the double quotes.
 _NOT_DOUBLE_QUOTE = str.maketrans("", "", "".join(ch for ch in (*_OPEN, *_CLOSE) if ch not in "“”"))
 _NAMES = {
@@ -52,11 +53,11 @@ def _well_paired(text: str) -> bool:
     return True
 
 
-_NOT_A_PAIR_MARK_RE = re.compile("[^\n" + "".join(_OPEN) + "".join(_CLOSE) + "]+")
-_NOT_A_DOUBLE_QUOTE_RE = re.compile("[^\n“”]+")
+_NOT_A_PAIR_MARK_RE = lazyre.compile("[^\n" + "".join(_OPEN) + "".join(_CLOSE) + "]+")
+_NOT_A_DOUBLE_QUOTE_RE = lazyre.compile("[^\n“”]+")
 #: Double quotes that do not alternate “ ” “ ” within a line (of double quotes alone).
-_QUOTES_OUT_OF_STEP_RE = re.compile("““|””|^”|“$", re.M)
-_NOT_A_LINE_END_RE = re.compile("[^\n]")
+_QUOTES_OUT_OF_STEP_RE = lazyre.compile("““|””|^”|“$", re.M)
+_NOT_A_LINE_END_RE = lazyre.compile("[^\n]")
 
 
 def _ill_paired(doc: Document, ctx: Context) -> set[int] | None:
@@ -161,7 +162,7 @@ def _broken_in_two(prose: list[Block], index: int) -> bool:
     return _well_paired(text + prose[index + 1].text)
 
 
-_DOUBLE_QUOTE_RE = re.compile("[“”]")
+_DOUBLE_QUOTE_RE = lazyre.compile("[“”]")
 _TURNED = {"“": "”", "”": "“"}
 #: Marks of one family share one finding: quotes of every shape, and each kind of bracket.
 _QUOTES = frozenset("“”‘’「」『』")
@@ -245,7 +246,7 @@ def _turned_quote(text: str) -> int | None:
 
 # --- P103 empty pairs --------------------------------------------------------------------
 
-_EMPTY_RE = re.compile(
+_EMPTY_RE = lazyre.compile(
     r"“[ \u3000]*”|‘[ \u3000]*’|《[ \u3000]*》|〈[ \u3000]*〉|（[ \u3000]*）|\([ \u3000]*\)|【[ \u3000]*】|「[ \u3000]*」"
 )
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import is_han
@@ -12,7 +12,7 @@ from orgwrite.rules.punctuation._common import absent, joined, source_absent, te
 
 #: ``(?<=”)、(?=“)|(?<=》)、(?=《)`` written to start with the 顿号, so the engine scans for it
 #: (a leading look-behind is tried at every character).
-_QUOTED_LIST_RE = re.compile(r"、(?:(?<=”、)(?=“)|(?<=》、)(?=《))")
+_QUOTED_LIST_RE = lazyre.compile(r"、(?:(?<=”、)(?=“)|(?<=》、)(?=《))")
 
 
 def _has_quoted_list(text: str) -> bool:
@@ -21,7 +21,7 @@ def _has_quoted_list(text: str) -> bool:
 
 
 #: Each is a literal: the engine finds it fast; together they match where _QUOTED_LIST_RE does.
-_QUOTED_LIST_LITERALS = (re.compile("”、“"), re.compile("》、《"))
+_QUOTED_LIST_LITERALS = (lazyre.compile("”、“"), lazyre.compile("》、《"))
 
 
 @rule("P105", "dunhao-between-quotes", "warning", "标有引号或书名号的并列成分之间用了顿号", fix="safe")

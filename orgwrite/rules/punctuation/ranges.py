@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.lazyre import lazy
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -16,7 +16,7 @@ _RANGE_RE = lazy(
     r"|(?<![\d.\-/:：])(\d{1,2}日?)[-－~–](\d{1,2}日)(?!\d)"
 )
 #: A separator before a digit: in every match of _RANGE_RE, found by a fast class scan.
-_RANGE_QUICK_RE = re.compile(r"[-－~～—–]\d")
+_RANGE_QUICK_RE = lazyre.compile(r"[-－~～—–]\d")
 
 
 def _no_range(doc: Document) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.punctuation._common import TEXT_KINDS, joined
@@ -15,10 +15,10 @@ _SEQ = (
     r"|(?P<di>第[一二三四五六七八九十]{1,3})、"
     r"|(?P<cn>[一二三四五六七八九十]{1,3})[.．，,](?![一二三四五六七八九十\d]))"
 )
-_SEQ_RE = re.compile("^" + _SEQ)
+_SEQ_RE = lazyre.compile("^" + _SEQ)
 #: _SEQ_RE at the start of every block but the first of the joined text: a scan for the
 #: line end (a literal) finds them all at once.
-_LINE_SEQ_RE = re.compile("\n(?=[\\d（(第一二三四五六七八九十])(?=" + _SEQ + ")")
+_LINE_SEQ_RE = lazyre.compile("\n(?=[\\d（(第一二三四五六七八九十])(?=" + _SEQ + ")")
 
 
 @rule("P112", "sequence-number-punctuation", "warning", "序次语后的标点不规范（1、 （一）、 第一、）", fix="safe")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.lazyre import lazy
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -14,12 +14,12 @@ from orgwrite.rules.punctuation._common import absent, joined, source_absent
 #: ``(?<=[CHINESE])[ \u3000\u00a0\t]+(?=[CHINESE])`` written to start with the space, so the
 #: engine scans for spaces (a leading look-behind is tried at every character).
 _SPACE_RE = lazy(rf"[ \u3000\u00a0\t](?<=[{CHINESE}][ \u3000\u00a0\t])[ \u3000\u00a0\t]*(?=[{CHINESE}])")
-_ANY_SPACE_RE = re.compile(r"[ \u3000\u00a0\t]")
+_ANY_SPACE_RE = lazyre.compile(r"[ \u3000\u00a0\t]")
 _SPACE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.SALUTATION})
 _CHECKED_KINDS = _SPACE_KINDS | {BlockKind.HEADING}
 #: Over the skeleton: spaces between two characters that are not Latin-1 (or ·), as every
 #: match of _SPACE_RE stands (a Chinese character stays itself or becomes the placeholder).
-_SKELETON_SPACE_RE = re.compile(
+_SKELETON_SPACE_RE = lazyre.compile(
     "[ \u3000\u00a0\t](?<=[^\x00-\xb6\xb8-\xff][ \u3000\u00a0\t])[ \u3000\u00a0\t]*[^\x00-\xb6\xb8-\xff]"
 )
 # 条例、规定的条文号：“第一条　为了……”“第二章　总则”，条号与正文之间空一格是法规排版格式
