@@ -71,6 +71,7 @@ def _count_starts(text: str, hits: list[int]) -> list[int]:
 
 _LEAD_RE = lazyre.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
 _COUNT_DIGIT_RE = lazyre.compile("[两二三四五六七八九十2-9]")
+_COUNT_DIGITS = frozenset("两二三四五六七八九十23456789")
 
 
 #: A count right after these is an ordinal, a larger number or a reference back (这三个方面).
@@ -147,7 +148,8 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
         if block.kind not in PROSE and not heading:
             continue
         text = block.text
-        if not _COUNT_DIGIT_RE.search(text):
+        # A hit is often such a numeral itself: then the block need not be searched.
+        if not any(text[h] in _COUNT_DIGITS for h in starts) and not _COUNT_DIGIT_RE.search(text):
             continue
         quoted: list[tuple[int, int]] | None = None
         seen: set[int] = set()
@@ -169,7 +171,9 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             seen.add(m.start())
             yield block, m, stated, items
         if not heading:
-            yield from _generic_sites(doc, block, index, starts, seen, markers, runs_by_start)
+            hits = _generic_hits(text, starts)
+            if hits:
+                yield from _generic_sites(doc, block, index, hits, seen, markers, runs_by_start)
 
 
 @cache
@@ -211,7 +215,7 @@ def _generic_sites(
     doc: Document,
     block: Block,
     index: int,
-    starts: list[int],
+    hits: list[int],
     seen: set[int],
     markers: list[list[Marker]],
     runs_by_start: RunIndex,
@@ -221,8 +225,7 @@ def _generic_sites(
     list's first marker or heading number."""
     text = block.text
     quoted: list[tuple[int, int]] | None = None
-    # A generic count starts at its number, a hit followed by its classifier.
-    hits = [h for h in starts if text[h] in _GENERIC_FIRST and text[h + 1 : h + 2] in _GENERIC_CLASSIFIERS]
+    # ``hits``: where a generic count can start and read a list (:func:`_generic_hits`).
     for m in matches_at(_GENERIC_RE, text, hits):
         if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
             continue
@@ -251,6 +254,40 @@ def _generic_sites(
                 items = items_marked_paragraphs(doc, nxt, markers, runs_by_start) or items_headings(doc, nxt)
         if items is not None:
             yield block, m, cn_to_int(m.group("n")), items
+
+
+def _generic_hits(text: str, starts: list[int]) -> list[int]:
+    """The hits of the document scan where a generic count that can yield items may start.
+
+    A generic count starts at its hit, a numeral followed by its classifier.  A hit where
+    :func:`_no_list_at` proves no list can be read is left out, unless the next hit is
+    within 12 characters (a match is at most 12 long: the one at the hit left out could
+    have covered that hit, which finditer then skips)."""
+    hits = [h for h in starts if text[h] in _GENERIC_FIRST and text[h + 1 : h + 2] in _GENERIC_CLASSIFIERS]
+    last = len(hits) - 1
+    return [h for k, h in enumerate(hits) if not _no_list_at(text, h) or (k < last and hits[k + 1] < h + 12)]
+
+
+#: The clause boundaries of items_before's segment (its _BEFORE_LIST_RE).
+_SEGMENT_BOUNDARY_RE = lazyre.compile("[，。；：,;:（）()！？]")
+
+
+def _no_list_at(text: str, h: int) -> bool:
+    """True when no list a generic count starting at ``h`` reads can be there, tested before
+    its match is read.  Its end is 3 to 12 characters on, so :func:`_list_can_be_near`'s look
+    ahead lies in ``text[h + 3 : h + 22]``.  Not after a closing mark or 等, items_before
+    (pairs off) reads only a 、 after the last clause boundary of the 80 characters before
+    the count, in the text with the inside of closed quotations masked: a boundary after the
+    last 、 and after the last closing mark is not masked, and leaves no 、 after it."""
+    if h and text[h - 1] in "”》’等":
+        return False
+    if _AHEAD_RE.search(text, h + 3, h + 22) is not None:
+        return False
+    r = text.rfind("、", max(0, h - 80), h)
+    if r < 0:
+        return True
+    after = max(r, text.rfind("”", r, h), text.rfind("》", r, h), text.rfind("’", r, h)) + 1
+    return _SEGMENT_BOUNDARY_RE.search(text, after, h) is not None
 
 
 def _list_can_be_near(text: str, start: int, end: int) -> bool:
