@@ -38,8 +38,17 @@ def _candidates(positions: list[int], has_abbr: bool) -> list[int]:
     """
     if has_abbr or not positions:
         return positions
-    close = [b - a <= 24 for a, b in pairwise(positions)]  # close[i]: hits i and i + 1 are close
-    return [p for p, b, a in zip(positions, [False, *close], [*close, False], strict=True) if b or a]
+    if len(positions) == 2:  # the usual case: both or neither
+        return positions if positions[1] - positions[0] <= 24 else []
+    kept: list[int] = []
+    last = -1  # index of the last hit kept
+    for i, (a, b) in enumerate(pairwise(positions), 1):
+        if b - a <= 24:  # hits i - 1 and i are close: keep both (i - 1 once)
+            if last != i - 1:
+                kept.append(a)
+            kept.append(b)
+            last = i
+    return kept
 
 
 _START = attrgetter("start")
@@ -184,7 +193,7 @@ def chains_of(
     if not by_entry:
         return []
     chains: list[Chain] = []
-    abbr_ids = {a[2].id for a in abbrs}
+    abbr_ids = {a[2].id for a in abbrs} if abbrs else ()
     size = len(text)
     backwards = ""  # text reversed, made for the first clause: the last break before a position is
     # the first break after it there

@@ -18,7 +18,7 @@ _ANCHOR_AFTER_RE = lazyre.compile(r"^[”’]?(?:的|等|这|这一|即)?[“‘
 CN = "〇一二三四五六七八九十"
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     start: int
     end: int
@@ -30,7 +30,7 @@ class Item:
     exact: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Chain:
     entry: Entry
     items: list[Item]
@@ -169,17 +169,18 @@ def _match(sh: Shape, text: str, s: int, e: int, as_of: date | None, lead: int =
     Of the ways to write a member that fit, the longest wins (the first of them in ``candidates``).
     """
     piece = text[s:e]
-    left = piece.lstrip(_STRIP_CHARS)
-    if not left:
+    item = piece.strip(_STRIP_CHARS)
+    if not item:
         return None
-    item = left.rstrip(_STRIP_CHARS)
-    s = e - len(left)
-    raw = piece.lstrip(" \u3000")
-    if len(raw) != len(item) and (raw in sh.member_set or raw in sh.variants):
-        # A member, or a known wrong form of one, that carries its own quotation marks (“三个代表”思想).
-        s, item = e - len(raw), raw
-    else:
-        e = s + len(item)
+    if len(item) != len(piece):  # else no quotation mark nor space to strip: the item is the piece
+        left = piece.lstrip(_STRIP_CHARS)
+        s = e - len(left)
+        raw = piece.lstrip(" \u3000")
+        if len(raw) != len(item) and (raw in sh.member_set or raw in sh.variants):
+            # A member, or a known wrong form of one, that carries its own quotation marks (“三个代表”思想).
+            s, item = e - len(raw), raw
+        else:
+            e = s + len(item)
     n = len(item)
     for m, i, right, until in sh.by_last.get(item[-1], sh.no_char):
         if item == m or (item.endswith(m) and _lead_ok(item[: n - len(m)], _reach(lead, m))):

@@ -41,6 +41,8 @@ class DocumentRoles:
 
 #: The roles whose (block, hit, entry) triples are kept for role_hits-like iteration.
 _LISTED = ("abbr", "fwrong")
+#: Every role document_roles reads; a hit whose string plays none of them is passed by.
+_READ = frozenset({"member", "mwrong", "abbr", "anchor", "fwrong"})
 
 
 def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
@@ -48,7 +50,11 @@ def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
     cached = ctx.cache.get("enumeration.roles")
     if cached is not None:
         return cached
-    entries = context_lexicon(ctx).entries
+    lex = context_lexicon(ctx)
+    entries = lex.entries
+    # A hit's roles are some of its string's roles (the longest-match guard only drops roles):
+    # a string that plays none of _READ gives a hit with nothing to read here.
+    playing = lex.patterns_playing(_READ)
     by_role: dict[str, list[tuple[Block, Hit, Entry]]] = {role: [] for role in _LISTED}
     abbr_hits, fwrong_hits = by_role["abbr"], by_role["fwrong"]
     blocks: list[BlockRoles] = []
@@ -57,9 +63,15 @@ def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
         abbrs: list[tuple[int, int, Entry]] = []
         anchored = False
         for h in hits:
+            if h.text not in playing:
+                continue
             for role, eid, _ in h.roles:
                 if role == "member" or role == "mwrong":
-                    members.setdefault(eid, []).append(h)
+                    listed = members.get(eid)
+                    if listed is None:
+                        members[eid] = [h]  # no new empty list for each hit, as setdefault makes
+                    else:
+                        listed.append(h)
                 elif role == "abbr":
                     entry = entries[eid]
                     abbrs.append((h.start, h.end, entry))
