@@ -118,7 +118,7 @@ def test_d101_citations_in_the_last_block_and_not_across_two_blocks():
 def test_t101_t103_texts_cover_every_pattern_that_carries_their_roles():
     lex = load_lexicon()
     texts = _texts(lex.entries)
-    for pattern, roles in lex.automaton.values():
+    for pattern, roles in lex.patterns:
         for role, eid, _ in roles:
             kind = lex.entries[eid].kind
             if role == "dated":
@@ -139,13 +139,12 @@ def test_t103_is_silent_after_the_latest_first_date_and_speaks_before_it():
 
 def _automaton_citations(text: str, titles: dict[str, int]) -> list[tuple[int, int, int]]:
     """How D101-D104 used to read titles: every occurrence, by place, longest first, none inside another."""
-    import ahocorasick
+    import ahocorasick_rs
 
-    auto = ahocorasick.Automaton()
-    for title, value in titles.items():
-        auto.add_word(title, (len(title), value))
-    auto.make_automaton()
-    found = sorted(((end + 1 - n, end + 1, v) for end, (n, v) in auto.iter(text)), key=lambda m: (m[0], -m[1]))
+    values = list(titles.values())
+    auto = ahocorasick_rs.AhoCorasick(list(titles))
+    matches = auto.find_matches_as_indexes(text, overlapping=True)
+    found = sorted(((start, end, values[i]) for i, start, end in matches), key=lambda m: (m[0], -m[1]))
     out, last_end = [], -1
     for start, end, value in found:
         if start >= last_end:

@@ -29,7 +29,7 @@ def _lexicon():
 
 def _reference(lex, text: str) -> list[Hit]:
     raw = []
-    for pattern, roles in (value for _, value in lex.automaton.items()):
+    for pattern, roles in lex.patterns:
         i = text.find(pattern)
         while i >= 0:
             raw.append(Hit(i, i + len(pattern), pattern, roles))
@@ -129,3 +129,75 @@ def test_the_document_scan_leaves_out_only_guard_only_strings():
     assert found == [(b, hits) for b, hits in expected if hits]
     assert {"作为", "必须", "贯彻"} <= lex.guard_only
     assert "截止" in {h.text for _, hits in found for h in hits}
+
+
+def _brute_force(lex, text: str) -> list[Hit]:
+    """Every substring of ``text`` looked up among the known strings, then the reference guard."""
+    known = dict(lex.patterns)
+    longest = max(map(len, known))
+    raw = [
+        Hit(i, j, text[i:j], known[text[i:j]])
+        for i in range(len(text))
+        for j in range(i + 1, min(len(text), i + longest) + 1)
+        if text[i:j] in known
+    ]
+    return lex._guard(raw) if len(raw) > 1 else raw
+
+
+def _random_texts(rnd, alphabet: list[str], count: int) -> list[str]:
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(count)]
+
+
+def test_the_scan_finds_what_a_brute_force_search_of_every_substring_finds():
+    """Random texts over known strings' pieces and characters of every UTF-8 width (𠮷 and 😀 are
+    four bytes, outside the BMP), with line breaks inside a text: every overlapping occurrence,
+    at the same character positions, in the same order, however the texts are batched."""
+    import random
+
+    def entry(kind: str, eid: str, **data) -> Entry:
+        return Entry(kind, eid, data, "test.toml", 1)
+
+    lex = compile_entries(
+        [
+            entry("banned", "b1", text="甲乙"),
+            entry("banned", "b2", text="𠮷乙"),
+            entry("banned", "b3", text="😀"),
+            entry("banned", "b4", text="ab"),
+            entry("confusable", "c1", wrong="丁甲乙", right="甲乙丙"),
+            entry("confusable", "c2", wrong="乙𠮷", right="乙𠮷😀"),
+            entry("banned", "b5", text="甲乙甲乙"),
+            entry("banned", "b6", text="é甲"),
+            entry("formulation", "f1", canonical="戊己庚", anchors=["甲乙戊"], wrong=["戊己"]),
+        ]
+    )
+    rnd = random.Random(20261202)
+    alphabet = [*"甲乙丙丁戊己庚ab é\n", "𠮷", "😀", "甲乙", "𠮷乙", "乙𠮷😀", "戊己庚"]
+    seen: set[str] = set()
+    for _ in range(300):
+        texts = _random_texts(rnd, alphabet, rnd.randint(1, 6))
+        scanned = lex.scan_many(texts)
+        seen.update(h.text for hits in scanned for h in hits)
+        assert scanned == [_brute_force(lex, t) for t in texts], texts
+        assert lex.scan_many(texts, guard_only=False) == [
+            [h for h in hits if h.text not in lex.guard_only] for hits in scanned
+        ]
+    assert seen == {p for p, _ in lex.patterns}  # every known string was found somewhere
+
+
+def test_the_shipped_lexicon_scan_agrees_with_a_brute_force_search_on_random_texts():
+    import random
+
+    from orgwrite.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    rnd = random.Random(7)
+    known = [p for p, _ in lex.patterns]
+    found = 0
+    for _ in range(60):
+        pieces = [rnd.choice(known) for _ in range(8)] + [known[rnd.randrange(len(known))][1:]]
+        pieces += ["𠮷", "😀", "a", "é", "\n", "，", "的"]
+        texts = _random_texts(rnd, pieces, 3)
+        scanned = lex.scan_many(texts)
+        assert scanned == [_brute_force(lex, t) for t in texts], texts
+        found += sum(map(len, scanned))
+    assert found > 500

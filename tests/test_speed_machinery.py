@@ -94,7 +94,7 @@ def _every_occurrence(lex, text: str) -> list:
     from orgwrite.lexicon import Hit
 
     raw = []
-    for pattern, roles in (value for _, value in lex.automaton.items()):
+    for pattern, roles in lex.patterns:
         i = text.find(pattern)
         while i >= 0:
             raw.append(Hit(i, i + len(pattern), pattern, roles))

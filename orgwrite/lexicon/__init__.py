@@ -17,9 +17,10 @@ loads in milliseconds, :mod:`.segment`).
 """
 
 from orgwrite.lexicon.cache import FORMAT_VERSION, data_hash, load_lexicon
+from orgwrite.lexicon.compiling import compile_entries
 from orgwrite.lexicon.hits import cite, context_lexicon, document_hits, role_hits
 from orgwrite.lexicon.loading import check_entries, load_entries, read_file, shipped_files
-from orgwrite.lexicon.matcher import GUARDED_ROLES, Hit, Lexicon, compile_entries
+from orgwrite.lexicon.matcher import GUARDED_ROLES, Hit, Lexicon
 from orgwrite.lexicon.schema import (
     DEFAULT_SEVERITY,
     FIELDS,

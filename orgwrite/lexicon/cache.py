@@ -7,14 +7,15 @@ import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from orgwrite.lexicon.compiling import compile_entries
 from orgwrite.lexicon.loading import load_entries, shipped_files
-from orgwrite.lexicon.matcher import Lexicon, compile_entries
+from orgwrite.lexicon.matcher import Lexicon
 
 if TYPE_CHECKING:
     from orgwrite.config import Config
 
 #: Bump when the compiled form changes, so stale disk caches are ignored.
-FORMAT_VERSION = 12
+FORMAT_VERSION = 14
 
 _MEMORY: dict[str, Lexicon] = {}
 

@@ -1,7 +1,8 @@
 """The compiled lexicon: every known string in one Aho–Corasick automaton.
 
-:meth:`Lexicon.scan` finds exact hits with a longest-match guard; the drafting API
-(:meth:`Lexicon.wording`, :meth:`Lexicon.members`) answers what to write as of a date.
+Built by :func:`orgwrite.lexicon.compiling.compile_entries`.  :meth:`Lexicon.scan` finds
+exact hits with a longest-match guard; the drafting API (:meth:`Lexicon.wording`,
+:meth:`Lexicon.members`) answers what to write as of a date.
 Near-miss search and word boundaries live in :mod:`.nearmiss` and :mod:`.segment`.
 """
 
@@ -60,7 +61,11 @@ class Lexicon:
     """Entries compiled into one automaton.  Build with :func:`load_lexicon`."""
 
     entries: dict[str, Entry]
-    automaton: Any = None
+    #: (known string, its roles) for each pattern of the automaton, by its index there
+    patterns: tuple[tuple[str, tuple], ...] = ()
+    #: with the guard-only strings or without them → (automaton, its patterns by index); built
+    #: on first use in each process (see :meth:`_walker`)
+    _walkers: dict[bool, tuple[Any, tuple]] = field(default_factory=dict, repr=False, compare=False)
     words: list[str] = field(default_factory=list)
     data_hash: str = ""
     _regex: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
@@ -81,6 +86,7 @@ class Lexicon:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_context"] = {}  # built again on first use; its tests are closures
+        state["_walkers"] = {}  # automata do not pickle; built again from the patterns in 2 ms
         return state
 
     # -- lookup API for drafting --
@@ -151,17 +157,17 @@ class Lexicon:
 
         With ``guard_only=False`` the hits of :attr:`guard_only` strings are left out: they
         decide the longest-match guard (which needs no hit of theirs, see below) and nothing
-        else, and they are a third of all hits in a typical text.
+        else, and they are a third of all hits in a typical text; an automaton without them
+        walks the text (every other string's occurrences are found all the same).
 
         Known strings never contain a line break, so the texts are joined by ``\\n`` and each
         hit falls inside one text; positions are relative to the text it falls in.
 
-        The automaton walks the UTF-8 bytes (held in a ``str`` of code points 0–255): with
-        thousands of distinct first characters a walk over characters spends its time
-        choosing among the children of the root, a walk over bytes chooses among a few, and
-        runs three times as fast.  A UTF-8 pattern can only match on character boundaries, so
-        each hit's byte end is turned into a character end by decoding the bytes since the
-        previous hit (hits come in order of their ends).
+        The automaton walks the UTF-8 bytes: with thousands of distinct first characters a
+        walk over characters spends its time choosing among the children of the root, a walk
+        over bytes chooses among a few.  A UTF-8 pattern can only match on character
+        boundaries, so each hit's byte end is turned into a character end by decoding the
+        bytes since the previous hit (hits come in order of their ends).
 
         The longest-match guard is decided as each hit is found: a known string with a guarded
         role is covered exactly when one of the longer covering strings that contain it
@@ -173,7 +179,7 @@ class Lexicon:
             return out
         joined = "\n".join(texts)
         raw = joined.encode("utf-8")
-        walked = raw.decode("latin-1")
+        auto, patterns = self._walker(guard_only)
         ends = list(accumulate(len(t) + 1 for t in texts))  # one past each text's line break
         covers = self._covers
         new = tuple.__new__
@@ -181,11 +187,8 @@ class Lexicon:
         bucket, text = out[0], texts[0]
         byte_at = char_at = 0
         same_width = len(raw) == len(joined)
-        skip = frozenset() if guard_only else self.guard_only
-        for byte_end, (pattern, roles) in self.automaton.iter(walked):
-            if pattern in skip:
-                continue  # the next hit's character end is counted from the last one kept
-            byte_end += 1
+        for index, _, byte_end in auto.find_matches_as_indexes(raw, overlapping=True):
+            pattern, roles = patterns[index]
             if byte_end != byte_at:
                 if same_width:
                     char_at = byte_end
@@ -215,6 +218,19 @@ class Lexicon:
                 hits.reverse()
                 hits.sort(key=_START)
         return out
+
+    def _walker(self, guard_only: bool) -> tuple[Any, tuple[tuple[str, tuple], ...]]:
+        """(automaton, (pattern, roles) by its index) over every known string, or every one but
+        the :attr:`guard_only` strings."""
+        found = self._walkers.get(guard_only)
+        if found is None:
+            patterns = self.patterns
+            if not guard_only:
+                patterns = tuple(p for p in patterns if p[0] not in self.guard_only)
+            from orgwrite.lexicon.compiling import automaton
+
+            found = self._walkers[guard_only] = (automaton(patterns), patterns)
+        return found
 
     def _guard(self, raw: list[Hit]) -> list[Hit]:
         """Drop guarded roles of hits inside a longer known string (the longest-match guard).
@@ -297,98 +313,3 @@ class Lexicon:
         from orgwrite.lexicon.segment import is_word
 
         return is_word(text, start, end, self.words)
-
-
-def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
-    """Build the automaton over every string the rules look for."""
-    import ahocorasick
-
-    patterns: dict[str, list[tuple[str, str, Any]]] = {}
-
-    def add(s: str, role: str, eid: str, extra: Any = None) -> None:
-        if s:
-            patterns.setdefault(s, []).append((role, eid, extra))
-
-    words: set[str] = set()
-    for e in entries:
-        if e.kind == "formulation":
-            add(e.get("canonical"), "guard", e.id)
-            for w in e.get("wrong", []):
-                add(w, "fwrong", e.id)
-            for a in e.get("anchors", []):
-                add(a, "anchor", e.id)
-            for a in e.get("allowed", []):
-                add(a, "guard", e.id)
-            for v in e.get("versions", []):
-                if "text" in v:
-                    add(v["text"], "guard", e.id)
-        elif e.kind == "enumeration":
-            add(e.get("abbr"), "abbr", e.id)
-            for a in e.get("aliases", []):
-                add(a, "abbr", e.id)
-            if e.get("chain", True):
-                for i, m in enumerate(e.get("members")):
-                    add(m, "member", e.id, (i, None))
-                    words.add(m)
-                for v in e.get("versions", []):
-                    for i, m in enumerate(v["members"]):
-                        if m != e.get("members")[i]:
-                            add(m, "member", e.id, (i, v["until"]))
-                for right, alts in e.get("alternatives", {}).items():
-                    if right in e.get("members"):
-                        for a in [alts] if isinstance(alts, str) else alts:
-                            add(a, "member", e.id, (e.get("members").index(right), None))
-                for wrong, right in e.get("member_variants", {}).items():
-                    add(wrong, "mwrong", e.id, right)
-        elif e.kind == "dated":
-            add(e.get("term"), "dated", e.id)
-            add(e.get("replacement"), "dated_new", e.id)
-        elif e.kind == "confusable":
-            add(e.get("wrong"), "conf", e.id)
-            add(e.get("right"), "guard", e.id)
-            if e.get("boundary"):
-                words.add(e.get("right"))
-        elif e.kind == "banned":
-            add(e.get("text"), "ban", e.id)
-    kinds = {e.id: e.kind for e in entries}
-    auto = ahocorasick.Automaton()
-    for s, roles in patterns.items():
-        auto.add_word(s.encode("utf-8").decode("latin-1"), (s, tuple(roles)))  # walked as bytes, see scan_many
-    auto.make_automaton()
-    return Lexicon(
-        entries={e.id: e for e in entries},
-        automaton=auto,
-        words=sorted(words),
-        data_hash=data_hash,
-        _covers=_covers(auto, patterns),
-        guard_only=frozenset(
-            s for s, roles in patterns.items() if all(r[0] == "guard" and kinds[r[1]] == "confusable" for r in roles)
-        ),
-        role_patterns={
-            role: frozenset(s for s, roles in patterns.items() if any(r[0] == role for r in roles))
-            for role in {r[0] for roles in patterns.values() for r in roles}
-        },
-    )
-
-
-def _covers(auto: Any, patterns: dict[str, list[tuple[str, str, Any]]]) -> dict[str, tuple[tuple, tuple]]:
-    """For each pattern with a guarded role, the longer covering patterns that contain it.
-
-    The automaton run over each covering pattern finds every known string inside it, with
-    its offset; a hit of a listed pattern is covered in a text exactly when one of its
-    covering patterns stands there at that offset.
-    """
-    found: dict[str, set[tuple[str, int]]] = {}
-    for outer, roles in patterns.items():
-        if not any(r[0] not in _NOT_COVERING for r in roles):
-            continue
-        walked = outer.encode("utf-8")
-        for byte_end, (inner, inner_roles) in auto.iter(walked.decode("latin-1")):
-            if inner == outer or not any(r[0] in GUARDED_ROLES for r in inner_roles):
-                continue
-            offset = len(walked[: byte_end + 1].decode("utf-8")) - len(inner)
-            found.setdefault(inner, set()).add((outer, offset))
-    return {
-        inner: (tuple(r for r in patterns[inner] if r[0] not in GUARDED_ROLES), tuple(sorted(pairs)))
-        for inner, pairs in found.items()
-    }
