@@ -6,7 +6,7 @@ more than the rules themselves, so each rule first keeps the hits whose text can
 reads — a set of strings taken from the entries, tested at C speed — and reads the roles of
 those only.
 
-The sets rest on how :func:`orgwrite.lexicon.matcher.compile_entries` gives roles: "dated" to a
+The sets rest on how :func:`orgwrite.lexicon.compiling.compile_entries` gives roles: "dated" to a
 dated entry's ``term``, "dated_new" to its ``replacement``, "abbr" to an enumeration's ``abbr``
 and ``aliases``; T103 reads a formulation's "guard" only on its ``canonical`` text.
 ``tests/test_dated_hits.py`` holds every pattern of the shipped lexicon to it.
