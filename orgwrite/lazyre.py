@@ -63,7 +63,8 @@ class PatternStore:
         self.path = path
         self.patterns: dict[Key, re.Pattern] = {}
         self._records: dict[Key, Record] | None = None
-        self._used: set[Key] = set()
+        #: Keys in the order this process first used them (a dict keeps that order).
+        self._used: dict[Key, None] = {}
         self._added = False
 
     def compile(self, pattern: str | bytes, flags: int = 0) -> re.Pattern:
@@ -95,7 +96,7 @@ class PatternStore:
             compiled = _sre.compile(key[0], flags, array(_WORD, code).tolist(), groups, groupindex, indexgroup)
         except Exception:
             return None
-        self._used.add(key)
+        self._used.setdefault(key)
         return compiled
 
     def _remember(self, key: Key, compiled: re.Pattern) -> None:
@@ -109,7 +110,7 @@ class PatternStore:
 
             atexit.register(self.save)
         self.records()[key] = record
-        self._used.add(key)
+        self._used.setdefault(key)
         self._added = True
 
     def save(self) -> None:
@@ -119,7 +120,20 @@ class PatternStore:
         merged = read_records(self.path)
         merged.update(self.records())
         if len(merged) > MAX_RECORDS or sum(len(record[1]) for record in merged.values()) > MAX_CODE_BYTES:
-            merged = {k: v for k, v in merged.items() if k in self._used}
+            # What this process used, first used first (the patterns compiled at import come first and
+            # every process needs them), up to the limits: a long-lived process that compiled thousands
+            # of patterns must not leave a file that every later process pays to read.
+            kept: dict[Key, Record] = {}
+            code = 0
+            for k in self._used:
+                record = merged.get(k)
+                if record is None:
+                    continue
+                code += len(record[1])
+                if kept and (len(kept) >= MAX_RECORDS or code > MAX_CODE_BYTES):
+                    break
+                kept[k] = record
+            merged = kept
         write_records(self.path, merged)
         self._added = False
 

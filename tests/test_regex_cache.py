@@ -221,6 +221,20 @@ def test_debug_patterns_are_not_cached_and_a_full_cache_keeps_what_was_used(tmp_
     assert set(lazyre.read_records(path)) == {("z", 0)}
 
 
+def test_a_process_that_used_more_than_the_limit_keeps_only_the_first_it_used(tmp_path, monkeypatch):
+    # A long-lived process (a server, a test run) may compile thousands of patterns; the file it
+    # leaves is read by every later process, so it keeps the first used (those of the imports).
+    path = tmp_path / "regex.marshal"
+    monkeypatch.setattr(lazyre, "MAX_RECORDS", 3)
+    store = PatternStore(path)
+    for i in range(8):
+        store.compile(f"p{i}")
+    store.save()
+    assert list(lazyre.read_records(path)) == [("p0", 0), ("p1", 0), ("p2", 0)]
+    again = PatternStore(path)
+    assert again.compile("p1").pattern == "p1" and ("p1", 0) in again._used
+
+
 def test_saving_merges_what_another_process_wrote_meanwhile(tmp_path):
     path = tmp_path / "regex.marshal"
     a, b = PatternStore(path), PatternStore(path)
