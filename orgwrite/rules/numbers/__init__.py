@@ -23,8 +23,6 @@ from orgwrite.rules.numbers.common import (
     _PROSE,
     _TEXT_KINDS,
     _after,
-    _digit_blocks,
-    _numeric_blocks,
     _protected,
 )
 from orgwrite.rules.numbers.dates import bad_date, short_year
@@ -53,10 +51,8 @@ __all__ = [
     "_after",
     "_amount",
     "_clause_before",
-    "_digit_blocks",
     "_figure_re",
     "_interval",
-    "_numeric_blocks",
     "_protected",
     "_required_literal",
     "_sections",

@@ -1,4 +1,4 @@
-"""What the number rules share: the blocks with digits, their protected spans, the number
+"""What the number rules share: the protected spans of a block, the number
 pattern and magnitudes.  Computed once per document and kept in ``Context.cache``."""
 
 from __future__ import annotations
@@ -16,20 +16,6 @@ from orgwrite.rules.chars import block_text
 _TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.HEADING})
 _DIGIT_RE = lazyre.compile(r"\d")
-
-
-def _numeric_blocks(doc: Document, ctx: Context, kinds: frozenset[BlockKind] = _PROSE) -> list[Block]:
-    """Blocks of ``kinds`` that contain a digit (the blocks with digits are found once per
-    document and shared by the rules)."""
-    return [b for b in _digit_blocks(doc, ctx) if b.kind in kinds]
-
-
-def _digit_blocks(doc: Document, ctx: Context) -> list[Block]:
-    hit = ctx.cache.get("numbers.digit_blocks")
-    if hit is None or hit[0] is not doc:
-        hit = (doc, [b for b in doc.blocks if _DIGIT_RE.search(b.text)])
-        ctx.cache["numbers.digit_blocks"] = hit
-    return hit[1]
 
 
 def _protected(ctx: Context, block: Block) -> list[tuple[int, int]]:
