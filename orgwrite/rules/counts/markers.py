@@ -15,6 +15,7 @@ from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, quoted_spans
 from orgwrite.rules.base import Context
+from orgwrite.rules.counts.quoted import BlockQuotes, block_quotes
 from orgwrite.rules.counts.scan import MARKER_BACK, candidates, matches_at
 
 PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING})
@@ -126,8 +127,9 @@ def markers_of(
     return _markers(block, [m for pattern, quick in patterns if quick(text) for m in pattern.finditer(text)])
 
 
-def _markers(block: Block, matches: list[re.Match[str]]) -> list[Marker]:
-    """The markers among ``matches`` of the marker patterns in ``block`` (a prose block)."""
+def _markers(block: Block, matches: list[re.Match[str]], quotes: BlockQuotes | None = None) -> list[Marker]:
+    """The markers among ``matches`` of the marker patterns in ``block`` (a prose block).
+    ``quotes``: the document's quotation cache, when ``block`` is one of its blocks."""
     text = block.text
     quoted: list[tuple[int, int]] | None = None
     out: list[Marker] = []
@@ -145,7 +147,7 @@ def _markers(block: Block, matches: list[re.Match[str]]) -> list[Marker]:
         if family == "1." and block.number and start < len(block.number):
             continue
         if quoted is None:
-            quoted = quoted_spans(text)
+            quoted = quotes.spans(block) if quotes is not None else quoted_spans(text)
         if inside(quoted, start):
             continue
         value = _value(family, m.group(group))
@@ -201,7 +203,9 @@ def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
             if not hits:
                 continue
             per_block.setdefault(i, []).append((k, family, hits))
-    markers: list[list[Marker]] = [[] for _ in blocks]
+    # One empty list stands for every block without markers: nobody adds to a block's list.
+    markers: list[list[Marker]] = [[]] * len(blocks)
+    quotes = block_quotes(doc, ctx)
     for i, found in per_block.items():
         block = blocks[i]
         if block.kind not in PROSE:
@@ -215,6 +219,7 @@ def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
                 for k, family, hits in found
                 for m in matches_at(_MARKER_RES[k], text, hits, MARKER_BACK[family], _MARKER_FIRST.get(family))
             ],
+            quotes,
         )
     ctx.cache[key] = (doc, markers)
     return markers

@@ -40,9 +40,6 @@ MARKER_SEARCHES: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 #: How far before its hit a family's match can start (一二三是: three numerals before 是).
 MARKER_BACK = {"shi": 3, "yao": 3, "di": 0, "paren": 0, "dot": 2, "ord": 1, "circ": 0}
-#: ①–⑳ in UTF-16-LE: the high byte 0x24 (at an odd offset) after a low byte 0x60–0x73.
-#: Encoding and one search for a literal byte is cheaper than a class over the text.
-_CIRCLED_UTF16_RE = lazyre.compile(rb"\x24(?<=[\x60-\x73]\x24)")
 _CIRCLED_RE = lazyre.compile(r"[①-⑳]")
 _RESPECTIVELY = lazyre.compile(r"分别")
 
@@ -61,9 +58,12 @@ def _count_search() -> re.Pattern[str]:
     follow = set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"])
     follow |= set("个项条件大种类支")
     bare = re.escape("".join(sorted(data["bare_counts"])))
+    after = re.escape("".join(sorted(follow)))
+    # Both branches need a follow character next (the bare count words are among them): the
+    # look ahead for it comes first, as most numerals are followed by none and fail there.
     return lazyre.compile(
-        rf"[两{_CN}0-9](?<![^两二三四五六七八九十1-9][一0])"
-        rf"(?:(?<=[两{_CN}])(?=[{re.escape(''.join(sorted(follow)))}])|(?=[{bare}]))"
+        rf"[两{_CN}0-9](?=[{after}])(?<![^两二三四五六七八九十1-9][一0])"
+        rf"(?:(?<=[两{_CN}])(?=[{after}])|(?=[{bare}]))"
     )
 
 
@@ -103,11 +103,17 @@ def _merge(into: dict[int, list[int]], more: dict[int, list[int]]) -> None:
 
 
 def _circled(text: str) -> bool:
-    """True when ``text`` may hold ①–⑳ (one literal search in its UTF-16 form)."""
+    """True when ``text`` may hold ①–⑳: a high byte 0x24 at an odd offset of its UTF-16 form
+    after a low byte 0x60–0x73 (``bytes.find`` of one byte is the cheapest search there is)."""
     if text.isascii():
         return False
     data = text.encode("utf-16-le", "surrogatepass")
-    return any(m.start() & 1 for m in _CIRCLED_UTF16_RE.finditer(data))
+    i = data.find(b"\x24", 1)
+    while i >= 0:
+        if i & 1 and 0x60 <= data[i - 1] <= 0x73:
+            return True
+        i = data.find(b"\x24", i + 1)
+    return False
 
 
 def candidates(doc: Document, ctx: Context) -> Candidates:

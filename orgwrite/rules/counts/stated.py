@@ -8,7 +8,7 @@ from functools import cache
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document, Finding
-from orgwrite.numerals import cn_to_int, inside, number_data, quoted_spans
+from orgwrite.numerals import cn_to_int, inside, number_data
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.counts.items import (
     SENTENCE_END,
@@ -29,6 +29,7 @@ from orgwrite.rules.counts.items_below import (
     next_block,
 )
 from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs_by_start
+from orgwrite.rules.counts.quoted import BlockQuotes, block_quotes
 from orgwrite.rules.counts.scan import candidates, matches_at
 
 #: First marker of each run → the run (block id, offset).
@@ -140,6 +141,7 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
         return
     markers = block_markers(doc, ctx)
     runs_by_start = marker_runs_by_start(doc, ctx)
+    quotes = block_quotes(doc, ctx)
     pattern = _count_re()
     blocks = doc.blocks
     for index, starts in places.items():
@@ -162,18 +164,18 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             if stated is None or stated < 2:
                 continue
             if quoted is None:
-                quoted = quoted_spans(text)
+                quoted = quotes.spans(block)
             if inside(quoted, m.start(), m.end()):
                 continue
             items = items_children(doc, index) if block.level and _closes(text, m.end()) else None
             if items is None and not heading:
-                items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start)
+                items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start, quotes)
             seen.add(m.start())
             yield block, m, stated, items
         if not heading:
             hits = _generic_hits(text, starts)
             if hits:
-                yield from _generic_sites(doc, block, index, hits, seen, markers, runs_by_start)
+                yield from _generic_sites(doc, block, index, hits, seen, markers, runs_by_start, quotes)
 
 
 @cache
@@ -219,6 +221,7 @@ def _generic_sites(
     seen: set[int],
     markers: list[list[Marker]],
     runs_by_start: RunIndex,
+    quotes: BlockQuotes,
 ) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
     """Counts of any noun where a list is plain to see: a 、-list right before, a list after 即 or
     a colon, or (after a colon that ends the paragraph) the paragraphs below that begin with a
@@ -234,16 +237,16 @@ def _generic_sites(
         if _NOT_ITEMS_RE.match(m.group("noun")) or _in_term(text, m.start()):
             continue
         if quoted is None:
-            quoted = quoted_spans(text)
+            quoted = quotes.spans(block)
         if inside(quoted, m.start(), m.start("noun")):
             # “政府服务环境、产业生态环境、法治保障三个环境”: a list and its count in one quotation
             span = next(q for q in quoted if q[0] <= m.start() < q[1])
             if text[span[0]] == "“":
-                items = items_before(block, m.start(), pairs=False, floor=span[0] + 1)
+                items = items_before(block, m.start(), pairs=False, floor=span[0] + 1, quotes=quotes)
                 if items is not None:
                     yield block, m, cn_to_int(m.group("n")), items
             continue
-        items = items_before(block, m.start(), pairs=False) or items_introduced(block, m.end())
+        items = items_before(block, m.start(), pairs=False, quotes=quotes) or items_introduced(block, m.end())
         colon = _COLON_SOON_RE.match(text, m.end())
         if items is None and colon:
             run = items_inline(block, m.end(), runs_by_start, markers[index])
@@ -265,7 +268,7 @@ def _generic_hits(text: str, starts: list[int]) -> list[int]:
     have covered that hit, which finditer then skips)."""
     hits = [h for h in starts if text[h] in _GENERIC_FIRST and text[h + 1 : h + 2] in _GENERIC_CLASSIFIERS]
     last = len(hits) - 1
-    return [h for k, h in enumerate(hits) if not _no_list_at(text, h) or (k < last and hits[k + 1] < h + 12)]
+    return [h for k, h in enumerate(hits) if (k < last and hits[k + 1] < h + 12) or not _no_list_at(text, h)]
 
 
 #: The clause boundaries of items_before's segment (its _BEFORE_LIST_RE).
@@ -281,13 +284,13 @@ def _no_list_at(text: str, h: int) -> bool:
     last 、 and after the last closing mark is not masked, and leaves no 、 after it."""
     if h and text[h - 1] in "”》’等":
         return False
-    if _AHEAD_RE.search(text, h + 3, h + 22) is not None:
-        return False
     r = text.rfind("、", max(0, h - 80), h)
-    if r < 0:
-        return True
-    after = max(r, text.rfind("”", r, h), text.rfind("》", r, h), text.rfind("’", r, h)) + 1
-    return _SEGMENT_BOUNDARY_RE.search(text, after, h) is not None
+    if r >= 0:
+        after = max(r, text.rfind("”", r, h), text.rfind("》", r, h), text.rfind("’", r, h)) + 1
+        if _SEGMENT_BOUNDARY_RE.search(text, after, h) is None:
+            return False
+    # The look ahead last: its search costs more than the look back.
+    return _AHEAD_RE.search(text, h + 3, h + 22) is None
 
 
 def _list_can_be_near(text: str, start: int, end: int) -> bool:
@@ -312,13 +315,14 @@ def _find_items(
     lead: bool,
     markers: list[list[Marker]],
     runs_by_start: RunIndex,
+    quotes: BlockQuotes,
 ) -> Items | None:
     """The items of the count ``m`` in block ``index``, tried place by place (see items*.py)."""
     text = block.text
     after = m.end()
     # A list written right before the count is read first: 从全体性、全面性……五个方面……首先……最后
     # — the 首先 that follows may open a discussion of the first items only.
-    before = items_before(block, m.start()) if m.group("noun") else None
+    before = items_before(block, m.start(), quotes=quotes) if m.group("noun") else None
     if before is not None and before.fits(stated):
         return before
     run = items_inline(block, after, runs_by_start, markers[index])
