@@ -134,6 +134,25 @@ def test_count_matches_at_the_scan_places_are_those_of_finditer(text):
     assert _reportable(scanned, text) == _reportable(full, text)
     generic = [(m.start(), m.end(), m.group(0)) for m in stated._GENERIC_RE.finditer(text)]
     assert _scanned(stated._GENERIC_RE, text, generic=True) == generic
+    # E201 reads the same matches in one loop over the hits.
+    hits = [m.start() for m in scan._count_search().finditer(text)]
+    fused = [(m.start(), m.end(), m.group(0)) for m in stated._count_matches(pattern, text, hits)]
+    assert fused == scanned
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["①", "②", "⑳", "⑴", "一", "两", "三", "0", "5", "个", "点", "方面", "甲", "\n"]), max_size=20
+    )
+)
+def test_one_scan_finds_the_count_places_and_the_circled_numbers(pieces):
+    text = "".join(pieces)
+    both = [m.start() for m in scan._count_or_circled_search().finditer(text)]
+    counts = [m.start() for m in scan._count_search().finditer(text)]
+    circled = [m.start() for m in re.finditer("[①-⑳]", text)]
+    assert sorted(counts + circled) == both
+    assert [p for p in both if text[p] in scan._CIRCLED_CHARS] == circled
 
 
 _STATEMENT_PIECES = st.sampled_from(

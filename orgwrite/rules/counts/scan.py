@@ -6,8 +6,8 @@ find the places where each pattern could match, and the rules of this package re
 blocks those places fall in.  Each search below is *implied* by the pattern it stands for
 (every match of the pattern contains a match of the search, in the same block), and none of
 them looks across a line end, so a block without a hit cannot match.  Searches are led by a
-literal wherever one exists (the engine then scans at C speed); the two led by a class are
-the numerals before a counted noun and the circled numbers, each tested as cheaply as it can.
+literal wherever one exists (the engine then scans at C speed); the one led by a class finds
+the numerals before a counted noun and the circled numbers together, in one scan.
 """
 
 from __future__ import annotations
@@ -40,8 +40,27 @@ MARKER_SEARCHES: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 #: How far before its hit a family's match can start (一二三是: three numerals before 是).
 MARKER_BACK = {"shi": 3, "yao": 3, "di": 0, "paren": 0, "dot": 2, "ord": 1, "circ": 0}
-_CIRCLED_RE = lazyre.compile(r"[①-⑳]")
+#: ①–⑳, as the inside of a class and as characters.
+_CIRCLED = "①-⑳"
+_CIRCLED_CHARS = frozenset(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 _RESPECTIVELY = lazyre.compile(r"分别")
+
+
+@cache
+def _count_search_parts() -> tuple[str, str]:
+    """:func:`_count_search` as its class of numerals (the inside of the brackets) and the
+    conditions that follow it."""
+    data = number_data()
+    follow = set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"])
+    follow |= set("个项条件大种类支")
+    bare = re.escape("".join(sorted(data["bare_counts"])))
+    after = re.escape("".join(sorted(follow)))
+    # Both branches need a follow character next (the bare count words are among them): the
+    # look ahead for it comes first, as most numerals are followed by none and fail there.
+    return (
+        f"两{_CN}0-9",
+        rf"(?=[{after}])(?<![^两二三四五六七八九十1-9][一0])(?:(?<=[两{_CN}])(?=[{after}])|(?=[{bare}]))",
+    )
 
 
 @cache
@@ -54,17 +73,18 @@ def _count_search() -> re.Pattern[str]:
     character of the number is a numeral followed by one of those characters — and when it
     is 一 or 0 it is the second character of the number, after another numeral (进一步,
     一个 are not counts)."""
-    data = number_data()
-    follow = set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"])
-    follow |= set("个项条件大种类支")
-    bare = re.escape("".join(sorted(data["bare_counts"])))
-    after = re.escape("".join(sorted(follow)))
-    # Both branches need a follow character next (the bare count words are among them): the
-    # look ahead for it comes first, as most numerals are followed by none and fail there.
-    return lazyre.compile(
-        rf"[两{_CN}0-9](?=[{after}])(?<![^两二三四五六七八九十1-9][一0])"
-        rf"(?:(?<=[两{_CN}])(?=[{after}])|(?=[{bare}]))"
-    )
+    numerals, conditions = _count_search_parts()
+    return lazyre.compile(f"[{numerals}]{conditions}")
+
+
+@cache
+def _count_or_circled_search() -> re.Pattern[str]:
+    """The hits of :func:`_count_search` and each ①–⑳, in one scan of the text: the class
+    that leads the scan holds both, a circled number needs nothing more, and a numeral the
+    conditions of the count search (a circled number is not a numeral, a numeral not a
+    circled number: the hits of the two are told apart by their character)."""
+    numerals, conditions = _count_search_parts()
+    return lazyre.compile(f"[{numerals}{_CIRCLED}](?:(?<=[{_CIRCLED}])|{conditions})")
 
 
 class Candidates:
@@ -84,7 +104,11 @@ class Candidates:
 
 def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> dict[int, list[int]]:
     """Block index → offsets in that block of the hits of ``pattern`` over the joined text."""
-    pos = [m.start() for m in pattern.finditer(text)]
+    return _by_block([m.start() for m in pattern.finditer(text)], starts)
+
+
+def _by_block(pos: list[int], starts: list[int]) -> dict[int, list[int]]:
+    """Block index → offsets in that block of the sorted offsets ``pos`` of the joined text."""
     out: dict[int, list[int]] = {}
     k, n, last = 0, len(pos), len(starts) - 1
     while k < n:
@@ -102,20 +126,6 @@ def _merge(into: dict[int, list[int]], more: dict[int, list[int]]) -> None:
         into[i] = sorted(have + offsets) if have else offsets
 
 
-def _circled(text: str) -> bool:
-    """True when ``text`` may hold ①–⑳: a high byte 0x24 at an odd offset of its UTF-16 form
-    after a low byte 0x60–0x73 (``bytes.find`` of one byte is the cheapest search there is)."""
-    if text.isascii():
-        return False
-    data = text.encode("utf-16-le", "surrogatepass")
-    i = data.find(b"\x24", 1)
-    while i >= 0:
-        if i & 1 and 0x60 <= data[i - 1] <= 0x73:
-            return True
-        i = data.find(b"\x24", i + 1)
-    return False
-
-
 def candidates(doc: Document, ctx: Context) -> Candidates:
     """The candidate places of ``doc``, computed once per document (kept in ``ctx.cache``)."""
     hit = ctx.cache.get("counts.scan")
@@ -130,11 +140,12 @@ def candidates(doc: Document, ctx: Context) -> Candidates:
             _merge(found, _hits(search, text, starts))
         if found:
             markers[family] = dict(sorted(found.items())) if len(searches) > 1 else found
-    if _circled(text):
-        found = _hits(_CIRCLED_RE, text, starts)
-        if found:
-            markers["circ"] = found
-    result = Candidates(_hits(_count_search(), text, starts), markers, _hits(_RESPECTIVELY, text, starts))
+    counts = [m.start() for m in _count_or_circled_search().finditer(text)]
+    circled = [p for p in counts if text[p] in _CIRCLED_CHARS]
+    if circled:
+        markers["circ"] = _by_block(circled, starts)
+        counts = [p for p in counts if text[p] not in _CIRCLED_CHARS]
+    result = Candidates(_by_block(counts, starts), markers, _hits(_RESPECTIVELY, text, starts))
     ctx.cache["counts.scan"] = (doc, result)
     return result
 

@@ -70,6 +70,25 @@ def _count_starts(text: str, hits: list[int]) -> list[int]:
     return out
 
 
+def _count_matches(pattern: re.Pattern[str], text: str, hits: list[int]) -> list[re.Match[str]]:
+    """What ``matches_at(pattern, text, _count_starts(text, hits))`` yields, without building
+    the list of starts: a start :func:`_count_starts` leaves out as already listed (the
+    character before a hit that is itself a hit) was tried with the same answer, or lies
+    before the end of the match it gave, so trying it again changes nothing."""
+    out: list[re.Match[str]] = []
+    end = 0
+    match = pattern.match
+    for h in hits:
+        c = text[h]
+        if h > end and c in _COUNT_SECOND and text[h - 1] in _COUNT_FIRST and (m := match(text, h - 1)):
+            out.append(m)
+            end = m.end()
+        if c in _COUNT_FIRST and h >= end and (m := match(text, h)):
+            out.append(m)
+            end = m.end()
+    return out
+
+
 _LEAD_RE = lazyre.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
 _COUNT_DIGIT_RE = lazyre.compile("[两二三四五六七八九十2-9]")
 _COUNT_DIGITS = frozenset("两二三四五六七八九十23456789")
@@ -151,11 +170,11 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             continue
         text = block.text
         # A hit is often such a numeral itself: then the block need not be searched.
-        if not any(text[h] in _COUNT_DIGITS for h in starts) and not _COUNT_DIGIT_RE.search(text):
+        if _COUNT_DIGITS.isdisjoint(map(text.__getitem__, starts)) and not _COUNT_DIGIT_RE.search(text):
             continue
         quoted: list[tuple[int, int]] | None = None
-        seen: set[int] = set()
-        for m in matches_at(pattern, text, _count_starts(text, starts)):
+        seen: list[int] = []
+        for m in _count_matches(pattern, text, starts):
             if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
                 continue
             if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
@@ -170,7 +189,7 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             items = items_children(doc, index) if block.level and _closes(text, m.end()) else None
             if items is None and not heading:
                 items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start, quotes)
-            seen.add(m.start())
+            seen.append(m.start())
             yield block, m, stated, items
         if not heading:
             hits = _generic_hits(text, starts)
@@ -218,7 +237,7 @@ def _generic_sites(
     block: Block,
     index: int,
     hits: list[int],
-    seen: set[int],
+    seen: list[int],
     markers: list[list[Marker]],
     runs_by_start: RunIndex,
     quotes: BlockQuotes,
