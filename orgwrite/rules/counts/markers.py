@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from operator import methodcaller
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
@@ -75,9 +77,15 @@ _FAMILY_BOUNDARY: dict[str, frozenset[str] | None] = {
     "①": None,
 }
 _ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+#: Where a marker ends after its number: 一是、（一）、1. hold one character more.
+_END_AFTER_GROUP = {f: 1 if f in ("是", "要", "（一）", "（1）", "1.") else 0 for f in _FAMILY_BOUNDARY}
+_START = methodcaller("start")
 
 
+@cache
 def _value(family: str, raw: str) -> int | None:
+    """The value of a marker as written (a function of a few hundred short numerals at most:
+    kept once worked out)."""
     if family == "①":
         return ord(raw) - 0x2460 + 1
     if family == "首先":
@@ -133,7 +141,8 @@ def _markers(block: Block, matches: list[re.Match[str]], quotes: BlockQuotes | N
     text = block.text
     quoted: list[tuple[int, int]] | None = None
     out: list[Marker] = []
-    matches.sort(key=lambda m: m.start())
+    if len(matches) > 1:
+        matches.sort(key=_START)
     for m in matches:
         group = m.lastgroup
         assert group is not None
@@ -153,7 +162,7 @@ def _markers(block: Block, matches: list[re.Match[str]], quotes: BlockQuotes | N
         value = _value(family, m.group(group))
         if value is None or value == 0:
             continue
-        end = m.end(group) + (1 if family in ("是", "要", "（一）", "（1）", "1.") else 0)
+        end = m.end(group) + _END_AFTER_GROUP[family]
         out.append(Marker(family, value, block, start, end))
     return out
 

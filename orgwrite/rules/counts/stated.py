@@ -285,13 +285,15 @@ def _generic_hits(text: str, starts: list[int]) -> list[int]:
     :func:`_no_list_at` proves no list can be read is left out, unless the next hit is
     within 12 characters (a match is at most 12 long: the one at the hit left out could
     have covered that hit, which finditer then skips)."""
-    hits = [h for h in starts if text[h] in _GENERIC_FIRST and text[h + 1 : h + 2] in _GENERIC_CLASSIFIERS]
+    # A hit is followed by a character of a count (the scan looks ahead for it): text[h + 1] is there.
+    hits = [h for h in starts if text[h] in _GENERIC_FIRST and text[h + 1] in _GENERIC_CLASSIFIERS]
     last = len(hits) - 1
     return [h for k, h in enumerate(hits) if (k < last and hits[k + 1] < h + 12) or not _no_list_at(text, h)]
 
 
-#: The clause boundaries of items_before's segment (its _BEFORE_LIST_RE).
-_SEGMENT_BOUNDARY_RE = lazyre.compile("[，。；：,;:（）()！？]")
+#: A clause boundary of items_before's segment (its _BEFORE_LIST_RE) with no closing mark
+#: after it up to the end of the search.
+_OPEN_BOUNDARY_RE = lazyre.compile("[，。；：,;:（）()！？][^”》’]*\\Z")
 
 
 def _no_list_at(text: str, h: int) -> bool:
@@ -304,10 +306,9 @@ def _no_list_at(text: str, h: int) -> bool:
     if h and text[h - 1] in "”》’等":
         return False
     r = text.rfind("、", max(0, h - 80), h)
-    if r >= 0:
-        after = max(r, text.rfind("”", r, h), text.rfind("》", r, h), text.rfind("’", r, h)) + 1
-        if _SEGMENT_BOUNDARY_RE.search(text, after, h) is None:
-            return False
+    # A boundary after the last closing mark after the 、 (one search for both).
+    if r >= 0 and _OPEN_BOUNDARY_RE.search(text, r + 1, h) is None:
+        return False
     # The look ahead last: its search costs more than the look back.
     return _AHEAD_RE.search(text, h + 3, h + 22) is None
 
