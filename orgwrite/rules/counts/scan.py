@@ -108,22 +108,27 @@ def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> dict[int, l
 
 
 def _by_block(pos: list[int], starts: list[int]) -> dict[int, list[int]]:
-    """Block index → offsets in that block of the sorted offsets ``pos`` of the joined text."""
+    """Block index → offsets in that block of the sorted offsets ``pos`` of the joined text.
+    Most blocks hold one hit, and the last block with hits holds all the rest: both are
+    told without a search."""
     out: dict[int, list[int]] = {}
     k, n, last = 0, len(pos), len(starts) - 1
     while k < n:
-        i = bisect_right(starts, pos[k]) - 1
-        j = bisect_left(pos, starts[i + 1], k) if i < last else n  # the hits in block i
+        p = pos[k]
+        i = bisect_right(starts, p) - 1
         base = starts[i]
-        out[i] = [p - base for p in pos[k:j]]
+        if i == last or pos[-1] < starts[i + 1]:
+            out[i] = [q - base for q in pos[k:]]
+            break
+        following = starts[i + 1]
+        if k + 1 == n or pos[k + 1] >= following:
+            out[i] = [p - base]
+            k += 1
+            continue
+        j = bisect_left(pos, following, k)  # the hits in block i
+        out[i] = [q - base for q in pos[k:j]]
         k = j
     return out
-
-
-def _merge(into: dict[int, list[int]], more: dict[int, list[int]]) -> None:
-    for i, offsets in more.items():
-        have = into.get(i)
-        into[i] = sorted(have + offsets) if have else offsets
 
 
 def candidates(doc: Document, ctx: Context) -> Candidates:
@@ -135,11 +140,13 @@ def candidates(doc: Document, ctx: Context) -> Candidates:
     starts = block_starts(doc, ctx.cache)
     markers: dict[str, dict[int, list[int]]] = {}
     for family, searches in MARKER_SEARCHES.items():
-        found: dict[int, list[int]] = {}
-        for search in searches:
-            _merge(found, _hits(search, text, starts))
+        if len(searches) == 1:
+            found = _hits(searches[0], text, starts)
+        else:
+            # The searches of a family lead with different characters: their hits never meet.
+            found = _by_block(sorted([m.start() for search in searches for m in search.finditer(text)]), starts)
         if found:
-            markers[family] = dict(sorted(found.items())) if len(searches) > 1 else found
+            markers[family] = found
     counts = [m.start() for m in _count_or_circled_search().finditer(text)]
     circled = [p for p in counts if text[p] in _CIRCLED_CHARS]
     if circled:

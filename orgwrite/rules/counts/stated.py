@@ -175,10 +175,11 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
         quoted: list[tuple[int, int]] | None = None
         seen: list[int] = []
         for m in _count_matches(pattern, text, starts):
-            if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
+            start = m.start()
+            if start and text[start - 1] in _NOT_BEFORE_COUNT:
                 continue
-            if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
-                continue  # 高三重点：一是…… — a school grade, not a count
+            if start and text[start - 1] in "高初" and _GRADE_RE.search(text, max(0, start - 2), start):
+                continue  # 高三重点：一是…… — a school grade, not a count (its pattern ends in 高 or 初)
             stated, lead = _count_value(m, text)
             if stated is None or stated < 2:
                 continue
