@@ -155,6 +155,28 @@ def test_one_scan_finds_the_count_places_and_the_circled_numbers(pieces):
     assert [p for p in both if text[p] in scan._CIRCLED_CHARS] == circled
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["三个", "两项", "五大", "三", "个", "十个", "方面", "甲", "、", "①", "\n", "\n\n"]),
+        max_size=20,
+    )
+)
+def test_the_generic_count_places_are_the_count_places_before_a_classifier(pieces):
+    from orgwrite.io.read_text import read_string
+    from orgwrite.rules.base import Context
+
+    doc = read_string("".join(pieces) + "。", "t.txt")
+    found = scan.candidates(doc, Context(config=Config()))
+    expected = {}
+    for i, hits in found.counts.items():
+        text = doc.blocks[i].text
+        shaped = [h for h in hits if text[h] in "两三四五六七八九" and text[h + 1 : h + 2] in "个项条件大种类支"]
+        if shaped:
+            expected[i] = shaped
+    assert found.generic == expected
+
+
 _STATEMENT_PIECES = st.sampled_from(
     ["收入", "税收", "、", "和", "，", "。", "分别", "增长", "为", "5%", "8.1%", "12", "个百分点", "左右", "约", "（", "”",
      "甲乙丙丁戊己庚辛壬癸" * 2, "分别达", "及"]

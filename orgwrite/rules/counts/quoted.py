@@ -30,7 +30,10 @@ class BlockQuotes:
     def spans(self, block: Block) -> list[tuple[int, int]]:
         found = self._spans.get(id(block))
         if found is None:
-            found = self._spans[id(block)] = quoted_spans(block.text)
+            text = block.text
+            # Each quotation opens with one of these marks: without them there is none.
+            found = quoted_spans(text) if ("“" in text or "《" in text or "‘" in text) else []
+            self._spans[id(block)] = found
         return found
 
     def masked(self, block: Block) -> tuple[str, list[tuple[int, int]], list[int]]:

@@ -87,17 +87,30 @@ def _count_or_circled_search() -> re.Pattern[str]:
     return lazyre.compile(f"[{numerals}{_CIRCLED}](?:(?<=[{_CIRCLED}])|{conditions})")
 
 
+#: The numerals and classifiers of E201's generic count (:data:`.stated._GENERIC_RE`): it
+#: starts with the two.
+GENERIC_FIRST = frozenset("两三四五六七八九")
+GENERIC_CLASSIFIERS = frozenset("个项条件大种类支")
+
+
 class Candidates:
     """Where each pattern can match, as block index → sorted offsets in the block's text (in
     block order): ``counts`` the last character of a number (:func:`_count_search`),
-    ``markers`` each family's possible match starts, ``respectively`` each 分别."""
+    ``generic`` those of them where a generic count starts (a numeral of
+    :data:`GENERIC_FIRST` before a classifier), ``markers`` each family's possible match
+    starts, ``respectively`` each 分别."""
 
-    __slots__ = ("counts", "markers", "respectively")
+    __slots__ = ("counts", "generic", "markers", "respectively")
 
     def __init__(
-        self, counts: dict[int, list[int]], markers: dict[str, dict[int, list[int]]], respectively: dict[int, list[int]]
+        self,
+        counts: dict[int, list[int]],
+        generic: dict[int, list[int]],
+        markers: dict[str, dict[int, list[int]]],
+        respectively: dict[int, list[int]],
     ) -> None:
         self.counts = counts
+        self.generic = generic
         self.markers = markers
         self.respectively = respectively
 
@@ -152,7 +165,11 @@ def candidates(doc: Document, ctx: Context) -> Candidates:
     if circled:
         markers["circ"] = _by_block(circled, starts)
         counts = [p for p in counts if text[p] not in _CIRCLED_CHARS]
-    result = Candidates(_by_block(counts, starts), markers, _hits(_RESPECTIVELY, text, starts))
+    # A count hit is followed by a character of a count (the scan looks ahead for it).
+    generic = [p for p in counts if text[p] in GENERIC_FIRST and text[p + 1] in GENERIC_CLASSIFIERS]
+    result = Candidates(
+        _by_block(counts, starts), _by_block(generic, starts), markers, _hits(_RESPECTIVELY, text, starts)
+    )
     ctx.cache["counts.scan"] = (doc, result)
     return result
 

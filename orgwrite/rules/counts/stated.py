@@ -30,7 +30,7 @@ from orgwrite.rules.counts.items_below import (
 )
 from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs_by_start
 from orgwrite.rules.counts.quoted import BlockQuotes, block_quotes
-from orgwrite.rules.counts.scan import candidates, matches_at
+from orgwrite.rules.counts.scan import GENERIC_FIRST, candidates, matches_at
 
 #: First marker of each run → the run (block id, offset).
 RunIndex = dict[tuple[int, int], list[Marker]]
@@ -53,8 +53,7 @@ def _count_re() -> re.Pattern[str]:
 #: of a number of two), and the classifiers of the generic pattern.
 _COUNT_FIRST = frozenset("两二三四五六七八九十123456789")
 _COUNT_SECOND = frozenset("十0123456789一二三四五六七八九")
-_GENERIC_FIRST = frozenset("两三四五六七八九")
-_GENERIC_CLASSIFIERS = frozenset("个项条件大种类支")
+_GENERIC_FIRST = GENERIC_FIRST
 
 
 def _count_starts(text: str, hits: list[int]) -> list[int]:
@@ -155,7 +154,8 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
     # Every count either pattern can report starts at a place the document scan found
     # (scan._count_search), and so does every match that holds such a place: reading the
     # matches at those places gives what the patterns' finditer over the block gives.
-    places = candidates(doc, ctx).counts
+    found = candidates(doc, ctx)
+    places, generic = found.counts, found.generic
     if not places:
         return
     markers = block_markers(doc, ctx)
@@ -192,8 +192,9 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
                 items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start, quotes)
             seen.append(m.start())
             yield block, m, stated, items
-        if not heading:
-            hits = _generic_hits(text, starts)
+        shaped = None if heading else generic.get(index)
+        if shaped:
+            hits = _generic_hits(text, shaped)
             if hits:
                 yield from _generic_sites(doc, block, index, hits, seen, markers, runs_by_start, quotes)
 
@@ -279,15 +280,14 @@ def _generic_sites(
             yield block, m, cn_to_int(m.group("n")), items
 
 
-def _generic_hits(text: str, starts: list[int]) -> list[int]:
+def _generic_hits(text: str, hits: list[int]) -> list[int]:
     """The hits of the document scan where a generic count that can yield items may start.
 
-    A generic count starts at its hit, a numeral followed by its classifier.  A hit where
+    A generic count starts at its hit, a numeral followed by its classifier (``hits``:
+    those of the scan, :attr:`.Candidates.generic`).  A hit where
     :func:`_no_list_at` proves no list can be read is left out, unless the next hit is
     within 12 characters (a match is at most 12 long: the one at the hit left out could
     have covered that hit, which finditer then skips)."""
-    # A hit is followed by a character of a count (the scan looks ahead for it): text[h + 1] is there.
-    hits = [h for h in starts if text[h] in _GENERIC_FIRST and text[h + 1] in _GENERIC_CLASSIFIERS]
     last = len(hits) - 1
     return [h for k, h in enumerate(hits) if (k < last and hits[k + 1] < h + 12) or not _no_list_at(text, h)]
 
