@@ -298,12 +298,15 @@ _OPEN_BOUNDARY_RE = lazyre.compile("[，。；：,;:（）()！？][^”》’]*
 
 
 def _no_list_at(text: str, h: int) -> bool:
-    """True when no list a generic count starting at ``h`` reads can be there, tested before
+    """True when no list a generic count starting at ``h`` reads can be there (or the count
+    is not read at all: :func:`_generic_sites` skips it after these characters), tested before
     its match is read.  Its end is 3 to 12 characters on, so :func:`_list_can_be_near`'s look
     ahead lies in ``text[h + 3 : h + 22]``.  Not after a closing mark or 等, items_before
     (pairs off) reads only a 、 after the last clause boundary of the 80 characters before
     the count, in the text with the inside of closed quotations masked: a boundary after the
     last 、 and after the last closing mark is not masked, and leaves no 、 after it."""
+    if h and text[h - 1] in _NOT_BEFORE_COUNT:
+        return True  # an ordinal or a reference back (第三个、这两项): never read as a count
     if h and text[h - 1] in "”》’等":
         return False
     r = text.rfind("、", max(0, h - 80), h)
