@@ -108,7 +108,7 @@ _PIECES = st.sampled_from(
 def _scanned(pattern: re.Pattern[str], text: str, generic: bool) -> list[tuple[int, int, str]]:
     hits = [m.start() for m in scan._count_search().finditer(text)]
     if generic:
-        hits = [h for h in hits if text[h] in stated._GENERIC_FIRST and text[h + 1 : h + 2] in "个项条件大种类支"]
+        hits = [h for h in hits if text[h] in scan.GENERIC_FIRST and text[h + 1 : h + 2] in "个项条件大种类支"]
         matches = scan.matches_at(pattern, text, hits)
     else:
         matches = scan.matches_at(pattern, text, stated._count_starts(text, hits))

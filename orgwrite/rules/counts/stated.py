@@ -30,7 +30,7 @@ from orgwrite.rules.counts.items_below import (
 )
 from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs_by_start
 from orgwrite.rules.counts.quoted import BlockQuotes, block_quotes
-from orgwrite.rules.counts.scan import GENERIC_FIRST, candidates, matches_at
+from orgwrite.rules.counts.scan import candidates, matches_at
 
 #: First marker of each run → the run (block id, offset).
 RunIndex = dict[tuple[int, int], list[Marker]]
@@ -49,11 +49,10 @@ def _count_re() -> re.Pattern[str]:
     )
 
 
-#: The characters the number of each count pattern starts with (and the second character
-#: of a number of two), and the classifiers of the generic pattern.
+#: The characters the number of each count pattern starts with, and the second character
+#: of a number of two (the generic pattern's are :data:`.scan.GENERIC_FIRST`).
 _COUNT_FIRST = frozenset("两二三四五六七八九十123456789")
 _COUNT_SECOND = frozenset("十0123456789一二三四五六七八九")
-_GENERIC_FIRST = GENERIC_FIRST
 
 
 def _count_starts(text: str, hits: list[int]) -> list[int]:
