@@ -80,6 +80,8 @@ _ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 #: Where a marker ends after its number: 一是、（一）、1. hold one character more.
 _END_AFTER_GROUP = {f: 1 if f in ("是", "要", "（一）", "（1）", "1.") else 0 for f in _FAMILY_BOUNDARY}
 _START = methodcaller("start")
+#: Group name → its family, where its marker may stand and how far it ends after its number.
+_GROUP_INFO = {g: (f, _FAMILY_BOUNDARY[f], _END_AFTER_GROUP[f]) for g, f in _GROUP_FAMILY.items()}
 
 
 @cache
@@ -139,31 +141,29 @@ def _markers(block: Block, matches: list[re.Match[str]], quotes: BlockQuotes | N
     """The markers among ``matches`` of the marker patterns in ``block`` (a prose block).
     ``quotes``: the document's quotation cache, when ``block`` is one of its blocks."""
     text = block.text
+    number = block.number
     quoted: list[tuple[int, int]] | None = None
     out: list[Marker] = []
     if len(matches) > 1:
         matches.sort(key=_START)
     for m in matches:
         group = m.lastgroup
-        assert group is not None
-        family = _GROUP_FAMILY[group]
+        family, boundary, extra = _GROUP_INFO[group]  # type: ignore[index]
         start = m.start()
-        if start == 0 and block.number:
+        if start == 0 and number:
             continue  # the paragraph's own number: S101's
-        boundary = _FAMILY_BOUNDARY[family]
         if boundary is not None and start > 0 and text[start - 1] not in boundary:
             continue
-        if family == "1." and block.number and start < len(block.number):
+        if family == "1." and number and start < len(number):
             continue
         if quoted is None:
             quoted = quotes.spans(block) if quotes is not None else quoted_spans(text)
-        if inside(quoted, start):
+        if quoted and inside(quoted, start):
             continue
         value = _value(family, m.group(group))
-        if value is None or value == 0:
-            continue
-        end = m.end(group) + _END_AFTER_GROUP[family]
-        out.append(Marker(family, value, block, start, end))
+        if not value:
+            continue  # None (not a number) or 0
+        out.append(Marker(family, value, block, start, m.end(group) + extra))
     return out
 
 
