@@ -161,9 +161,8 @@ def candidates(doc: Document, ctx: Context) -> Candidates:
         if found:
             markers[family] = found
     counts = [m.start() for m in _count_or_circled_search().finditer(text)]
-    circled = [p for p in counts if text[p] in _CIRCLED_CHARS]
-    if circled:
-        markers["circ"] = _by_block(circled, starts)
+    if not _CIRCLED_CHARS.isdisjoint(map(text.__getitem__, counts)):
+        markers["circ"] = _by_block([p for p in counts if text[p] in _CIRCLED_CHARS], starts)
         counts = [p for p in counts if text[p] not in _CIRCLED_CHARS]
     # A count hit is followed by a character of a count (the scan looks ahead for it).
     generic = [p for p in counts if text[p] in GENERIC_FIRST and text[p + 1] in GENERIC_CLASSIFIERS]
