@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgwrite.lexicon import cite
+from orgwrite.lexicon import Entry, cite
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.enumerations.chains import quoted_abbr
@@ -31,17 +31,19 @@ def enumeration_head_verb(doc: Document, ctx: Context) -> Iterator[Finding]:
     中央文件通行搭配（lexicon-facts B5）。
     """
     for block, h, e in abbr_hits(doc, ctx):
-        wrong_verbs = e.get("wrong_verbs", [])
+        wrong_verbs, verbs = _head_verbs(e)
         if not wrong_verbs:
             continue
         before = block.text[max(0, h.start - 8) : h.start]
         core = before.rstrip("“‘")
+        if not core.endswith(wrong_verbs):
+            continue  # one C-level test for the loop below, which finds nothing then
         quote = len(before) - len(core)
-        for verb in sorted(wrong_verbs, key=len, reverse=True):
+        for verb in wrong_verbs:
             if core.endswith(verb):
-                if any(core.endswith(v) and len(v) > len(verb) for v in e.get("verbs", [])):
+                if any(core.endswith(v) and len(v) > len(verb) for v in verbs):
                     break
-                right = (e.get("verbs") or [None])[0]
+                right = (verbs or [None])[0]
                 start = h.start - quote - len(verb)
                 hint = f"，应为“{right}{quoted_abbr(e)}”" if right else ""
                 yield ctx.emit(
@@ -49,10 +51,23 @@ def enumeration_head_verb(doc: Document, ctx: Context) -> Iterator[Finding]:
                     block,
                     start,
                     h.start - quote,
-                    f"“{verb}”与{quoted_abbr(e)}搭配不当{hint}（常用：{'、'.join(e.get('verbs', []))}）",
+                    f"“{verb}”与{quoted_abbr(e)}搭配不当{hint}（常用：{'、'.join(verbs)}）",
                     right,
                 )
                 break
+
+
+#: id(entry) → (entry, its wrong verbs longest first, its verbs), made on first use.
+_HEAD_VERBS: dict[int, tuple[Entry, tuple[str, ...], list[str]]] = {}
+
+
+def _head_verbs(e: Entry) -> tuple[tuple[str, ...], list[str]]:
+    """An abbreviation's wrong head verbs, longest first (the order E105 tries them), and its verbs."""
+    found = _HEAD_VERBS.get(id(e))
+    if found is None or found[0] is not e:
+        wrong = tuple(sorted(e.get("wrong_verbs", []), key=len, reverse=True))
+        found = _HEAD_VERBS[id(e)] = (e, wrong, e.get("verbs", []))
+    return found[1], found[2]
 
 
 @rule("E106", "enumeration-label", "error", "数字概括的类别名称用错（总体布局/战略布局）", fix="safe")
@@ -72,9 +87,12 @@ def enumeration_label(doc: Document, ctx: Context) -> Iterator[Finding]:
         label = e.get("label")
         if not label:
             continue
+        wrong_labels = e.get("wrong_labels", [])
+        if not wrong_labels:
+            continue
         after = block.text[h.end : h.end + 8]
         skip = len(after) - len(after.lstrip("”’"))
-        for wrong in e.get("wrong_labels", []):
+        for wrong in wrong_labels:
             if after[skip:].startswith(wrong):
                 start = h.end + skip
                 yield ctx.emit(

@@ -36,6 +36,9 @@ class BlockRoles(NamedTuple):
     abbrs: Sequence[tuple[int, int, Entry]]
     #: whether some hit is a formulation's anchor (the only hits a near miss starts from)
     anchored: bool
+    #: whether a list may start here: some entry has two member hits, or there is an
+    #: abbreviation (chains_of finds nothing in a block of lone members; see its first test)
+    listing: bool
 
 
 @dataclass
@@ -107,7 +110,7 @@ def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
     for block, hits in document_hits(doc, ctx):
         members: dict[str, list[Hit]] | None = None  # made for the first member hit
         abbrs: list[tuple[int, int, Entry]] | None = None
-        anchored = False
+        anchored = paired = False
         for h in hits:
             plan = plans.get(h[2])
             if plan is None:
@@ -124,6 +127,7 @@ def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
                         members[eid] = [h]  # no new empty list for each hit, as setdefault makes
                     else:
                         listed.append(h)
+                        paired = True
             if abbr_of:
                 if abbrs is None:
                     abbrs = []
@@ -136,7 +140,8 @@ def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
                 for role, eid, _ in h[3]:
                     if role == "fwrong":  # the guard may have dropped it from this hit
                         fwrong_hits.append((block, h, entries[eid]))
-        blocks.append(_new(BlockRoles, (block, hits, members or _NO_MEMBERS, abbrs or (), anchored)))
+        listing = members is not None and (paired or abbrs is not None)
+        blocks.append(_new(BlockRoles, (block, hits, members or _NO_MEMBERS, abbrs or (), anchored, listing)))
     cached = ctx.cache["enumeration.roles"] = DocumentRoles(blocks, by_role)
     return cached
 
