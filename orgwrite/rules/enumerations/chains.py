@@ -163,11 +163,12 @@ def _at_an_edge(sh: Shape, text: str, backwards: str, lo: int, hi: int, starts: 
     a hit has no item that is a member, so no list (an unknown item is kept only beside a member).
     """
     size = len(text)
+    after, before = sh.edge_after.match, sh.edge_before.match
     for i in range(bisect_left(starts, lo), len(starts)):
-        h = hits[i]
-        if h.start >= hi:
+        start, end = hits[i][:2]
+        if start >= hi:
             break
-        if h.end <= hi and (sh.edge_after.match(text, h.end) or sh.edge_before.match(backwards, size - h.start)):
+        if end <= hi and (after(text, end) or before(backwards, size - start)):
             return True
     return False
 
@@ -204,6 +205,8 @@ def chains_of(
         has_abbr = eid in abbr_ids
         if len(member_hits) < 2 and not has_abbr:
             continue  # a lone member in prose (no other member near it, nor the abbreviation)
+        if len(member_hits) == 2 and not has_abbr and member_hits[1][0] - member_hits[0][0] > 24:
+            continue  # two members far apart: _candidates keeps neither
         starts = list(map(_START, member_hits))
         positions = _candidates(starts, has_abbr)
         if not positions:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from orgwrite.lexicon import Entry, Hit, context_lexicon, document_hits
@@ -23,8 +22,7 @@ class BlockRoles(NamedTuple):
     """The hits of one block, and what the enumeration and formulation rules need of them.
 
     A tuple: one is made for every block with a hit, and a tuple costs a third of a class
-    instance to make.  Its dict and lists are shared read-only (an empty one may be shared by
-    several blocks).
+    instance to make.
     """
 
     block: Block
@@ -57,13 +55,15 @@ STABLE = frozenset({"member", "mwrong", "abbr", "anchor"})
 #: What a hit of a string that plays none of the roles read here gives: nothing.
 _NOTHING: tuple = ((), (), False, False)
 
-Plan = tuple[tuple[str, ...], tuple[Entry, ...], bool, bool]
+#: What a string gives as its roles here: the entry id it is a member of when that is its only
+#: role read here (most strings), else (entry ids it is a member or known wrong member of, in role
+#: order, with repeats; entries it is the abbreviation of, in role order; whether it is an
+#: anchor; whether it plays fwrong, which is read from each hit).
+Plan = str | tuple[tuple[str, ...], tuple[Entry, ...], bool, bool]
 
 
 def _plan(roles: tuple, entries: dict[str, Entry], fwrong: bool) -> Plan:
-    """What every hit of one string gives: (entry ids it is a member or known wrong member of,
-    in role order, with repeats; entries it is the abbreviation of, in role order; whether it
-    is an anchor; whether its string plays fwrong, which is read from each hit).
+    """What every hit of one string gives (see Plan).
 
     ``roles`` may be any hit's roles: the guard never drops a role of STABLE.
     """
@@ -77,12 +77,13 @@ def _plan(roles: tuple, entries: dict[str, Entry], fwrong: bool) -> Plan:
             abbrs.append(entries[eid])
         elif role == "anchor":
             anchor = True
+    if len(members) == 1 and not (abbrs or anchor or fwrong):
+        return members[0]
     plan = (tuple(members), tuple(abbrs), anchor, fwrong)
     return _NOTHING if plan == _NOTHING else plan
 
 
 _new = tuple.__new__
-_NO_MEMBERS: Mapping[str, list[Hit]] = MappingProxyType({})
 
 #: id(lexicon) → (lexicon, string → its Plan), filled as strings are first met.
 _PLANS: dict[int, tuple[Any, dict[str, Plan]]] = {}
@@ -103,45 +104,48 @@ def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
     lex = context_lexicon(ctx)
     entries = lex.entries
     plans = _plans(lex)
+    plan_of = plans.get
     fwrong_strings = lex.patterns_playing(frozenset({"fwrong"}))  # only their hits are asked for it
     by_role: dict[str, list[tuple[Block, Hit, Entry]]] = {role: [] for role in _LISTED}
     abbr_hits, fwrong_hits = by_role["abbr"], by_role["fwrong"]
     blocks: list[BlockRoles] = []
     for block, hits in document_hits(doc, ctx):
-        members: dict[str, list[Hit]] | None = None  # made for the first member hit
-        abbrs: list[tuple[int, int, Entry]] | None = None
+        members: dict[str, list[Hit]] = {}
+        abbrs: list[tuple[int, int, Entry]] = []
         anchored = paired = False
         for h in hits:
-            plan = plans.get(h[2])
+            plan = plan_of(h[2])
             if plan is None:
                 plan = plans[h[2]] = _plan(h[3], entries, h[2] in fwrong_strings)
+            if plan.__class__ is str:  # a member of one entry, and nothing else read here
+                listed = members.get(plan)
+                if listed is None:
+                    members[plan] = [h]  # no new empty list for each hit, as setdefault makes
+                else:
+                    listed.append(h)
+                    paired = True
+                continue
             if plan is _NOTHING:
                 continue
             member_of, abbr_of, anchor, fwrong = plan
-            if member_of:
-                if members is None:
-                    members = {}
-                for eid in member_of:
-                    listed = members.get(eid)
-                    if listed is None:
-                        members[eid] = [h]  # no new empty list for each hit, as setdefault makes
-                    else:
-                        listed.append(h)
-                        paired = True
-            if abbr_of:
-                if abbrs is None:
-                    abbrs = []
-                for entry in abbr_of:
-                    abbrs.append((h[0], h[1], entry))
-                    abbr_hits.append((block, h, entry))
+            for eid in member_of:
+                listed = members.get(eid)
+                if listed is None:
+                    members[eid] = [h]
+                else:
+                    listed.append(h)
+                    paired = True
+            for entry in abbr_of:
+                abbrs.append((h[0], h[1], entry))
+                abbr_hits.append((block, h, entry))
             if anchor:
                 anchored = True
             if fwrong:
                 for role, eid, _ in h[3]:
                     if role == "fwrong":  # the guard may have dropped it from this hit
                         fwrong_hits.append((block, h, entries[eid]))
-        listing = members is not None and (paired or abbrs is not None)
-        blocks.append(_new(BlockRoles, (block, hits, members or _NO_MEMBERS, abbrs or (), anchored, listing)))
+        listing = paired or bool(abbrs and members)
+        blocks.append(_new(BlockRoles, (block, hits, members, abbrs, anchored, listing)))
     cached = ctx.cache["enumeration.roles"] = DocumentRoles(blocks, by_role)
     return cached
 
