@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgwrite.lexicon import Entry, cite
+from orgwrite.lexicon import Entry, Lexicon, cite, context_lexicon
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.enumerations.chains import quoted_abbr
@@ -30,10 +30,11 @@ def enumeration_head_verb(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     中央文件通行搭配（lexicon-facts B5）。
     """
+    judged = _judged(context_lexicon(ctx)).head_verbs
     for block, h, e in abbr_hits(doc, ctx):
+        if e.id not in judged:
+            continue  # no wrong verb listed
         wrong_verbs, verbs = _head_verbs(e)
-        if not wrong_verbs:
-            continue
         before = block.text[max(0, h.start - 8) : h.start]
         core = before.rstrip("“‘")
         if not core.endswith(wrong_verbs):
@@ -55,6 +56,27 @@ def enumeration_head_verb(doc: Document, ctx: Context) -> Iterator[Finding]:
                     right,
                 )
                 break
+
+
+class _Judged:
+    """The ids of the entries whose abbreviation E105 (wrong verbs) and E106 (label and wrong
+    labels) look at: most abbreviation hits are of other entries, and are passed by."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        data = [(e.id, e.data) for e in lex.entries.values()]
+        self.head_verbs = frozenset(i for i, d in data if d.get("wrong_verbs"))
+        self.labels = frozenset(i for i, d in data if d.get("label") and d.get("wrong_labels"))
+
+
+_JUDGED: dict[int, _Judged] = {}
+
+
+def _judged(lex: Lexicon) -> _Judged:
+    found = _JUDGED.get(id(lex))
+    if found is None or found.lex is not lex:
+        found = _JUDGED[id(lex)] = _Judged(lex)
+    return found
 
 
 #: id(entry) → (entry, its wrong verbs longest first, its verbs), made on first use.
@@ -83,13 +105,12 @@ def enumeration_label(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     党的十九大报告（2017年10月18日）；lexicon-facts A6、A7。
     """
+    judged = _judged(context_lexicon(ctx)).labels
     for block, h, e in abbr_hits(doc, ctx):
+        if e.id not in judged:
+            continue  # no label, or no wrong label listed
         label = e.get("label")
-        if not label:
-            continue
         wrong_labels = e.get("wrong_labels", [])
-        if not wrong_labels:
-            continue
         after = block.text[h.end : h.end + 8]
         skip = len(after) - len(after.lstrip("”’"))
         for wrong in wrong_labels:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date
-from itertools import pairwise
+from itertools import islice, pairwise
 from operator import itemgetter
 
 from orgwrite import lazyre
@@ -164,8 +164,7 @@ def _at_an_edge(sh: Shape, text: str, backwards: str, lo: int, hi: int, starts: 
     """
     size = len(text)
     after, before = sh.edge_after.match, sh.edge_before.match
-    for i in range(bisect_left(starts, lo), len(starts)):
-        start, end = hits[i][:2]
+    for start, end, _, _ in islice(hits, bisect_left(starts, lo), None):
         if start >= hi:
             break
         if end <= hi and (after(text, end) or before(backwards, size - start)):
