@@ -89,6 +89,31 @@ def test_a_copy_removed_during_a_run_falls_back_to_the_whole_dictionary(fresh_to
     assert tok.FREQ._complete and len(tok.FREQ) > 300_000
 
 
+def test_jiebas_hmm_is_loaded_by_the_first_cut_that_uses_it():
+    """A fresh process: importing jieba and cutting without the HMM leave ``jieba.finalseg`` (its
+    HMM tables) unloaded; a cut with the HMM loads it and joins the unknown word 杭研."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from orgwrite.lexicon import segment\n"
+        "tok = segment.tokenizer()\n"
+        "loaded = lambda: 'jieba.finalseg.prob_emit' in sys.modules\n"
+        "print(loaded(), '/'.join(tok.cut('他来到了网易杭研大厦', HMM=False)), loaded())\n"
+        "print('/'.join(w for w, _, _ in tok.tokenize('他来到了网易杭研大厦')), loaded())\n"
+        "import jieba.finalseg\n"
+        "print(sys.modules['jieba'].finalseg is jieba.finalseg, '/'.join(jieba.finalseg.cut('杭研')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "False 他/来到/了/网易/杭/研/大厦 False",
+        "他/来到/了/网易/杭研/大厦 True",
+        "True 杭研",
+    ]
+
+
 def _every_occurrence(lex, text: str) -> list:
     """The hits of ``text`` found the slow way: str.find for every known string, then the guard."""
     from orgwrite.lexicon import Hit
