@@ -24,3 +24,30 @@ def test_the_aabb_check_stays_inside_one_paragraph():
     # 实实 ends the paragraph before 在在: across the break that is no AABB, so 在在 is reported.
     text = "把工作做得扎扎实实\n\n在在学习教育中走在前列。\n"
     assert _w201(text) == [(3, 1, "在")]
+
+
+def test_every_slip_of_a_paragraph_is_found_not_only_the_first():
+    # One walk picks the paragraphs that hold a doubled character; each is then searched whole.
+    text = "回顾我们改革发展的的历程，努力在在学习教育中走在前列。\n\n把正确政绩观根植于心，在在学习教育中走在前列。\n"
+    assert _w201(text) == [(1, 9, "的"), (1, 16, "在"), (3, 12, "在")]
+
+
+def test_characters_beyond_the_bmp_do_not_shift_or_hide_a_slip():
+    # 𠮷 and 😀 take two UTF-16 code units each: the columns are still counted in characters.
+    text = "𠮷😀回顾我们改革发展的的历程，努力在在学习教育中走在前列。\n\n😀的的确确。在在学习教育中走在前列。\n"
+    assert _w201(text) == [(1, 11, "的"), (1, 18, "在"), (3, 7, "在")]
+
+
+def test_a_doubled_character_in_a_word_document_is_found(tmp_path):
+    from docx import Document as WordDocument
+
+    from orgwrite.io.read import read_document
+    from orgwrite.pipeline import check_document
+
+    path = tmp_path / "slip.docx"
+    word = WordDocument()
+    word.add_paragraph("全面加强干部教育培训。")
+    word.add_paragraph("回顾我们改革发展的的历程。")
+    word.save(path)
+    found = [(f.line, f.replacement) for f in check_document(read_document(path)).findings if f.rule == "W201"]
+    assert found == [(2, "的")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from orgwrite.lexicon.cache import load_lexicon
 from orgwrite.lexicon.matcher import Hit, Lexicon
@@ -24,6 +24,31 @@ def cite(entry: Entry, limit: int = 60) -> str:
     return ""
 
 
+class JoinedText(NamedTuple):
+    """The texts of a document's text blocks (not chrome, not empty) joined by line breaks."""
+
+    blocks: list[Any]
+    texts: list[str]
+    #: the texts joined by ``\\n``; a block's text starts one past the previous one's end
+    text: str
+    #: ``text`` in UTF-16-LE, the bytes the lexicon automaton walks
+    raw: bytes
+
+
+def document_text(doc: Any, ctx: Any) -> JoinedText:
+    """The document's :class:`JoinedText`, built once per check and shared by the searches that
+    walk the whole text (the lexicon scan, W201)."""
+    found = ctx.cache.get("lexicon.joined")
+    if found is None or found[0] is not doc:
+        from orgwrite.model import BlockKind
+
+        blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME and b.text]
+        texts = [b.text for b in blocks]
+        text = "\n".join(texts)
+        found = ctx.cache["lexicon.joined"] = (doc, JoinedText(blocks, texts, text, text.encode("utf-16-le")))
+    return found[1]
+
+
 def document_hits(doc: Any, ctx: Any) -> list[tuple[Any, list[Hit]]]:
     """(block, hits) for every text block of ``doc``, scanned once per check and shared by the rules.
 
@@ -33,13 +58,14 @@ def document_hits(doc: Any, ctx: Any) -> list[tuple[Any, list[Hit]]]:
     cached = ctx.cache.get("lexicon.hits")
     if cached is not None:
         return cached
-    from orgwrite.model import BlockKind
-
     lex = ctx.cache.get("lexicon") or load_lexicon(ctx.config)
     ctx.cache["lexicon"] = lex
-    blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME and b.text]
-    scanned = lex.scan_many([b.text for b in blocks], guard_only=False)
-    out = [(block, hits) for block, hits in zip(blocks, scanned, strict=True) if hits]
+    joined = document_text(doc, ctx)
+    if not joined.blocks:
+        ctx.cache["lexicon.hits"] = []
+        return []
+    scanned = lex.scan_joined(joined.texts, joined.text, joined.raw, guard_only=False)
+    out = [(block, hits) for block, hits in zip(joined.blocks, scanned, strict=True) if hits]
     ctx.cache["lexicon.hits"] = out
     return out
 

@@ -195,11 +195,17 @@ class Lexicon:
         (listed once, when the lexicon is compiled) stands in the text around it — the same
         answer as :meth:`_guard`'s sweep over all hits, without sorting them first.
         """
+        if not texts:
+            return []
+        joined = "\n".join(texts)
+        return self.scan_joined(texts, joined, joined.encode("utf-16-le"), guard_only=guard_only)
+
+    def scan_joined(self, texts: list[str], joined: str, raw: bytes, *, guard_only: bool = True) -> list[list[Hit]]:
+        """:meth:`scan_many` of ``texts``, given ``joined`` (them joined by ``\\n``) and ``raw``
+        (its UTF-16-LE bytes), which the caller keeps for other searches of the same text."""
         out: list[list[Hit]] = [[] for _ in texts]
         if not texts:
             return out
-        joined = "\n".join(texts)
-        raw = joined.encode("utf-16-le")
         auto, table = self._walker(guard_only)
         found = auto.find_matches_as_indexes(raw, overlapping=True)
         if not found:
