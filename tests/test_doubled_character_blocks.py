@@ -51,3 +51,31 @@ def test_a_doubled_character_in_a_word_document_is_found(tmp_path):
     word.save(path)
     found = [(f.line, f.replacement) for f in check_document(read_document(path)).findings if f.rule == "W201"]
     assert found == [(2, "的")]
+
+
+def test_the_document_scan_picks_the_paragraphs_w201s_own_walk_picks():
+    """W201 reads the paragraphs the lexicon scan found doubled characters in, or walks the text
+    itself when no scan ran (W201 selected alone): the same paragraphs, the same findings."""
+    from pathlib import Path
+
+    from orgwrite.config import Config
+    from orgwrite.io.read_text import read_string
+    from orgwrite.lexicon import document_hits
+    from orgwrite.rules import typos
+    from orgwrite.rules.base import Context
+
+    here = Path(__file__).resolve().parent
+    texts = [p.read_text("utf-8") for p in sorted((here / "samples").glob("*.txt"))]
+    texts += [p.read_text("utf-8") for p in sorted((here / "corpus").glob("*.txt"))[:20]]
+    texts += ["的的\n\n在在", "这是我们的\n\n的确是这样", "𠮷回顾我们改革发展的的历程。\n\n在在学习\n", "", "的"]
+    picked = 0
+    for text in texts:
+        doc = read_string(text, "x.txt")
+        scanned, alone = Context(config=Config(), as_of=None), Context(config=Config(), as_of=None)
+        document_hits(doc, scanned)
+        by_scan = typos._candidate_blocks(doc, scanned)
+        if "𠮷" not in text:
+            assert by_scan == typos._candidate_blocks(doc, alone), text[:40]
+        assert list(typos.doubled_character(doc, scanned)) == list(typos.doubled_character(doc, alone))
+        picked += len(by_scan)
+    assert picked > 5  # the constructed texts alone hold 4

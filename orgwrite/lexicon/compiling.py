@@ -9,7 +9,7 @@ from orgwrite.lexicon.matcher import _NOT_COVERING, GUARDED_ROLES, Lexicon
 from orgwrite.lexicon.schema import Entry
 
 
-def automaton(patterns: tuple[tuple[str, tuple], ...]) -> Any:
+def automaton(patterns: tuple[tuple[str, Any], ...] | tuple[tuple[str, Any, Any], ...]) -> Any:
     """An Aho–Corasick automaton over the UTF-16-LE bytes of the known strings (see :meth:`Lexicon.scan_many`).
 
     Its overlapping matches are (pattern index, byte start, byte end), in order of their ends.
@@ -19,7 +19,7 @@ def automaton(patterns: tuple[tuple[str, tuple], ...]) -> Any:
     import ahocorasick_rs
 
     return ahocorasick_rs.BytesAhoCorasick(
-        [s.encode("utf-16-le") for s, _ in patterns], implementation=ahocorasick_rs.Implementation.ContiguousNFA
+        [p[0].encode("utf-16-le") for p in patterns], implementation=ahocorasick_rs.Implementation.ContiguousNFA
     )
 
 
@@ -89,7 +89,7 @@ def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
             for role in {r[0] for roles in patterns.values() for r in roles}
         },
     )
-    lex._walkers[True] = (auto, lex._table(indexed))
+    lex._walkers[(True, ())] = (auto, lex._table(indexed))
     return lex
 
 

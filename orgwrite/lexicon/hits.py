@@ -64,10 +64,35 @@ def document_hits(doc: Any, ctx: Any) -> list[tuple[Any, list[Hit]]]:
     if not joined.blocks:
         ctx.cache["lexicon.hits"] = []
         return []
-    scanned = lex.scan_joined(joined.texts, joined.text, joined.raw, guard_only=False)
+    probes = _probes(lex)
+    probed: list[int] = []
+    scanned = lex.scan_joined(joined.texts, joined.text, joined.raw, guard_only=False, probes=probes, probed=probed)
     out = [(block, hits) for block, hits in zip(joined.blocks, scanned, strict=True) if hits]
     ctx.cache["lexicon.hits"] = out
+    if probes:
+        blocks = joined.blocks
+        ctx.cache["lexicon.doubled"] = [blocks[k] for k in dict.fromkeys(probed)]
     return out
+
+
+#: The function words W201 reports when written twice (see :mod:`orgwrite.rules.typos`).
+DOUBLED_CHARACTERS = "的了在是和与及对被将从向于并而就也都其"
+_DOUBLED = tuple(c + c for c in DOUBLED_CHARACTERS)
+
+
+def _probes(lex: Lexicon) -> tuple[str, ...]:
+    """The doubled function words, looked for in the document walk (see :func:`doubled_blocks`),
+    unless one of them is a known string (it would then be found as that string only)."""
+    known = lex.patterns_playing(frozenset(lex.role_patterns))
+    return () if known.intersection(_DOUBLED) else _DOUBLED
+
+
+def doubled_blocks(doc: Any, ctx: Any) -> list[Any] | None:
+    """The text blocks in which one of :data:`DOUBLED_CHARACTERS` stands twice, in document
+    order, as the document scan found them; None when no scan has found them for this check."""
+    if ctx.cache.get("lexicon.hits") is None:
+        return None
+    return ctx.cache.get("lexicon.doubled")
 
 
 #: The roles rules ask :func:`role_hits` for; they are listed in one pass over the hits, any

@@ -56,6 +56,10 @@ def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
     )
 
 
+#: The covering entry of a probe in a walker's table (see :meth:`Lexicon.scan_joined`).
+_PROBE: tuple = ((), ())
+
+
 def _in_characters(found: list, raw: bytes, table: tuple) -> list[tuple[int, int, int]]:
     """Matches at even byte offsets of a UTF-16-LE text with characters beyond the BMP, their
     offsets given as twice their character positions (what a text of the BMP only has).
@@ -82,9 +86,11 @@ class Lexicon:
     entries: dict[str, Entry]
     #: (known string, its roles) for each pattern of the automaton, by its index there
     patterns: tuple[tuple[str, tuple], ...] = ()
-    #: with the guard-only strings or without them → (automaton, its patterns by index); built
+    #: (with the guard-only strings or without them, probes) → (automaton, its patterns by index); built
     #: on first use in each process (see :meth:`_walker`)
-    _walkers: dict[bool, tuple[Any, tuple]] = field(default_factory=dict, repr=False, compare=False)
+    _walkers: dict[tuple[bool, tuple[str, ...]], tuple[Any, tuple]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     words: list[str] = field(default_factory=list)
     data_hash: str = ""
     _regex: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
@@ -200,13 +206,28 @@ class Lexicon:
         joined = "\n".join(texts)
         return self.scan_joined(texts, joined, joined.encode("utf-16-le"), guard_only=guard_only)
 
-    def scan_joined(self, texts: list[str], joined: str, raw: bytes, *, guard_only: bool = True) -> list[list[Hit]]:
+    def scan_joined(
+        self,
+        texts: list[str],
+        joined: str,
+        raw: bytes,
+        *,
+        guard_only: bool = True,
+        probes: tuple[str, ...] = (),
+        probed: list[int] | None = None,
+    ) -> list[list[Hit]]:
         """:meth:`scan_many` of ``texts``, given ``joined`` (them joined by ``\\n``) and ``raw``
-        (its UTF-16-LE bytes), which the caller keeps for other searches of the same text."""
+        (its UTF-16-LE bytes), which the caller keeps for other searches of the same text.
+
+        ``probes`` are strings that are no known strings (a caller must make sure of that),
+        looked for in the same walk on behalf of a rule that only needs to know which texts
+        hold one: the index of each such text is appended to ``probed`` (in order, repeated
+        for each occurrence); they give no hit.
+        """
         out: list[list[Hit]] = [[] for _ in texts]
         if not texts:
             return out
-        auto, table = self._walker(guard_only)
+        auto, table = self._walker(guard_only, probes)
         found = auto.find_matches_as_indexes(raw, overlapping=True)
         if not found:
             return out
@@ -227,6 +248,9 @@ class Lexicon:
             start -= base
             pattern, roles, cover = table[index]
             if cover is not None:
+                if cover is _PROBE:
+                    probed.append(k)  # type: ignore[union-attr]  # a probe is only walked for probed
+                    continue
                 for outer, offset in cover[1]:
                     at = start - offset
                     if at >= 0 and text.startswith(outer, at):
@@ -243,17 +267,19 @@ class Lexicon:
                 hits.sort(key=_START)
         return out
 
-    def _walker(self, guard_only: bool) -> tuple[Any, tuple[tuple[str, tuple, Any], ...]]:
+    def _walker(self, guard_only: bool, probes: tuple[str, ...] = ()) -> tuple[Any, tuple[tuple[str, tuple, Any], ...]]:
         """(automaton, (pattern, roles, its entry in :attr:`_covers` or None) by its index) over
-        every known string, or every one but the :attr:`guard_only` strings."""
-        found = self._walkers.get(guard_only)
+        every known string, or every one but the :attr:`guard_only` strings, then ``probes``
+        (each with the entry ``_PROBE``)."""
+        found = self._walkers.get((guard_only, probes))
         if found is None:
             patterns = self.patterns
             if not guard_only:
                 patterns = tuple(p for p in patterns if p[0] not in self.guard_only)
             from orgwrite.lexicon.compiling import automaton
 
-            found = self._walkers[guard_only] = (automaton(patterns), self._table(patterns))
+            table = self._table(patterns) + tuple((p, (), _PROBE) for p in probes)
+            found = self._walkers[(guard_only, probes)] = (automaton(table), table)
         return found
 
     def _table(self, patterns: tuple[tuple[str, tuple], ...]) -> tuple[tuple[str, tuple, Any], ...]:

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from orgwrite import lazyre
+from orgwrite.lexicon.hits import DOUBLED_CHARACTERS
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 
 #: Function words that are never doubled in written Chinese, except in the set phrases below
 #: and in AABB reduplication (实实在在, 的的确确, 是是非非), which the rule recognises itself.
 #: Where two words merely meet (为了|了解, 首都|都市圈, 针对|对象) word segmentation decides.
-_DOUBLED = "的了在是和与及对被将从向于并而就也都其"
+_DOUBLED = DOUBLED_CHARACTERS
 _DOUBLED_RE = lazyre.compile(rf"([{_DOUBLED}])\1")
 _WINDOW = 8
 _SET_PHRASES = lazyre.compile(r"不了了之|了了无几|一一|对对子|对对碰|将将就就|将将|就就")
@@ -61,15 +62,19 @@ def _judged_a_slip(text: str, i: int) -> bool:
 def _candidate_blocks(doc: Document, ctx: Context) -> list:
     """The text blocks in which a character of the class stands twice, in document order.
 
-    One walk of a small automaton over the UTF-16 bytes the lexicon scan walks too (see
+    The document scan of the lexicon looks for the doubled characters in its walk (see
+    :func:`orgwrite.lexicon.hits.doubled_blocks`); without it (W201 alone selected), one walk of a small automaton over the UTF-16 bytes the lexicon scan walks too (see
     :func:`orgwrite.lexicon.document_text`) finds every occurrence of each doubled character;
     a match of ``_DOUBLED_RE`` is such an occurrence, at an even byte offset, so a block with
     none has no match (a match at an odd offset straddles two characters).  Chrome and empty
     blocks hold no match either.  With characters beyond the BMP (two code units each) every
     text block is a candidate and the regular expression alone decides.
     """
-    from orgwrite.lexicon import document_text
+    from orgwrite.lexicon.hits import document_text, doubled_blocks
 
+    found_by_the_scan = doubled_blocks(doc, ctx)
+    if found_by_the_scan is not None:
+        return found_by_the_scan
     joined = document_text(doc, ctx)
     if len(joined.raw) != 2 * len(joined.text):
         return joined.blocks
