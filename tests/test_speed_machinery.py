@@ -47,6 +47,19 @@ def test_the_on_demand_dictionary_cuts_exactly_like_jiebas_full_dictionary(fresh
     windows = _windows()
     assert len(windows) >= 300
     windows.append("增强四个意识，坚持以人民为中心，发展全过程人民民主")
+    # Runs of one character, unknown words, Latin letters and digits: routes with equal scores.
+    windows += ["的的的的的的", "啊啊啊啊", "丨丶丿乀乁", "GDP增长5.2%，CPI上涨0.2%", "一一一二二三", "杭研大厦"]
+    # The tokenizer's own dictionary loops (get_DAG, calc) read the answers of the on-demand
+    # dictionary directly; they must build jieba's DAG and route exactly.
+    assert type(lazy).get_DAG is not jieba.Tokenizer.get_DAG
+    for w in windows:
+        for blk in jieba.re_han_default.split(w):
+            if blk and jieba.re_han_default.match(blk):
+                assert lazy.get_DAG(blk) == full.get_DAG(blk), blk
+                route, expected = {}, {}
+                lazy.calc(blk, lazy.get_DAG(blk), route)
+                full.calc(blk, full.get_DAG(blk), expected)
+                assert route == expected, blk
     for w in windows:
         assert lazy.lcut(w, HMM=False) == full.lcut(w, HMM=False), w
         assert list(lazy.tokenize(w)) == list(full.tokenize(w)), w

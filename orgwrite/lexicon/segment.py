@@ -41,8 +41,8 @@ def tokenizer(words: list[str] | tuple[str, ...] = ()) -> Any:
     tok = _TOKENIZERS.get(key)
     if tok is None:
         jieba = import_jieba()
-        tok = jieba.Tokenizer()
         freq = _lazy_frequencies(jieba)
+        tok = (jieba.Tokenizer if freq is None else _on_demand_tokenizer(jieba))()
         if freq is not None:
             tok.FREQ, tok.total = freq, freq.total
             tok.initialized = True
@@ -117,17 +117,86 @@ def _import_lazily() -> Any:
     return jieba
 
 
+_ON_DEMAND: list[Any] = []
+#: An answer not read yet (see :attr:`LazyFrequencies.answers`).
+_UNSEEN = object()
+
+
+def _on_demand_tokenizer(jieba: Any) -> Any:
+    """jieba's ``Tokenizer`` with its two dictionary loops reading :attr:`LazyFrequencies.answers`.
+
+    ``get_DAG`` and ``calc`` are jieba's own, statement for statement (the same lookups in the
+    same order, the same arithmetic, the first of equal routes kept as ``max`` keeps it); only
+    each lookup of an entry read before is one ``dict.get`` in C instead of two calls of
+    :class:`LazyFrequencies`' methods in Python, which is most of the time of a short cut.
+    """
+    if _ON_DEMAND:
+        return _ON_DEMAND[0]
+    from math import log
+
+    class OnDemandTokenizer(jieba.Tokenizer):
+        def get_DAG(self, sentence: str) -> dict[int, list[int]]:
+            self.check_initialized()
+            freq = self.FREQ
+            answers = freq.answers
+            known = answers.get
+            dag = {}
+            n = len(sentence)
+            for k in range(n):
+                found = []
+                i = k
+                frag = sentence[k]
+                while i < n:  # jieba: while i < N and frag in self.FREQ: if self.FREQ[frag]: …
+                    v = known(frag, _UNSEEN)
+                    if v is _UNSEEN:
+                        v = answers[frag] = freq[frag] if frag in freq else None
+                    if v is None:
+                        break
+                    if v:
+                        found.append(i)
+                    i += 1
+                    frag = sentence[k : i + 1]
+                if not found:
+                    found.append(k)
+                dag[k] = found
+            return dag
+
+        def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:
+            freq = self.FREQ
+            known = freq.answers.get
+            n = len(sentence)
+            route[n] = (0, 0)
+            logtotal = log(self.total)
+            for idx in range(n - 1, -1, -1):
+                best = None
+                for x in DAG[idx]:
+                    frag = sentence[idx : x + 1]
+                    v = known(frag, _UNSEEN)
+                    if v is _UNSEEN:
+                        v = freq.get(frag)
+                    here = (log(v or 1) - logtotal + route[x + 1][0], x)
+                    if best is None or here > best:
+                        best = here
+                route[idx] = best
+
+    _ON_DEMAND.append(OnDemandTokenizer)
+    return OnDemandTokenizer
+
+
 class LazyFrequencies(dict):
     """jieba's prefix dictionary (word → frequency, prefix → 0), read entry by entry from SQLite.
 
     jieba only uses ``in``, ``[]``, ``get`` and item assignment (``add_word``); answers are
     kept in the dict itself, absent keys in a set, so each entry is read at most once.
+    :attr:`answers` repeats every answer given (an absent key as None) for the tokenizer's
+    loops (see :func:`_on_demand_tokenizer`).
     """
 
     def __init__(self, path: str, total: int, source: str) -> None:
         super().__init__()
         self.total = total
         self._absent: set[str] = set()
+        self.answers: dict[str, int | None] = {}
         self._path = path
         self._source = source  # jieba's dict.txt, read whole if the copy fails mid-run
         self._db: Any = None
@@ -155,8 +224,10 @@ class LazyFrequencies(dict):
             return dict.__contains__(self, key)
         if row is None:
             self._absent.add(key)
+            self.answers[key] = None
             return False
         dict.__setitem__(self, key, row[0])
+        self.answers[key] = row[0]
         return True
 
     def _read_everything(self) -> None:
@@ -168,6 +239,7 @@ class LazyFrequencies(dict):
             if not dict.__contains__(self, key):  # words added by add_word keep their frequency
                 dict.__setitem__(self, key, value)
         self._complete = True
+        self.answers.clear()  # read again from the whole dictionary
 
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or (isinstance(key, str) and self._read(key))
@@ -183,6 +255,7 @@ class LazyFrequencies(dict):
     def __setitem__(self, key: str, value: int) -> None:
         self._absent.discard(key)
         dict.__setitem__(self, key, value)
+        self.answers[key] = value
 
 
 def _lazy_frequencies(jieba: Any) -> LazyFrequencies | None:
