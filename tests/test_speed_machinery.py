@@ -155,6 +155,25 @@ def test_one_walk_over_the_document_finds_every_occurrence_in_each_paragraph():
     assert lex.scan_many(["", "四个意识", ""]) == [[], lex.scan("四个意识"), []]
 
 
+def test_near_misses_read_through_the_lexicons_tables_as_through_every_hits_roles():
+    """The lexicon passes the anchors' entries and the known formulation strings, worked out once;
+    the reference search reads every hit's roles: the same near misses, paragraph by paragraph."""
+    lex = load_lexicon()
+    paragraphs = [line for p in TEXTS for line in p.read_text("utf-8").splitlines() if line]
+    paragraphs += [
+        "深入学习习近平新时代中国特色会主义思想，坚持以习近平新时代中国特色社会主义思想为指导。",
+        "在以习近平同志为核心的中央坚强领导下，坚持以习近平新时代中国特别社会主义思想为指导。",
+        "全面贯彻新时代党的建设总要求，全面从严治党永远在路上，以党的政治建设为统领。",
+    ]
+    found = 0
+    for text in paragraphs:
+        hits = lex.scan(text)
+        fast = lex.near_misses(text, hits)
+        assert fast == nearmiss.near_misses(lex.entries, text, hits), text
+        found += len(fast)
+    assert found >= 3
+
+
 class _CountingList(list):
     """A list that counts how many of its items are read (bisection reads through __getitem__)."""
 

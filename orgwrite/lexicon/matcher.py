@@ -43,8 +43,12 @@ def _hit_order(h: Hit) -> tuple[int, int]:
 
 _START = itemgetter(0)
 _TEXT = itemgetter(2)
-#: The roles of the known spans a near miss must not lie in (see :mod:`.nearmiss`).
-_KNOWN_SPAN_ROLES = frozenset({"guard", "fwrong"})
+#: Keys of :attr:`Lexicon._playing` under which :meth:`Lexicon._formulation_spans` keeps its
+#: answers (no role is named so).
+_FORMULATION_KNOWN = frozenset({"formulation guard or fwrong"})
+_FORMULATION_WRONG_ONLY = frozenset({"formulation fwrong without guard"})
+#: Key of :attr:`Lexicon._context` (per process, never an entry id) for :meth:`Lexicon._anchored`.
+_ANCHORED = "\0anchored"
 
 
 def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
@@ -323,7 +327,32 @@ class Lexicon:
             return []
         from orgwrite.lexicon.nearmiss import near_misses
 
-        return near_misses(self.entries, text, hits, (anchors, self.patterns_playing(_KNOWN_SPAN_ROLES)))
+        return near_misses(self.entries, text, hits, (self._anchored(), *self._formulation_spans()))
+
+    def _anchored(self) -> dict[str, tuple[str, ...]]:
+        """Anchor string → the ids of the entries it anchors, in the order of its roles (once per process)."""
+        found = self._context.get(_ANCHORED)
+        if found is None:
+            anchored = {p: tuple(r[1] for r in roles if r[0] == "anchor") for p, roles in self.patterns}
+            found = self._context[_ANCHORED] = ({p: ids for p, ids in anchored.items() if ids},)  # type: ignore[assignment]
+        return found[0]
+
+    def _formulation_spans(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(the strings in which a formulation plays guard or fwrong, those in which it plays
+        fwrong but not guard), worked out once per process (kept in :attr:`_playing`)."""
+        known = self._playing.get(_FORMULATION_KNOWN)
+        wrong_only = self._playing.get(_FORMULATION_WRONG_ONLY)
+        if known is None or wrong_only is None:
+            entries = self.entries
+
+            def plays(roles: tuple, role: str) -> bool:
+                return any(r[0] == role and entries[r[1]].kind == "formulation" for r in roles)
+
+            guard = {p for p, roles in self.patterns if plays(roles, "guard")}
+            wrong = {p for p, roles in self.patterns if plays(roles, "fwrong")}
+            known = self._playing[_FORMULATION_KNOWN] = frozenset(guard | wrong)
+            wrong_only = self._playing[_FORMULATION_WRONG_ONLY] = frozenset(wrong - guard)
+        return known, wrong_only
 
     def context_ok(self, entry: Entry, text: str, start: int, end: int) -> bool:
         """Whether the entry's after/before/not_after/not_before patterns allow this hit."""
