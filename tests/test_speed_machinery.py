@@ -65,6 +65,14 @@ def test_the_on_demand_dictionary_cuts_exactly_like_jiebas_full_dictionary(fresh
         assert list(lazy.tokenize(w)) == list(full.tokenize(w)), w
         assert lazy_with_words.lcut(w, HMM=False) == full_with_words.lcut(w, HMM=False), w
     assert lazy.total == full.total
+    assert lazy_with_words.total == full_with_words.total
+    # add_word's prefixes are read when first asked for; asked now, they answer as jieba's.
+    for w in words:
+        for p in (w[:i] for i in range(1, len(w) + 1)):
+            assert (p in lazy_with_words.FREQ, lazy_with_words.FREQ.get(p)) == (
+                p in full_with_words.FREQ,
+                full_with_words.FREQ.get(p),
+            ), p
     # Only the entries the windows needed were read, not the 580,000 of the prefix dictionary.
     assert 0 < len(lazy.FREQ) < 50_000
 
@@ -100,6 +108,7 @@ def test_a_copy_removed_during_a_run_falls_back_to_the_whole_dictionary(fresh_to
     tok.FREQ._pid = -1  # as in a new worker process: the next read opens the (missing) copy
     assert tok.lcut("为了了解情况，增强四个意识", HMM=False) == ["为了", "了解", "情况", "，", "增强", "四个意识"]
     assert tok.FREQ._complete and len(tok.FREQ) > 300_000
+    assert tok.FREQ.get("四个意") == 0 and tok.FREQ["四个意识"] == 2_000_000  # add_word's entries stay
 
 
 def test_jiebas_hmm_is_loaded_by_the_first_cut_that_uses_it():

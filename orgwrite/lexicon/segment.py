@@ -135,6 +135,19 @@ def _on_demand_tokenizer(jieba: Any) -> Any:
     from math import log
 
     class OnDemandTokenizer(jieba.Tokenizer):
+        def add_word(self, word: str, freq: Any = None, tag: Any = None) -> None:
+            """jieba's ``add_word``, except that a prefix of the word is not read from the
+            dictionary now: it is marked to read as 0 unless the dictionary has it (what
+            jieba's ``if wfrag not in self.FREQ: self.FREQ[wfrag] = 0`` leaves), read when a
+            cut first asks for it (most are never asked for)."""
+            if freq is None or tag or not isinstance(word, str) or not int(freq):
+                return super().add_word(word, freq, tag)
+            self.check_initialized()
+            self.FREQ[word] = int(freq)
+            self.total += int(freq)
+            for ch in range(len(word)):
+                self.FREQ.zero_unless_known(word[: ch + 1])
+
         def get_DAG(self, sentence: str) -> dict[int, list[int]]:
             self.check_initialized()
             freq = self.FREQ
@@ -197,6 +210,8 @@ class LazyFrequencies(dict):
         self.total = total
         self._absent: set[str] = set()
         self.answers: dict[str, int | None] = {}
+        #: prefixes of added words: 0 unless the dictionary has them (see :meth:`zero_unless_known`)
+        self._zero_if_absent: set[str] = set()
         self._path = path
         self._source = source  # jieba's dict.txt, read whole if the copy fails mid-run
         self._db: Any = None
@@ -223,6 +238,10 @@ class LazyFrequencies(dict):
             self._read_everything()
             return dict.__contains__(self, key)
         if row is None:
+            if key in self._zero_if_absent:
+                dict.__setitem__(self, key, 0)
+                self.answers[key] = 0
+                return True
             self._absent.add(key)
             self.answers[key] = None
             return False
@@ -238,8 +257,20 @@ class LazyFrequencies(dict):
         for key, value in freq.items():
             if not dict.__contains__(self, key):  # words added by add_word keep their frequency
                 dict.__setitem__(self, key, value)
+        for key in self._zero_if_absent:
+            if not dict.__contains__(self, key):
+                dict.__setitem__(self, key, 0)
         self._complete = True
         self.answers.clear()  # read again from the whole dictionary
+
+    def zero_unless_known(self, key: str) -> None:
+        """``if key not in self: self[key] = 0``, with the lookup put off until ``key`` is asked for."""
+        if dict.__contains__(self, key):
+            return
+        if self._complete or key in self._absent:
+            self[key] = 0
+        else:
+            self._zero_if_absent.add(key)
 
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or (isinstance(key, str) and self._read(key))
