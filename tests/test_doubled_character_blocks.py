@@ -79,3 +79,26 @@ def test_the_document_scan_picks_the_paragraphs_w201s_own_walk_picks():
         assert list(typos.doubled_character(doc, scanned)) == list(typos.doubled_character(doc, alone))
         picked += len(by_scan)
     assert picked > 5  # the constructed texts alone hold 4
+
+
+def test_a_doubled_character_that_is_also_a_known_string_is_still_found(tmp_path):
+    """A user lexicon that lists 在在 makes it a known string: the document scan then finds it as
+    that string, so W201 walks the text itself, and reports what it reports without that lexicon."""
+    from orgwrite.config import Config
+    from orgwrite.io.read_text import read_string
+    from orgwrite.pipeline import check_document
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        '[[banned]]\nid = "W-mine-zaizai"\ntext = "在在"\nseverity = "info"\nreason = "本单位不用此说法"\n'
+        'source = "本单位文稿规范"\n',
+        "utf-8",
+    )
+    text = "关于做好培训工作的通知\n\n一、在在学习中提高\n\n回顾我们改革发展的的历程。\n"
+
+    def found(config: Config) -> list[tuple[str, int, int]]:
+        result = check_document(read_string(text, "x.txt"), config)
+        return [(f.rule, f.line, f.column) for f in result.findings if f.rule in ("W201", "W102")]
+
+    assert found(Config()) == [("W201", 3, 3), ("W201", 5, 9)]
+    assert found(Config(lexicon_files=(mine,))) == [("W102", 3, 3), ("W201", 3, 3), ("W201", 5, 9)]
