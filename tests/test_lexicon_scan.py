@@ -204,8 +204,9 @@ def test_the_shipped_lexicon_scan_agrees_with_a_brute_force_search_on_random_tex
 
 
 def test_a_string_whose_bytes_straddle_two_characters_is_no_hit():
-    """The automaton walks UTF-16 bytes: 䈀 (U+4200, bytes 00 42) stands in the bytes of "aB"
-    (61 00 42 00) at an odd offset, and 乙 (U+4E59, bytes 59 4E) in those of "奙N" (59 59 4E 00)."""
+    """The automaton walks bytes: in UTF-16 䈀 (U+4200, bytes 00 42) stands in the bytes of "aB"
+    (61 00 42 00) at an odd offset, and 乙 (U+4E59, bytes 59 4E) in those of "奙N" (59 59 4E 00);
+    no such straddling match may become a hit, whatever encoding the walk reads."""
 
     def entry(kind: str, eid: str, **data) -> Entry:
         return Entry(kind, eid, data, "test.toml", 1)
@@ -213,7 +214,7 @@ def test_a_string_whose_bytes_straddle_two_characters_is_no_hit():
     lex = compile_entries(
         [entry("banned", "b1", text="䈀"), entry("banned", "b2", text="乙"), entry("banned", "b3", text="aB")]
     )
-    # Texts of the BMP only and texts with a character beyond it are placed by different paths.
+    # Texts of the BMP only and texts with a character beyond it (four UTF-8 bytes).
     for texts, expected in (
         (["aB", "奙N", "䈀aB乙"], [[(0, 2, "aB")], [], [(0, 1, "䈀"), (1, 3, "aB"), (3, 4, "乙")]]),
         (["😀aB", "😀奙N乙"], [[(1, 3, "aB")], [(3, 4, "乙")]]),

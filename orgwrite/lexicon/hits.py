@@ -31,8 +31,6 @@ class JoinedText(NamedTuple):
     texts: list[str]
     #: the texts joined by ``\\n``; a block's text starts one past the previous one's end
     text: str
-    #: ``text`` in UTF-16-LE, the bytes the lexicon automaton walks
-    raw: bytes
 
 
 def document_text(doc: Any, ctx: Any) -> JoinedText:
@@ -45,7 +43,7 @@ def document_text(doc: Any, ctx: Any) -> JoinedText:
         blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME and b.text]
         texts = [b.text for b in blocks]
         text = "\n".join(texts)
-        found = ctx.cache["lexicon.joined"] = (doc, JoinedText(blocks, texts, text, text.encode("utf-16-le")))
+        found = ctx.cache["lexicon.joined"] = (doc, JoinedText(blocks, texts, text))
     return found[1]
 
 
@@ -66,7 +64,7 @@ def document_hits(doc: Any, ctx: Any) -> list[tuple[Any, list[Hit]]]:
         return []
     probes = _probes(lex)
     probed: list[int] = []
-    scanned = lex.scan_joined(joined.texts, joined.text, joined.raw, guard_only=False, probes=probes, probed=probed)
+    scanned = lex.scan_joined(joined.texts, joined.text, guard_only=False, probes=probes, probed=probed)
     out = [(block, hits) for block, hits in zip(joined.blocks, scanned, strict=True) if hits]
     ctx.cache["lexicon.hits"] = out
     if probes:

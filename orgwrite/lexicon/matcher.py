@@ -64,25 +64,6 @@ def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
 _PROBE: tuple = ((), ())
 
 
-def _in_characters(found: list, raw: bytes, table: tuple) -> list[tuple[int, int, int]]:
-    """Matches at even byte offsets of a UTF-16-LE text with characters beyond the BMP, their
-    offsets given as twice their character positions (what a text of the BMP only has).
-
-    Hits come in order of their ends, so each end is found by decoding the bytes since the
-    previous one; no string starts or ends inside a surrogate pair.
-    """
-    out = []
-    byte_at = char_at = 0
-    for index, byte_start, byte_end in found:
-        if byte_start & 1:
-            continue
-        if byte_end != byte_at:
-            char_at += len(raw[byte_at:byte_end].decode("utf-16-le"))
-            byte_at = byte_end
-        out.append((index, 2 * (char_at - len(table[index][0])), 2 * char_at))
-    return out
-
-
 @dataclass
 class Lexicon:
     """Entries compiled into one automaton.  Build with :func:`load_lexicon`."""
@@ -192,13 +173,11 @@ class Lexicon:
         Known strings never contain a line break, so the texts are joined by ``\\n`` and each
         hit falls inside one text; positions are relative to the text it falls in.
 
-        The automaton walks the UTF-16-LE bytes: with thousands of distinct first characters a
-        walk over characters spends its time choosing among the children of the root, a walk
-        over bytes chooses among a few; UTF-16 has two bytes per character where UTF-8 has three
-        (a quarter faster), and in a text of the Basic Multilingual Plane only (nearly every
-        text) a character's position is half its byte offset, so no hit needs decoding.  A
-        match at an odd byte offset straddles two characters and is no occurrence of its string
-        (every real occurrence is found at its even offset all the same).
+        The automaton walks the UTF-8 bytes of the text (its Rust side reports character
+        positions): with thousands of distinct first characters a walk over characters spends
+        its time choosing among the children of the root, a walk over bytes chooses among a
+        few.  (A walk over UTF-16 bytes is faster on a text alone but slower in a check, where
+        the other rules leave the processor's caches cold for its larger automaton.)
 
         The longest-match guard is decided as each hit is found: a known string with a guarded
         role is covered exactly when one of the longer covering strings that contain it
@@ -207,21 +186,19 @@ class Lexicon:
         """
         if not texts:
             return []
-        joined = "\n".join(texts)
-        return self.scan_joined(texts, joined, joined.encode("utf-16-le"), guard_only=guard_only)
+        return self.scan_joined(texts, "\n".join(texts), guard_only=guard_only)
 
     def scan_joined(
         self,
         texts: list[str],
         joined: str,
-        raw: bytes,
         *,
         guard_only: bool = True,
         probes: tuple[str, ...] = (),
         probed: list[int] | None = None,
     ) -> list[list[Hit]]:
-        """:meth:`scan_many` of ``texts``, given ``joined`` (them joined by ``\\n``) and ``raw``
-        (its UTF-16-LE bytes), which the caller keeps for other searches of the same text.
+        """:meth:`scan_many` of ``texts``, given ``joined`` (them joined by ``\\n``), which the
+        caller keeps for other searches of the same text.
 
         ``probes`` are strings that are no known strings (a caller must make sure of that),
         looked for in the same walk on behalf of a rule that only needs to know which texts
@@ -232,19 +209,14 @@ class Lexicon:
         if not texts:
             return out
         auto, table = self._walker(guard_only, probes)
-        found = auto.find_matches_as_indexes(raw, overlapping=True)
+        found = auto.find_matches_as_indexes(joined, overlapping=True)
         if not found:
             return out
-        if len(raw) != 2 * len(joined):  # characters beyond the BMP take two code units
-            found = _in_characters(found, raw, table)
         ends = list(accumulate(len(t) + 1 for t in texts))  # one past each text's line break
         new = tuple.__new__
         k, base, limit = 0, 0, ends[0]
         bucket, text = out[0], texts[0]
-        for index, byte_start, byte_end in found:
-            if byte_start & 1:
-                continue
-            start = byte_start >> 1
+        for index, start, end in found:
             if start >= limit:
                 k = bisect_right(ends, start, k)
                 base, limit = ends[k - 1], ends[k]
@@ -262,7 +234,7 @@ class Lexicon:
                         break
                 if not roles:
                     continue
-            bucket.append(new(Hit, (start, (byte_end >> 1) - base, pattern, roles)))
+            bucket.append(new(Hit, (start, end - base, pattern, roles)))
         for hits in out:
             if len(hits) > 1:
                 # Found in order of their ends; reversed, a stable sort by start leaves the

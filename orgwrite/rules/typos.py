@@ -63,12 +63,11 @@ def _candidate_blocks(doc: Document, ctx: Context) -> list:
     """The text blocks in which a character of the class stands twice, in document order.
 
     The document scan of the lexicon looks for the doubled characters in its walk (see
-    :func:`orgwrite.lexicon.hits.doubled_blocks`); without it (W201 alone selected), one walk of a small automaton over the UTF-16 bytes the lexicon scan walks too (see
-    :func:`orgwrite.lexicon.document_text`) finds every occurrence of each doubled character;
-    a match of ``_DOUBLED_RE`` is such an occurrence, at an even byte offset, so a block with
-    none has no match (a match at an odd offset straddles two characters).  Chrome and empty
-    blocks hold no match either.  With characters beyond the BMP (two code units each) every
-    text block is a candidate and the regular expression alone decides.
+    :func:`orgwrite.lexicon.hits.doubled_blocks`); without it (W201 alone selected), one walk
+    of a small automaton over the text the scan would walk (see
+    :func:`orgwrite.lexicon.document_text`) finds every occurrence of each doubled character.
+    A match of ``_DOUBLED_RE`` is such an occurrence, so a block with none has no match;
+    chrome and empty blocks hold no match either.
     """
     from orgwrite.lexicon.hits import document_text, doubled_blocks
 
@@ -76,18 +75,16 @@ def _candidate_blocks(doc: Document, ctx: Context) -> list:
     if found_by_the_scan is not None:
         return found_by_the_scan
     joined = document_text(doc, ctx)
-    if len(joined.raw) != 2 * len(joined.text):
-        return joined.blocks
-    found = _doubles().find_matches_as_indexes(joined.raw, overlapping=True)
+    found = _doubles().find_matches_as_indexes(joined.text, overlapping=True)
     if not found:
         return []
     ends = list(accumulate(len(t) + 1 for t in joined.texts))  # one past each text's line break
     picked: list = []
     limit = 0
-    for _, byte_start, _ in found:
-        if byte_start & 1 or byte_start >> 1 < limit:
+    for _, start, _ in found:
+        if start < limit:
             continue
-        k = bisect_right(ends, byte_start >> 1)
+        k = bisect_right(ends, start)
         picked.append(joined.blocks[k])
         limit = ends[k]
     return picked
@@ -97,14 +94,12 @@ _AUTOMATON: list = []
 
 
 def _doubles():
-    """An automaton over each character of ``_DOUBLED`` written twice, in UTF-16-LE (built on first use)."""
+    """An automaton over each character of ``_DOUBLED`` written twice (built on first use)."""
     if not _AUTOMATON:
         import ahocorasick_rs
 
         _AUTOMATON.append(
-            ahocorasick_rs.BytesAhoCorasick(
-                [(c + c).encode("utf-16-le") for c in _DOUBLED], implementation=ahocorasick_rs.Implementation.DFA
-            )
+            ahocorasick_rs.AhoCorasick([c + c for c in _DOUBLED], implementation=ahocorasick_rs.Implementation.DFA)
         )
     return _AUTOMATON[0]
 
