@@ -14,7 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Generic, TypeVar
+from operator import attrgetter
+from typing import Any, Generic, TypeVar
 
 from orgwrite import lazyre
 
@@ -146,3 +147,69 @@ class Joined:
         i = bisect_right(self.starts, offset) - 1
         text, line = self.texts[i]
         return text, line, offset - self.starts[i]
+
+
+_TEXT = attrgetter("text")
+
+
+class DocumentText:
+    """The texts of all of a document's blocks joined by line breaks, and what scans of it found.
+
+    The as-of inference (:mod:`orgwrite.asof`), D101–D104, T104, F103 and F104 each read the
+    whole text once; built once per document (:func:`document_text`), it serves them all, and
+    so does its one scan for event names (:attr:`events`).  A block's own matches are those
+    of a pattern that holds no line break, found in the whole text: the break before a block
+    is read as its start is.
+    """
+
+    __slots__ = ("_events", "doc", "starts", "text", "texts")
+
+    def __init__(self, doc: Any, texts: list[str]) -> None:
+        self.doc = doc
+        self.texts = texts
+        self.text = "\n".join(texts)
+        starts = [0, *accumulate(map((1).__add__, map(len, texts)))]  # each text and its break
+        starts.pop()
+        self.starts = starts
+        self._events: list | None = None
+
+    def index(self, offset: int) -> int:
+        """The index in ``doc.blocks`` of the block that holds ``offset`` of :attr:`text`."""
+        return bisect_right(self.starts, offset) - 1
+
+    @property
+    def events(self) -> list:
+        """(event, start, end) of every name of a shipped event in :attr:`text` (scanned once)."""
+        if self._events is None:
+            from orgwrite.events import shipped_scan
+
+            self._events = shipped_scan(self.text)
+        return self._events
+
+
+#: The last document's text: the as-of step and the rules of one check read the same document.
+_LAST: list[DocumentText | None] = [None]
+
+
+def document_text(doc: Any, cache: dict | None = None) -> DocumentText:
+    """The :class:`DocumentText` of ``doc``, built once for the document as it stands.
+
+    Kept for the last document only, and only for that very object with the very texts its
+    blocks hold now (compared by identity first, so the test is cheap): a text is never found
+    for another document because it reads the same.  A rule passes its check's cache, where
+    the answer is kept for the other rules of the check (which read the document, not change it).
+    """
+    if cache is not None:
+        kept = cache.get(_CACHE_KEY)
+        if kept is not None and kept.doc is doc:
+            return kept
+    texts = list(map(_TEXT, doc.blocks))
+    last = _LAST[0]
+    if last is None or last.doc is not doc or last.texts != texts:
+        last = _LAST[0] = DocumentText(doc, texts)
+    if cache is not None:
+        cache[_CACHE_KEY] = last
+    return last
+
+
+_CACHE_KEY = "event_names.document_text"

@@ -35,6 +35,13 @@ def _spans(text: str, code: str):
         ("二十二十大精神", []),
         # 十 only in a heading, in the last line.
         ("工作总结\n一、学习贯彻二十大精神", [(2, 7, 10, "党的二十大")]),
+        # The blocks that may hold a name are found in the whole text: a name is never read
+        # across a line break, a block whose 十 starts no name is passed over, and the one
+        # after it is still read; 十届 and 十X届 start a plenum as 十X大 starts a congress.
+        ("学习贯彻二十\n大精神", []),
+        ("十四五规划\n学习贯彻十九届三中全会精神", [(2, 5, 12, "党的十九届三中全会")]),
+        ("学习二十届三中全会精神，落实十四五规划", [(1, 3, 10, "党的二十届三中全会")]),
+        ("工作总结\n十项任务全部完成\n一、学习贯彻十九大精神", [(3, 7, 10, "党的十九大")]),
     ],
 )
 def test_congress_names_at_the_edges(text, expected):
