@@ -109,22 +109,28 @@ def trie_pattern(names) -> str:
     return emit(trie) or "(?!)"
 
 
+#: How many of a name's last characters its end pattern reads (fewer where a name is shorter).
+END_WIDTH = 8
+
+
 def end_patterns(names) -> tuple[re.Pattern, ...]:
     """Per last character of the names, that character where a name's ending precedes it.
 
     ``大(?<=十八大|十九大|二十大)`` starts with a literal, which the engine scans for at C speed;
-    its matches are the last characters of every place a name ends, and of a few more.
+    its matches are the last characters of every place a name ends, and of a few more.  The
+    ending is as long as the shortest name with that last character allows, up to
+    :data:`END_WIDTH`: the longer it is, the fewer places that are no name's end it lets through
+    (…的决定 is not …工作的决定), and every name still ends in one of them.
     """
-    if not names:
-        return ()
-    width = min(3, *map(len, names))
-    endings: dict[str, set[str]] = {}
+    by_last: dict[str, list[str]] = {}
     for name in names:
-        endings.setdefault(name[-1], set()).add(name[-width:])
-    return tuple(
-        lazyre.compile(re.escape(last) + "(?<=" + "|".join(map(re.escape, sorted(tails))) + ")")
-        for last, tails in endings.items()
-    )
+        by_last.setdefault(name[-1], []).append(name)
+    patterns = []
+    for last, ending_here in by_last.items():
+        width = min(END_WIDTH, *map(len, ending_here))
+        tails = sorted({name[-width:] for name in ending_here})
+        patterns.append(lazyre.compile(re.escape(last) + "(?<=" + "|".join(map(re.escape, tails)) + ")"))
+    return tuple(patterns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,3 +74,18 @@ def test_session_name_in_the_last_paragraph_of_a_docx(tmp_path: Path):
     d.save(path)
     found = sorted((f.rule, f.replacement) for f in check(path, Config(select=("F103", "F104"))))
     assert found == [("F103", "党的二十大"), ("F104", "十四届全国人大三次会议")]
+
+
+def test_congress_names_are_the_matches_of_the_plain_look_behind_pattern():
+    import random
+    import re
+
+    from orgwrite.rules.formulations import _CONGRESS_RE, _congress_names
+
+    plain = re.compile(r"(?<![一二三四五六七八九十〇零第\d])" + _CONGRESS_RE.pattern)
+    rnd = random.Random(103)
+    pieces = ["二", "十", "一", "三", "九", "大", "届", "中", "、", "全会", "第", "学", "0", "党的", "\n"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        fast = [(m.start(), m.end()) for m in _congress_names(text)]
+        assert fast == [(m.start(), m.end()) for m in plain.finditer(text)], text

@@ -114,12 +114,16 @@ def _congress_names(text: str) -> Iterator[re.Match[str]]:
 
     The same matches as one ``finditer`` of the pattern behind a negative look-behind for those
     characters (which would make every position of the text a candidate).  A name's number has
-    十 first or second (十九, 二十): the pattern is tried only there, found by ``str.find``, and
-    a match rejected for the character before it lets the next candidate be tried.
+    十 first or second (十九, 二十), followed by at most one digit and 届 or 大: the pattern is
+    tried only at the 十 of a match of _NAME_HINT_RE (and at the 二 before it), and a match
+    rejected for the character before it lets the next candidate be tried.  A match of the hint
+    holds no other 十, so every 十 where a name can start is one of them.
     """
     pos = 0  # where the previous match ended: matches do not overlap
-    at = text.find("十")
-    while at >= 0:
+    for hint in _NAME_HINT_RE.finditer(text):
+        at = hint.start()
+        if at < pos:
+            continue
         for start in (at - 1, at) if at and text[at - 1] == "二" else (at,):
             if start < pos:
                 continue
@@ -128,7 +132,6 @@ def _congress_names(text: str) -> Iterator[re.Match[str]]:
                 continue
             yield m
             pos = m.end()
-        at = text.find("十", max(at + 1, pos))
 
 
 #: In every name of _CONGRESS_RE: its number's 十 (十九, 二十, 二十一), at most one digit, then
