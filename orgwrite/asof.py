@@ -17,6 +17,10 @@ _DATE_RE = lazyre.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DOTTED_RE = lazyre.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _ISO_RE = lazyre.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _TITLE_YEAR_RE = lazyre.compile(r"(\d{4})年")
+#: Block kinds bound once: each ``BlockKind.X`` goes through the enum metaclass's attribute hook.
+_CHROME = BlockKind.CHROME
+_DATE_LINE = BlockKind.DATE
+_TITLE = BlockKind.TITLE
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -31,13 +35,13 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
     blocks = doc.blocks
     # 1. A date line or signature date, near the end or right under the title.
     for block in [*reversed(blocks[-4:]), *blocks[:6]]:
-        if block.kind is BlockKind.DATE:
+        if block.kind is _DATE_LINE:
             m = _DATE_RE.search(block.text)
             if m and (d := _safe_date(*map(int, m.groups()))):
                 return d, f"日期行（第{block.line}行）"
     # 2. A dateline left by the publishing web page.
     for block in blocks[:8]:
-        if block.kind is BlockKind.CHROME:
+        if block.kind is _CHROME:
             text = block.text.strip()
             m = _ISO_RE.match(text)
             if m and (d := _safe_date(*map(int, m.groups()))):
@@ -49,7 +53,7 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
                     return d, f"发布时间（第{block.line}行）"
     # 3. The year in the title.
     for block in blocks[:3]:
-        if block.kind is BlockKind.TITLE:
+        if block.kind is _TITLE:
             m = _TITLE_YEAR_RE.search(block.text)
             if m and 1949 <= int(m.group(1)) <= 2100:
                 return date(int(m.group(1)), 12, 31), f"标题中的{YEAR_MARK}（第{block.line}行）"
@@ -95,7 +99,7 @@ def _latest_event_in(whole, blocks):
 def _body_mentions(whole, blocks):
     """(text, line, event, start, end) of the event names in the blocks that are not web leftovers."""
     starts = whole.starts
-    chrome = BlockKind.CHROME
+    chrome = _CHROME
     for event, start, end in whole.events:
         i = bisect_right(starts, start) - 1
         block = blocks[i]
@@ -163,7 +167,7 @@ def _latest_year_in(whole, blocks) -> tuple[int, int] | None:
         by_year.setdefault(year, []).extend(offsets)
     this_year = date.today().year
     starts = whole.starts
-    chrome = BlockKind.CHROME
+    chrome = _CHROME
     for year in sorted(by_year, reverse=True):
         if not 1949 <= year <= this_year:
             continue

@@ -183,6 +183,21 @@ class DocumentText:
         """The index in ``doc.blocks`` of the block that holds ``offset`` of :attr:`text`."""
         return bisect_right(self.starts, offset) - 1
 
+    def blocks_with(self, s: str) -> list[int]:
+        """The indices, in order, of the blocks whose text holds ``s`` (which holds no line break):
+        one ``str.find`` per such block, from the start of the next one."""
+        found: list[int] = []
+        text, starts = self.text, self.starts
+        count = len(starts)
+        at = text.find(s)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            found.append(i)
+            if i + 1 >= count:
+                break
+            at = text.find(s, starts[i + 1])
+        return found
+
     @property
     def events(self) -> list:
         """(event, start, end) of every name of a shipped event in :attr:`text` (scanned once)."""

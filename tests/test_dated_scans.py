@@ -299,3 +299,11 @@ def test_the_whole_text_belongs_to_one_document_as_it_stands():
     first.blocks[1].text = "深入学习贯彻党的十九大精神。"
     changed = document_text(first)
     assert changed is not whole and [(e.id, s) for e, s, _ in changed.events] == [("EV-19th-congress", 11)]
+
+
+def test_blocks_with_a_string_are_found_in_the_whole_text():
+    doc = read_string("全国人大\n出席全国政协会议，全国\n无\n全\n国\n召开全国人大")
+    whole = document_text(doc)
+    assert whole.blocks_with("全国") == [0, 1, 5]  # once per block, the last one too
+    assert whole.blocks_with("国全") == []  # not across the joint of two blocks
+    assert whole.blocks_with("召开全国人大") == [5]

@@ -309,19 +309,14 @@ def _stale_mentions(doc: Document, ctx: Context, successor: dict) -> Iterator[tu
     from orgwrite.events import Mention
 
     whole = document_text(doc, ctx.cache)
-    blocks, starts, text = doc.blocks, whole.starts, whole.text
+    blocks, starts = doc.blocks, whole.starts
     stale: dict[int, list[Mention]] = {}  # block index → its stale mentions, in order
     for event, start, end in whole.events:
         if event.id in successor:  # successor holds congresses only
             i = bisect_right(starts, start) - 1
             at = start - starts[i]
             stale.setdefault(i, []).append(Mention(event, at, at + end - start))
-    series: set[int] = set()
-    at = text.find("历次全会")
-    while at >= 0:
-        series.add(i := bisect_right(starts, at) - 1)
-        at = text.find("历次全会", starts[i + 1] if i + 1 < len(starts) else len(text))
-    for i in sorted(series.union(stale)):
+    for i in sorted(stale.keys() | whole.blocks_with("历次全会")):
         block = blocks[i]
         if "精神" in block.text:
             yield block, stale.get(i, [])

@@ -237,11 +237,13 @@ def session_name_order(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     新华社两会报道规范（lexicon-facts B12）。
     """
-    text = document_text(doc, ctx.cache).text  # every block's text: one test tells whether some block holds one
-    if "全国人大" not in text and "全国政协" not in text:
+    whole = document_text(doc, ctx.cache)  # every block's text: one test tells whether some block holds one
+    if "全国人大" not in whole.text and "全国政协" not in whole.text:
         return  # each pattern holds one of them
-    for block in doc.blocks:
-        if block.kind is BlockKind.CHROME or "全国" not in block.text:
+    blocks = doc.blocks
+    for i in whole.blocks_with("全国"):
+        block = blocks[i]
+        if block.kind is BlockKind.CHROME:
             continue
         for m in _NPC_RE.finditer(block.text):
             right = f"{m.group(1)}全国人大{m.group(2)}"
