@@ -199,6 +199,11 @@ class DocumentText:
         return found
 
     @property
+    def scanned(self) -> bool:
+        """Whether :attr:`events` has been scanned for already."""
+        return self._events is not None
+
+    @property
     def events(self) -> list:
         """(event, start, end) of every name of a shipped event in :attr:`text` (scanned once)."""
         if self._events is None:

@@ -307,3 +307,23 @@ def test_blocks_with_a_string_are_found_in_the_whole_text():
     assert whole.blocks_with("全国") == [0, 1, 5]  # once per block, the last one too
     assert whole.blocks_with("国全") == []  # not across the joint of two blocks
     assert whole.blocks_with("召开全国人大") == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全市深入学习贯彻党的二十大精神。\n各级党组织深入学习贯彻党的十九大精神和十九届历次全会精神。",
+            [(2, 12, 19, "党的二十大精神"), (2, 20, 27, "二十届历次全会")],
+        ),
+        # A web leftover is read, and a name at the end of a block takes no 精神 from the next.
+        (
+            "来源：学习贯彻党的十九大精神\n全市深入学习贯彻党的二十大精神。\n学习贯彻党的十九大\n精神",
+            [(1, 8, 15, "党的二十大精神")],
+        ),
+    ],
+)
+def test_t104_reads_the_scan_the_as_of_step_made(text, expected):
+    # Undated: the as-of step scans the whole text for events, and T104 reads that scan.
+    found = check(text, Config(select=("T104",)))
+    assert [(f.line, f.column, f.end_column, f.replacement) for f in found] == expected

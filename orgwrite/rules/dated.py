@@ -296,27 +296,38 @@ def _congresses() -> list:
 def _stale_mentions(doc: Document, ctx: Context, successor: dict) -> Iterator[tuple]:
     """(block, mentions of a congress that has a successor) of each block that may hold a finding.
 
-    The mentions come from the one scan of the document's whole text for event names
-    (:attr:`orgwrite.event_names.DocumentText.events`), which the as-of step shares: no name
-    holds a line break and the break before a block is not an ordinal, so each block's
-    mentions are its own, and among the names of every event those of a congress are the ones
-    a scan for congresses alone finds (:func:`orgwrite.events.mentions_by_text`).  A finding
-    needs 精神 after the congress (:data:`_SPIRIT_AFTER_RE`) or after 历次全会
-    (:data:`_SERIES_SPIRIT_RE`), so a block without 精神 is passed over, as are mentions of a
-    congress that has none; a block with 历次全会 comes even without such a mention.
+    A finding needs 精神 after the congress (:data:`_SPIRIT_AFTER_RE`) or after 历次全会
+    (:data:`_SERIES_SPIRIT_RE`), so only the blocks that hold 精神 are read (found in the
+    document's whole text), and mentions of a congress that has no successor are passed over;
+    a block with 历次全会 comes even without such a mention.  The mentions are those of the
+    one scan of the whole text for event names when the as-of step made it
+    (:attr:`orgwrite.event_names.DocumentText.events`), else of one scan of those blocks for
+    congresses (:func:`orgwrite.events.mentions_by_text`): no name holds a line break and the
+    break before a block is not an ordinal, so each block's mentions are its own either way,
+    and among the names of every event those of a congress are the ones a scan for
+    congresses alone finds.
     """
     from orgwrite.event_names import document_text
-    from orgwrite.events import Mention
+    from orgwrite.events import Mention, mentions_by_text
 
     whole = document_text(doc, ctx.cache)
-    blocks, starts = doc.blocks, whole.starts
-    stale: dict[int, list[Mention]] = {}  # block index → its stale mentions, in order
-    for event, start, end in whole.events:
-        if event.id in successor:  # successor holds congresses only
-            i = bisect_right(starts, start) - 1
-            at = start - starts[i]
-            stale.setdefault(i, []).append(Mention(event, at, at + end - start))
-    for i in sorted(stale.keys() | whole.blocks_with("历次全会")):
+    spirit = whole.blocks_with("精神")
+    if not spirit:
+        return
+    blocks = doc.blocks
+    if whole.scanned:
+        starts = whole.starts
+        found: dict[int, list[Mention]] = {}  # block index → its mentions, in order
+        for event, start, end in whole.events:
+            if event.id in successor:  # successor holds congresses only
+                i = bisect_right(starts, start) - 1
+                at = start - starts[i]
+                found.setdefault(i, []).append(Mention(event, at, at + end - start))
+        stale = [found.get(i, []) for i in spirit]
+    else:
+        scanned = mentions_by_text([blocks[i].text for i in spirit], "congress")
+        stale = [[m for m in ms if m.event.id in successor] for ms in scanned]
+    for i, ms in zip(spirit, stale, strict=True):
         block = blocks[i]
-        if "精神" in block.text:
-            yield block, stale.get(i, [])
+        if ms or "历次全会" in block.text:
+            yield block, ms
