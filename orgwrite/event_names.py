@@ -179,10 +179,6 @@ class DocumentText:
         self.starts = starts
         self._events: list | None = None
 
-    def index(self, offset: int) -> int:
-        """The index in ``doc.blocks`` of the block that holds ``offset`` of :attr:`text`."""
-        return bisect_right(self.starts, offset) - 1
-
     def blocks_with(self, s: str) -> list[int]:
         """The indices, in order, of the blocks whose text holds ``s`` (which holds no line break):
         one ``str.find`` per such block, from the start of the next one."""
