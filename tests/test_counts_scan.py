@@ -108,7 +108,7 @@ _PIECES = st.sampled_from(
 def _scanned(pattern: re.Pattern[str], text: str, generic: bool) -> list[tuple[int, int, str]]:
     hits = [m.start() for m in scan._count_search().finditer(text)]
     if generic:
-        hits = [h for h in hits if text[h] in stated._GENERIC_FIRST and text[h + 1 : h + 2] in "个项条件大种类支"]
+        hits = [h for h in hits if text[h] in scan.GENERIC_FIRST and text[h + 1 : h + 2] in "个项条件大种类支"]
         matches = scan.matches_at(pattern, text, hits)
     else:
         matches = scan.matches_at(pattern, text, stated._count_starts(text, hits))
@@ -134,6 +134,47 @@ def test_count_matches_at_the_scan_places_are_those_of_finditer(text):
     assert _reportable(scanned, text) == _reportable(full, text)
     generic = [(m.start(), m.end(), m.group(0)) for m in stated._GENERIC_RE.finditer(text)]
     assert _scanned(stated._GENERIC_RE, text, generic=True) == generic
+    # E201 reads the same matches in one loop over the hits.
+    hits = [m.start() for m in scan._count_search().finditer(text)]
+    fused = [(m.start(), m.end(), m.group(0)) for m in stated._count_matches(pattern, text, hits)]
+    assert fused == scanned
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["①", "②", "⑳", "⑴", "一", "两", "三", "0", "5", "个", "点", "方面", "甲", "\n"]), max_size=20
+    )
+)
+def test_one_scan_finds_the_count_places_and_the_circled_numbers(pieces):
+    text = "".join(pieces)
+    both = [m.start() for m in scan._count_or_circled_search().finditer(text)]
+    counts = [m.start() for m in scan._count_search().finditer(text)]
+    circled = [m.start() for m in re.finditer("[①-⑳]", text)]
+    assert sorted(counts + circled) == both
+    assert [p for p in both if text[p] in scan._CIRCLED_CHARS] == circled
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["三个", "两项", "五大", "三", "个", "十个", "方面", "甲", "、", "①", "\n", "\n\n"]),
+        max_size=20,
+    )
+)
+def test_the_generic_count_places_are_the_count_places_before_a_classifier(pieces):
+    from orgwrite.io.read_text import read_string
+    from orgwrite.rules.base import Context
+
+    doc = read_string("".join(pieces) + "。", "t.txt")
+    found = scan.candidates(doc, Context(config=Config()))
+    expected = {}
+    for i, hits in found.counts.items():
+        text = doc.blocks[i].text
+        shaped = [h for h in hits if text[h] in "两三四五六七八九" and text[h + 1 : h + 2] in "个项条件大种类支"]
+        if shaped:
+            expected[i] = shaped
+    assert found.generic == expected
 
 
 _STATEMENT_PIECES = st.sampled_from(

@@ -270,19 +270,18 @@ def test_enumeration_lists_in_one_long_paragraph_are_anchored_in_linear_work(mon
 
 
 def test_a_list_before_a_stated_count_is_looked_for_in_a_bounded_stretch(monkeypatch):
-    from orgwrite.rules.counts import items_before
+    from orgwrite.rules.counts import items_before, quoted
 
-    pattern = _CountingPattern(items_before._BEFORE_LIST_RE)
-    monkeypatch.setattr(items_before, "_BEFORE_LIST_RE", pattern)
+    pattern = _CountingPattern(items_before._LAST_BOUNDARY_RE)
+    monkeypatch.setattr(items_before, "_LAST_BOUNDARY_RE", pattern)
     quotations = []
-    real_spans = items_before.quoted_spans
+    real_spans = quoted.quoted_spans
 
     def counting_spans(text):
         quotations.append(len(text))
         return real_spans(text)
 
-    monkeypatch.setattr(items_before, "quoted_spans", counting_spans)
-    items_before._block_masked.cache_clear()
+    monkeypatch.setattr(quoted, "quoted_spans", counting_spans)
     unit = "抓好政治、思想、组织三个方面的工作，落实“三会一课”制度，"
     findings = _check_one_paragraph(unit * 300)
     # One search per count over at most the 80 characters a list can span, and the

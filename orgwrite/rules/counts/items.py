@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from orgwrite import lazyre
 from orgwrite.model import Block
 from orgwrite.rules.counts.markers import Marker, place
+from orgwrite.rules.counts.quoted import MASK
 
 SENTENCE_END = "。！？"
 
@@ -112,10 +113,6 @@ def mask_quotations(text: str) -> str:
     return re.sub(
         r"“[^“”]*”|《[^《》]*》|‘[^‘’]*’", lambda q: q.group(0)[0] + MASK * (len(q.group(0)) - 2) + q.group(0)[-1], text
     )
-
-
-#: Placeholder for the characters inside a quotation: none of the separators.
-MASK = "\u25a0"
 
 
 #: 七大重点事项（预算、收支、采购……）: the items in brackets right after the counted noun.

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 
 from orgwrite import lazyre
 from orgwrite.model import Block
-from orgwrite.numerals import quoted_spans
 from orgwrite.rules.counts.items import JOINERS, MASK, Items, joined_pair
+from orgwrite.rules.counts.quoted import BlockQuotes
 
 #: The list runs back to the nearest clause boundary (a quotation mark is part of an item).
 _BEFORE_LIST_RE = lazyre.compile(r"([^，。；：,;:（）()！？]{2,80})$")
@@ -37,33 +36,30 @@ _MAX_ITEM = 14
 _QUOTE_ENDS_OR_DENG = frozenset("”》’等")
 #: The marks of the quotations :func:`~orgwrite.numerals.quoted_spans` finds.
 _QUOTE_MARKS_RE = lazyre.compile("[“”《》‘’]")
-#: :data:`_BEFORE_LIST_RE`, searched on the text itself up to the count.
-_SEGMENT_RE = lazyre.compile(_BEFORE_LIST_RE.pattern)
+#: The last clause boundary of a text (the boundaries are :data:`_BEFORE_LIST_RE`'s).
+_LAST_BOUNDARY_RE = lazyre.compile(r"[，。；：,;:（）()！？][^，。；：,;:（）()！？]*\Z")
 
 
-def _masked(text: str, end: int) -> tuple[str, Sequence[tuple[int, int]]]:
-    """``text[:end]`` with the inside of every quotation closed before ``end`` masked, and those
-    quotations.  The block is masked once (a long paragraph holds many counts)."""
-    full, spans, ends = _block_masked(text)
+def _segment_start(text: str, lo: int, end: int) -> int | None:
+    """Where :data:`_BEFORE_LIST_RE`'s match in ``text[lo:end]`` starts (``end - lo`` at most
+    80), or None.  Its search tries every offset from ``lo`` and runs each to ``end``: the
+    first that holds no boundary up to ``end`` is just after the last boundary (or ``lo``),
+    and the match needs two characters.  One search for that boundary gives it."""
+    m = _LAST_BOUNDARY_RE.search(text, lo, end)
+    p = m.start() + 1 if m else lo
+    return p if end - p >= 2 else None
+
+
+def _masked(quotes: BlockQuotes, block: Block, end: int) -> tuple[str, Sequence[tuple[int, int]]]:
+    """``block.text[:end]`` with the inside of every quotation closed before ``end`` masked, and
+    those quotations (the block is masked once: :meth:`.BlockQuotes.masked`)."""
+    full, spans, ends = quotes.masked(block)
     closed = bisect_right(ends, end)  # quotations are sorted and do not overlap
     masked = full[:end]
     if closed < len(spans) and spans[closed][0] < end:  # a quotation still open at ``end``
         a = spans[closed][0]
-        masked = masked[: a + 1] + text[a + 1 : end]
+        masked = masked[: a + 1] + block.text[a + 1 : end]
     return masked, _Prefix(spans, closed)
-
-
-@lru_cache(maxsize=8)
-def _block_masked(text: str) -> tuple[str, list[tuple[int, int]], list[int]]:
-    spans = quoted_spans(text)
-    pieces: list[str] = []
-    kept = 0  # text[kept:] is still to be copied
-    for a, b in spans:  # sorted, not overlapping: keep each mark, mask what it encloses
-        pieces.append(text[kept : a + 1])
-        pieces.append(MASK * (b - a - 2))
-        kept = b - 1
-    pieces.append(text[kept:])
-    return "".join(pieces), spans, [b for _, b in spans]
 
 
 class _Prefix(Sequence):
@@ -83,10 +79,13 @@ class _Prefix(Sequence):
         return self.items[k]
 
 
-def items_before(block: Block, start: int, *, pairs: bool = True, floor: int = 0) -> Items | None:
+def items_before(
+    block: Block, start: int, *, pairs: bool = True, floor: int = 0, quotes: BlockQuotes | None = None
+) -> Items | None:
     """The 、-list that ends right at ``start`` (the count), or None.  ``pairs``: also read two
     items joined by 和 after a word that introduces them.  ``floor``: where the list may begin at
-    the earliest (inside a quotation: after its opening mark)."""
+    the earliest (inside a quotation: after its opening mark).  ``quotes``: the document's
+    quotation cache (:func:`.block_quotes`), when the caller has one."""
     text = block.text
     if start == 0:
         return None
@@ -104,16 +103,15 @@ def items_before(block: Block, start: int, *, pairs: bool = True, floor: int = 0
         # No quotation ends or opens in the window: masking would change nothing in it, and
         # the list is the run of characters up to the count (the same search on the text).
         # Without a 、 in that run only a pair (``pairs``) could be read: no quotation is there.
-        seg = _SEGMENT_RE.search(text, max(0, start - 80), start)
-        if seg is None or ("、" not in seg.group(1) and not pairs):
+        seg = _segment_start(text, max(0, start - 80), start)
+        if seg is None or ("、" not in text[seg:start] and not pairs):
             return None
-    masked, spans = _masked(text, start)
+    masked, spans = _masked(quotes or BlockQuotes(), block, start)
     if floor:
         masked, spans = "，" * floor + masked[floor:], []
-    m = _BEFORE_LIST_RE.search(masked, max(0, len(masked) - 80))  # a match is at most 80 long
-    if not m:
+    seg_start = _segment_start(masked, max(0, len(masked) - 80), len(masked))  # at most 80 long
+    if seg_start is None:
         return None
-    seg_start = m.start(1)
     segment = masked[seg_start:]
     if "、" not in segment:
         if text[start - 1] == "等":  # “工作职责”“做好带头示范”……等五个方面: at least these

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from operator import methodcaller
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import CN_SMALL, cn_to_int, inside, int_to_cn, quoted_spans
 from orgwrite.rules.base import Context
+from orgwrite.rules.counts.quoted import BlockQuotes, block_quotes
 from orgwrite.rules.counts.scan import MARKER_BACK, candidates, matches_at
 
 PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING})
@@ -74,9 +77,17 @@ _FAMILY_BOUNDARY: dict[str, frozenset[str] | None] = {
     "①": None,
 }
 _ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+#: Where a marker ends after its number: 一是、（一）、1. hold one character more.
+_END_AFTER_GROUP = {f: 1 if f in ("是", "要", "（一）", "（1）", "1.") else 0 for f in _FAMILY_BOUNDARY}
+_START = methodcaller("start")
+#: Group name → its family, where its marker may stand and how far it ends after its number.
+_GROUP_INFO = {g: (f, _FAMILY_BOUNDARY[f], _END_AFTER_GROUP[f]) for g, f in _GROUP_FAMILY.items()}
 
 
+@cache
 def _value(family: str, raw: str) -> int | None:
+    """The value of a marker as written (a function of a few hundred short numerals at most:
+    kept once worked out)."""
     if family == "①":
         return ord(raw) - 0x2460 + 1
     if family == "首先":
@@ -126,33 +137,33 @@ def markers_of(
     return _markers(block, [m for pattern, quick in patterns if quick(text) for m in pattern.finditer(text)])
 
 
-def _markers(block: Block, matches: list[re.Match[str]]) -> list[Marker]:
-    """The markers among ``matches`` of the marker patterns in ``block`` (a prose block)."""
+def _markers(block: Block, matches: list[re.Match[str]], quotes: BlockQuotes | None = None) -> list[Marker]:
+    """The markers among ``matches`` of the marker patterns in ``block`` (a prose block).
+    ``quotes``: the document's quotation cache, when ``block`` is one of its blocks."""
     text = block.text
+    number = block.number
     quoted: list[tuple[int, int]] | None = None
     out: list[Marker] = []
-    matches.sort(key=lambda m: m.start())
+    if len(matches) > 1:
+        matches.sort(key=_START)
     for m in matches:
         group = m.lastgroup
-        assert group is not None
-        family = _GROUP_FAMILY[group]
+        family, boundary, extra = _GROUP_INFO[group]  # type: ignore[index]
         start = m.start()
-        if start == 0 and block.number:
+        if start == 0 and number:
             continue  # the paragraph's own number: S101's
-        boundary = _FAMILY_BOUNDARY[family]
         if boundary is not None and start > 0 and text[start - 1] not in boundary:
             continue
-        if family == "1." and block.number and start < len(block.number):
+        if family == "1." and number and start < len(number):
             continue
         if quoted is None:
-            quoted = quoted_spans(text)
-        if inside(quoted, start):
+            quoted = quotes.spans(block) if quotes is not None else quoted_spans(text)
+        if quoted and inside(quoted, start):
             continue
         value = _value(family, m.group(group))
-        if value is None or value == 0:
-            continue
-        end = m.end(group) + (1 if family in ("是", "要", "（一）", "（1）", "1.") else 0)
-        out.append(Marker(family, value, block, start, end))
+        if not value:
+            continue  # None (not a number) or 0
+        out.append(Marker(family, value, block, start, m.end(group) + extra))
     return out
 
 
@@ -201,7 +212,9 @@ def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
             if not hits:
                 continue
             per_block.setdefault(i, []).append((k, family, hits))
-    markers: list[list[Marker]] = [[] for _ in blocks]
+    # One empty list stands for every block without markers: nobody adds to a block's list.
+    markers: list[list[Marker]] = [[]] * len(blocks)
+    quotes = block_quotes(doc, ctx)
     for i, found in per_block.items():
         block = blocks[i]
         if block.kind not in PROSE:
@@ -215,6 +228,7 @@ def block_markers(doc: Document, ctx: Context) -> list[list[Marker]]:
                 for k, family, hits in found
                 for m in matches_at(_MARKER_RES[k], text, hits, MARKER_BACK[family], _MARKER_FIRST.get(family))
             ],
+            quotes,
         )
     ctx.cache[key] = (doc, markers)
     return markers

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from orgwrite import lazyre
 from orgwrite.lazyre import lazy
 from orgwrite.model import Document, Finding
-from orgwrite.numerals import inside, quoted_spans
+from orgwrite.numerals import inside
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.counts.markers import PROSE, cn_count
+from orgwrite.rules.counts.quoted import block_quotes
 from orgwrite.rules.counts.scan import candidates
 
 _NUMTOK = (
@@ -55,6 +56,7 @@ def respectively_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     公文写作常规：“分别”前后一一对应。
     """
     blocks = doc.blocks
+    quotes = block_quotes(doc, ctx)
     for index, places in candidates(doc, ctx).respectively.items():
         block = blocks[index]
         if block.kind not in PROSE:
@@ -83,7 +85,7 @@ def respectively_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             if any(len(p) > 20 for p in names):
                 continue
             if quoted is None:
-                quoted = quoted_spans(text)
+                quoted = quotes.spans(block)
             if inside(quoted, m.start(), m.end()):
                 continue
             msg = (

@@ -6,8 +6,8 @@ find the places where each pattern could match, and the rules of this package re
 blocks those places fall in.  Each search below is *implied* by the pattern it stands for
 (every match of the pattern contains a match of the search, in the same block), and none of
 them looks across a line end, so a block without a hit cannot match.  Searches are led by a
-literal wherever one exists (the engine then scans at C speed); the two led by a class are
-the numerals before a counted noun and the circled numbers, each tested as cheaply as it can.
+literal wherever one exists (the engine then scans at C speed); the one led by a class finds
+the numerals before a counted noun and the circled numbers together, in one scan.
 """
 
 from __future__ import annotations
@@ -40,11 +40,27 @@ MARKER_SEARCHES: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 #: How far before its hit a family's match can start (一二三是: three numerals before 是).
 MARKER_BACK = {"shi": 3, "yao": 3, "di": 0, "paren": 0, "dot": 2, "ord": 1, "circ": 0}
-#: ①–⑳ in UTF-16-LE: the high byte 0x24 (at an odd offset) after a low byte 0x60–0x73.
-#: Encoding and one search for a literal byte is cheaper than a class over the text.
-_CIRCLED_UTF16_RE = lazyre.compile(rb"\x24(?<=[\x60-\x73]\x24)")
-_CIRCLED_RE = lazyre.compile(r"[①-⑳]")
+#: ①–⑳, as the inside of a class and as characters.
+_CIRCLED = "①-⑳"
+_CIRCLED_CHARS = frozenset(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 _RESPECTIVELY = lazyre.compile(r"分别")
+
+
+@cache
+def _count_search_parts() -> tuple[str, str]:
+    """:func:`_count_search` as its class of numerals (the inside of the brackets) and the
+    conditions that follow it."""
+    data = number_data()
+    follow = set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"])
+    follow |= set("个项条件大种类支")
+    bare = re.escape("".join(sorted(data["bare_counts"])))
+    after = re.escape("".join(sorted(follow)))
+    # Both branches need a follow character next (the bare count words are among them): the
+    # look ahead for it comes first, as most numerals are followed by none and fail there.
+    return (
+        f"两{_CN}0-9",
+        rf"(?=[{after}])(?<![^两二三四五六七八九十1-9][一0])(?:(?<=[两{_CN}])(?=[{after}])|(?=[{bare}]))",
+    )
 
 
 @cache
@@ -57,57 +73,75 @@ def _count_search() -> re.Pattern[str]:
     character of the number is a numeral followed by one of those characters — and when it
     is 一 or 0 it is the second character of the number, after another numeral (进一步,
     一个 are not counts)."""
-    data = number_data()
-    follow = set(data["count_classifiers"]) | {n[0] for n in data["count_nouns"]} | set(data["bare_counts"])
-    follow |= set("个项条件大种类支")
-    bare = re.escape("".join(sorted(data["bare_counts"])))
-    return lazyre.compile(
-        rf"[两{_CN}0-9](?<![^两二三四五六七八九十1-9][一0])"
-        rf"(?:(?<=[两{_CN}])(?=[{re.escape(''.join(sorted(follow)))}])|(?=[{bare}]))"
-    )
+    numerals, conditions = _count_search_parts()
+    return lazyre.compile(f"[{numerals}]{conditions}")
+
+
+@cache
+def _count_or_circled_search() -> re.Pattern[str]:
+    """The hits of :func:`_count_search` and each ①–⑳, in one scan of the text: the class
+    that leads the scan holds both, a circled number needs nothing more, and a numeral the
+    conditions of the count search (a circled number is not a numeral, a numeral not a
+    circled number: the hits of the two are told apart by their character)."""
+    numerals, conditions = _count_search_parts()
+    return lazyre.compile(f"[{numerals}{_CIRCLED}](?:(?<=[{_CIRCLED}])|{conditions})")
+
+
+#: The numerals and classifiers of E201's generic count (:data:`.stated._GENERIC_RE`): it
+#: starts with the two.
+GENERIC_FIRST = frozenset("两三四五六七八九")
+GENERIC_CLASSIFIERS = frozenset("个项条件大种类支")
 
 
 class Candidates:
     """Where each pattern can match, as block index → sorted offsets in the block's text (in
     block order): ``counts`` the last character of a number (:func:`_count_search`),
-    ``markers`` each family's possible match starts, ``respectively`` each 分别."""
+    ``generic`` those of them where a generic count starts (a numeral of
+    :data:`GENERIC_FIRST` before a classifier), ``markers`` each family's possible match
+    starts, ``respectively`` each 分别."""
 
-    __slots__ = ("counts", "markers", "respectively")
+    __slots__ = ("counts", "generic", "markers", "respectively")
 
     def __init__(
-        self, counts: dict[int, list[int]], markers: dict[str, dict[int, list[int]]], respectively: dict[int, list[int]]
+        self,
+        counts: dict[int, list[int]],
+        generic: dict[int, list[int]],
+        markers: dict[str, dict[int, list[int]]],
+        respectively: dict[int, list[int]],
     ) -> None:
         self.counts = counts
+        self.generic = generic
         self.markers = markers
         self.respectively = respectively
 
 
 def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> dict[int, list[int]]:
     """Block index → offsets in that block of the hits of ``pattern`` over the joined text."""
-    pos = [m.start() for m in pattern.finditer(text)]
+    return _by_block([m.start() for m in pattern.finditer(text)], starts)
+
+
+def _by_block(pos: list[int], starts: list[int]) -> dict[int, list[int]]:
+    """Block index → offsets in that block of the sorted offsets ``pos`` of the joined text.
+    Most blocks hold one hit, and the last block with hits holds all the rest: both are
+    told without a search."""
     out: dict[int, list[int]] = {}
     k, n, last = 0, len(pos), len(starts) - 1
     while k < n:
-        i = bisect_right(starts, pos[k]) - 1
-        j = bisect_left(pos, starts[i + 1], k) if i < last else n  # the hits in block i
+        p = pos[k]
+        i = bisect_right(starts, p) - 1
         base = starts[i]
-        out[i] = [p - base for p in pos[k:j]]
+        if i == last or pos[-1] < starts[i + 1]:
+            out[i] = [q - base for q in pos[k:]]
+            break
+        following = starts[i + 1]
+        if k + 1 == n or pos[k + 1] >= following:
+            out[i] = [p - base]
+            k += 1
+            continue
+        j = bisect_left(pos, following, k)  # the hits in block i
+        out[i] = [q - base for q in pos[k:j]]
         k = j
     return out
-
-
-def _merge(into: dict[int, list[int]], more: dict[int, list[int]]) -> None:
-    for i, offsets in more.items():
-        have = into.get(i)
-        into[i] = sorted(have + offsets) if have else offsets
-
-
-def _circled(text: str) -> bool:
-    """True when ``text`` may hold ①–⑳ (one literal search in its UTF-16 form)."""
-    if text.isascii():
-        return False
-    data = text.encode("utf-16-le", "surrogatepass")
-    return any(m.start() & 1 for m in _CIRCLED_UTF16_RE.finditer(data))
 
 
 def candidates(doc: Document, ctx: Context) -> Candidates:
@@ -119,16 +153,22 @@ def candidates(doc: Document, ctx: Context) -> Candidates:
     starts = block_starts(doc, ctx.cache)
     markers: dict[str, dict[int, list[int]]] = {}
     for family, searches in MARKER_SEARCHES.items():
-        found: dict[int, list[int]] = {}
-        for search in searches:
-            _merge(found, _hits(search, text, starts))
+        if len(searches) == 1:
+            found = _hits(searches[0], text, starts)
+        else:
+            # The searches of a family lead with different characters: their hits never meet.
+            found = _by_block(sorted([m.start() for search in searches for m in search.finditer(text)]), starts)
         if found:
-            markers[family] = dict(sorted(found.items())) if len(searches) > 1 else found
-    if _circled(text):
-        found = _hits(_CIRCLED_RE, text, starts)
-        if found:
-            markers["circ"] = found
-    result = Candidates(_hits(_count_search(), text, starts), markers, _hits(_RESPECTIVELY, text, starts))
+            markers[family] = found
+    counts = [m.start() for m in _count_or_circled_search().finditer(text)]
+    if not _CIRCLED_CHARS.isdisjoint(map(text.__getitem__, counts)):
+        markers["circ"] = _by_block([p for p in counts if text[p] in _CIRCLED_CHARS], starts)
+        counts = [p for p in counts if text[p] not in _CIRCLED_CHARS]
+    # A count hit is followed by a character of a count (the scan looks ahead for it).
+    generic = [p for p in counts if text[p] in GENERIC_FIRST and text[p + 1] in GENERIC_CLASSIFIERS]
+    result = Candidates(
+        _by_block(counts, starts), _by_block(generic, starts), markers, _hits(_RESPECTIVELY, text, starts)
+    )
     ctx.cache["counts.scan"] = (doc, result)
     return result
 

@@ -8,7 +8,7 @@ from functools import cache
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document, Finding
-from orgwrite.numerals import cn_to_int, inside, number_data, quoted_spans
+from orgwrite.numerals import cn_to_int, inside, number_data
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.counts.items import (
     SENTENCE_END,
@@ -29,6 +29,7 @@ from orgwrite.rules.counts.items_below import (
     next_block,
 )
 from orgwrite.rules.counts.markers import PROSE, Marker, block_markers, cn_count, marker_runs_by_start
+from orgwrite.rules.counts.quoted import BlockQuotes, block_quotes
 from orgwrite.rules.counts.scan import candidates, matches_at
 
 #: First marker of each run → the run (block id, offset).
@@ -48,12 +49,10 @@ def _count_re() -> re.Pattern[str]:
     )
 
 
-#: The characters the number of each count pattern starts with (and the second character
-#: of a number of two), and the classifiers of the generic pattern.
+#: The characters the number of each count pattern starts with, and the second character
+#: of a number of two (the generic pattern's are :data:`.scan.GENERIC_FIRST`).
 _COUNT_FIRST = frozenset("两二三四五六七八九十123456789")
 _COUNT_SECOND = frozenset("十0123456789一二三四五六七八九")
-_GENERIC_FIRST = frozenset("两三四五六七八九")
-_GENERIC_CLASSIFIERS = frozenset("个项条件大种类支")
 
 
 def _count_starts(text: str, hits: list[int]) -> list[int]:
@@ -66,6 +65,25 @@ def _count_starts(text: str, hits: list[int]) -> list[int]:
             out.append(h - 1)
         if text[h] in _COUNT_FIRST:
             out.append(h)
+    return out
+
+
+def _count_matches(pattern: re.Pattern[str], text: str, hits: list[int]) -> list[re.Match[str]]:
+    """What ``matches_at(pattern, text, _count_starts(text, hits))`` yields, without building
+    the list of starts: a start :func:`_count_starts` leaves out as already listed (the
+    character before a hit that is itself a hit) was tried with the same answer, or lies
+    before the end of the match it gave, so trying it again changes nothing."""
+    out: list[re.Match[str]] = []
+    end = 0
+    match = pattern.match
+    for h in hits:
+        c = text[h]
+        if h > end and c in _COUNT_SECOND and text[h - 1] in _COUNT_FIRST and (m := match(text, h - 1)):
+            out.append(m)
+            end = m.end()
+        if c in _COUNT_FIRST and h >= end and (m := match(text, h)):
+            out.append(m)
+            end = m.end()
     return out
 
 
@@ -135,11 +153,13 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
     # Every count either pattern can report starts at a place the document scan found
     # (scan._count_search), and so does every match that holds such a place: reading the
     # matches at those places gives what the patterns' finditer over the block gives.
-    places = candidates(doc, ctx).counts
+    found = candidates(doc, ctx)
+    places, generic = found.counts, found.generic
     if not places:
         return
     markers = block_markers(doc, ctx)
     runs_by_start = marker_runs_by_start(doc, ctx)
+    quotes = block_quotes(doc, ctx)
     pattern = _count_re()
     blocks = doc.blocks
     for index, starts in places.items():
@@ -149,31 +169,33 @@ def count_sites(doc: Document, ctx: Context) -> Iterator[tuple[Block, re.Match[s
             continue
         text = block.text
         # A hit is often such a numeral itself: then the block need not be searched.
-        if not any(text[h] in _COUNT_DIGITS for h in starts) and not _COUNT_DIGIT_RE.search(text):
+        if _COUNT_DIGITS.isdisjoint(map(text.__getitem__, starts)) and not _COUNT_DIGIT_RE.search(text):
             continue
         quoted: list[tuple[int, int]] | None = None
-        seen: set[int] = set()
-        for m in matches_at(pattern, text, _count_starts(text, starts)):
-            if m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT:
+        seen: list[int] = []
+        for m in _count_matches(pattern, text, starts):
+            start = m.start()
+            if start and text[start - 1] in _NOT_BEFORE_COUNT:
                 continue
-            if _GRADE_RE.search(text, max(0, m.start() - 2), m.start()):
-                continue  # 高三重点：一是…… — a school grade, not a count
+            if start and text[start - 1] in "高初" and _GRADE_RE.search(text, max(0, start - 2), start):
+                continue  # 高三重点：一是…… — a school grade, not a count (its pattern ends in 高 or 初)
             stated, lead = _count_value(m, text)
             if stated is None or stated < 2:
                 continue
             if quoted is None:
-                quoted = quoted_spans(text)
+                quoted = quotes.spans(block)
             if inside(quoted, m.start(), m.end()):
                 continue
             items = items_children(doc, index) if block.level and _closes(text, m.end()) else None
             if items is None and not heading:
-                items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start)
-            seen.add(m.start())
+                items = _find_items(doc, index, block, m, stated, lead, markers, runs_by_start, quotes)
+            seen.append(m.start())
             yield block, m, stated, items
-        if not heading:
-            hits = _generic_hits(text, starts)
+        shaped = None if heading else generic.get(index)
+        if shaped:
+            hits = _generic_hits(text, shaped)
             if hits:
-                yield from _generic_sites(doc, block, index, hits, seen, markers, runs_by_start)
+                yield from _generic_sites(doc, block, index, hits, seen, markers, runs_by_start, quotes)
 
 
 @cache
@@ -216,9 +238,10 @@ def _generic_sites(
     block: Block,
     index: int,
     hits: list[int],
-    seen: set[int],
+    seen: list[int],
     markers: list[list[Marker]],
     runs_by_start: RunIndex,
+    quotes: BlockQuotes,
 ) -> Iterator[tuple[Block, re.Match[str], int, Items | None]]:
     """Counts of any noun where a list is plain to see: a 、-list right before, a list after 即 or
     a colon, or (after a colon that ends the paragraph) the paragraphs below that begin with a
@@ -234,16 +257,16 @@ def _generic_sites(
         if _NOT_ITEMS_RE.match(m.group("noun")) or _in_term(text, m.start()):
             continue
         if quoted is None:
-            quoted = quoted_spans(text)
+            quoted = quotes.spans(block)
         if inside(quoted, m.start(), m.start("noun")):
             # “政府服务环境、产业生态环境、法治保障三个环境”: a list and its count in one quotation
             span = next(q for q in quoted if q[0] <= m.start() < q[1])
             if text[span[0]] == "“":
-                items = items_before(block, m.start(), pairs=False, floor=span[0] + 1)
+                items = items_before(block, m.start(), pairs=False, floor=span[0] + 1, quotes=quotes)
                 if items is not None:
                     yield block, m, cn_to_int(m.group("n")), items
             continue
-        items = items_before(block, m.start(), pairs=False) or items_introduced(block, m.end())
+        items = items_before(block, m.start(), pairs=False, quotes=quotes) or items_introduced(block, m.end())
         colon = _COLON_SOON_RE.match(text, m.end())
         if items is None and colon:
             run = items_inline(block, m.end(), runs_by_start, markers[index])
@@ -256,38 +279,41 @@ def _generic_sites(
             yield block, m, cn_to_int(m.group("n")), items
 
 
-def _generic_hits(text: str, starts: list[int]) -> list[int]:
+def _generic_hits(text: str, hits: list[int]) -> list[int]:
     """The hits of the document scan where a generic count that can yield items may start.
 
-    A generic count starts at its hit, a numeral followed by its classifier.  A hit where
+    A generic count starts at its hit, a numeral followed by its classifier (``hits``:
+    those of the scan, :attr:`.Candidates.generic`).  A hit where
     :func:`_no_list_at` proves no list can be read is left out, unless the next hit is
     within 12 characters (a match is at most 12 long: the one at the hit left out could
     have covered that hit, which finditer then skips)."""
-    hits = [h for h in starts if text[h] in _GENERIC_FIRST and text[h + 1 : h + 2] in _GENERIC_CLASSIFIERS]
     last = len(hits) - 1
-    return [h for k, h in enumerate(hits) if not _no_list_at(text, h) or (k < last and hits[k + 1] < h + 12)]
+    return [h for k, h in enumerate(hits) if (k < last and hits[k + 1] < h + 12) or not _no_list_at(text, h)]
 
 
-#: The clause boundaries of items_before's segment (its _BEFORE_LIST_RE).
-_SEGMENT_BOUNDARY_RE = lazyre.compile("[，。；：,;:（）()！？]")
+#: A clause boundary of items_before's segment (its _BEFORE_LIST_RE) with no closing mark
+#: after it up to the end of the search.
+_OPEN_BOUNDARY_RE = lazyre.compile("[，。；：,;:（）()！？][^”》’]*\\Z")
 
 
 def _no_list_at(text: str, h: int) -> bool:
-    """True when no list a generic count starting at ``h`` reads can be there, tested before
+    """True when no list a generic count starting at ``h`` reads can be there (or the count
+    is not read at all: :func:`_generic_sites` skips it after these characters), tested before
     its match is read.  Its end is 3 to 12 characters on, so :func:`_list_can_be_near`'s look
     ahead lies in ``text[h + 3 : h + 22]``.  Not after a closing mark or 等, items_before
     (pairs off) reads only a 、 after the last clause boundary of the 80 characters before
     the count, in the text with the inside of closed quotations masked: a boundary after the
     last 、 and after the last closing mark is not masked, and leaves no 、 after it."""
+    if h and text[h - 1] in _NOT_BEFORE_COUNT:
+        return True  # an ordinal or a reference back (第三个、这两项): never read as a count
     if h and text[h - 1] in "”》’等":
         return False
-    if _AHEAD_RE.search(text, h + 3, h + 22) is not None:
-        return False
     r = text.rfind("、", max(0, h - 80), h)
-    if r < 0:
-        return True
-    after = max(r, text.rfind("”", r, h), text.rfind("》", r, h), text.rfind("’", r, h)) + 1
-    return _SEGMENT_BOUNDARY_RE.search(text, after, h) is not None
+    # A boundary after the last closing mark after the 、 (one search for both).
+    if r >= 0 and _OPEN_BOUNDARY_RE.search(text, r + 1, h) is None:
+        return False
+    # The look ahead last: its search costs more than the look back.
+    return _AHEAD_RE.search(text, h + 3, h + 22) is None
 
 
 def _list_can_be_near(text: str, start: int, end: int) -> bool:
@@ -312,13 +338,14 @@ def _find_items(
     lead: bool,
     markers: list[list[Marker]],
     runs_by_start: RunIndex,
+    quotes: BlockQuotes,
 ) -> Items | None:
     """The items of the count ``m`` in block ``index``, tried place by place (see items*.py)."""
     text = block.text
     after = m.end()
     # A list written right before the count is read first: 从全体性、全面性……五个方面……首先……最后
     # — the 首先 that follows may open a discussion of the first items only.
-    before = items_before(block, m.start()) if m.group("noun") else None
+    before = items_before(block, m.start(), quotes=quotes) if m.group("noun") else None
     if before is not None and before.fits(stated):
         return before
     run = items_inline(block, after, runs_by_start, markers[index])

@@ -1,0 +1,63 @@
+"""The quotations of each block, found once per document for the rules of this package.
+
+E201 asks for a block's quotations when it reads a count, its list finder (:mod:`.items_before`)
+when it masks them, and the marker reader (:mod:`.markers`) when it places a marker: the spans
+of a block are found the first time one of them asks, and kept for the others.  The cache lives
+in ``ctx.cache`` for one document only (blocks are told apart by identity, which holds while
+their document is checked).
+"""
+
+from __future__ import annotations
+
+from orgwrite.model import Block, Document
+from orgwrite.numerals import quoted_spans
+from orgwrite.rules.base import Context
+
+#: Placeholder for the characters inside a quotation: none of the separators.
+MASK = "\u25a0"
+
+
+class BlockQuotes:
+    """Per block: its quotation spans (:func:`~orgwrite.numerals.quoted_spans`), and its text
+    with the inside of each masked."""
+
+    __slots__ = ("_masked", "_spans")
+
+    def __init__(self) -> None:
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._masked: dict[int, tuple[str, list[tuple[int, int]], list[int]]] = {}
+
+    def spans(self, block: Block) -> list[tuple[int, int]]:
+        found = self._spans.get(id(block))
+        if found is None:
+            text = block.text
+            # Each quotation opens with one of these marks: without them there is none.
+            found = quoted_spans(text) if ("“" in text or "《" in text or "‘" in text) else []
+            self._spans[id(block)] = found
+        return found
+
+    def masked(self, block: Block) -> tuple[str, list[tuple[int, int]], list[int]]:
+        """The block's text with what each quotation encloses masked (its marks kept), the
+        spans, and their ends.  Masked once per block: a long paragraph holds many counts."""
+        found = self._masked.get(id(block))
+        if found is None:
+            text = block.text
+            spans = self.spans(block)
+            pieces: list[str] = []
+            kept = 0  # text[kept:] is still to be copied
+            for a, b in spans:  # sorted, not overlapping: keep each mark, mask what it encloses
+                pieces.append(text[kept : a + 1])
+                pieces.append(MASK * (b - a - 2))
+                kept = b - 1
+            pieces.append(text[kept:])
+            found = self._masked[id(block)] = ("".join(pieces), spans, [b for _, b in spans])
+        return found
+
+
+def block_quotes(doc: Document, ctx: Context) -> BlockQuotes:
+    """The quotation cache of ``doc`` (kept in ``ctx.cache``)."""
+    hit = ctx.cache.get("counts.quoted")
+    if hit is None or hit[0] is not doc:
+        hit = (doc, BlockQuotes())
+        ctx.cache["counts.quoted"] = hit
+    return hit[1]
