@@ -93,6 +93,8 @@ _TRIGGERS = [
     ("P104", "全面加强基层党组织建设，，提升组织力。"),
     ("P105", "常态化开展“院士专家基层行”、“院士专家吉林行”等活动。"),
     ("P106", "端午节、中秋节、重阳节。。。都是传统节日。"),
+    ("P106", "端午节、中秋节、重阳节，，，都是传统节日。"),
+    ("P106", "端午节、中秋节、重阳节...都是传统节日。"),
     ("P107", "勇当排头兵--党的十八大以来组织工作综述。"),
     ("P108", "研究制定2018-2022年全省干部教育培训规划。"),
     ("P109", "全面加强 基层党组织建设。"),
@@ -182,3 +184,38 @@ _PLAIN = {
 def test_patterns_that_start_with_a_mark_match_as_the_plain_ones(text: str) -> None:
     for name, (pattern, plain) in _PLAIN.items():
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+_NOT_LATIN = r"[^\x00-\xb6\xb8-\xff]"
+#: The skeleton searches as first written (alternatives starting with different classes, or
+#: with a repeat, which made the engine try every position), and the forms the rules use.
+_SKELETON_PLAIN = {
+    "half": (
+        half_width._SKELETON_HALF_RE,
+        re.compile(
+            rf"[,;:()](?:(?<={_NOT_LATIN}.)|(?={_NOT_LATIN}))|[?!](?<=[^\x00-\x7f].)"
+            rf"|\.(?<={_NOT_LATIN}.)(?:(?={_NOT_LATIN}|[ \n])|\Z)"
+        ),
+    ),
+    "ellipsis": (ellipsis_dash._KEPT_ELLIPSIS_RE, re.compile(r"\.{3}|…|·{3}")),
+    "dash": (ellipsis_dash._SKELETON_DASH_RE, re.compile("--|－－|―|──|———|[ \u3000]—")),
+    "invisible": (invisible._INVISIBLE_CHAR_RE, invisible._INVISIBLE_RE),
+    "control": (invisible._CONTROL_CHAR_RE, invisible._CONTROL_RE),
+}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="中\ufffca1 é·.…,;:()?!-－―─—\u3000\n\u200b\x0c", max_size=16))
+def test_skeleton_searches_start_where_the_plain_ones_do(text: str) -> None:
+    # a rule only asks where a match starts: each line with one is a block to visit
+    for name, (pattern, plain) in _SKELETON_PLAIN.items():
+        starts = [i for i in range(len(text) + 1) if pattern.match(text, i)]
+        assert starts == [i for i in range(len(text) + 1) if plain.match(text, i)], name
+
+
+def test_a_quoted_list_is_found_among_quotes_joined_otherwise() -> None:
+    # the skeleton shows ”和“ as ”、“ is shown: the block test tells them apart
+    lines = [*_FILLER, "开展“院士专家基层行”和“院士专家吉林行”活动。", "开展“院士专家基层行”、“院士专家吉林行”活动。"]
+    doc = read_string("\n".join(lines))
+    assert [f[:2] for f in _findings(doc) if f[0] == "P105"] == [("P105", 5)]
+    assert _findings(doc) == _plain_findings(doc)

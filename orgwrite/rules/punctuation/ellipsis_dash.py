@@ -20,10 +20,12 @@ def _has_ellipsis(text: str) -> bool:
     return "…" in text or "..." in text or "。。。" in text or "···" in text or "，，，" in text
 
 
-#: The part of _ELLIPSIS_RE whose characters the skeleton keeps.
-_KEPT_ELLIPSIS_RE = lazyre.compile(r"\.{3}|…|·{3}")
+#: The part of _ELLIPSIS_RE whose characters the skeleton keeps, each alternative written
+#: as literals so the engine scans for their first characters only (``\.{3}`` would make it
+#: try every position).
+_KEPT_ELLIPSIS_RE = lazyre.compile(r"\.\.\.|…|···")
 #: The rest: three stops, which hold two stops side by side.
-_STOP_ELLIPSIS_RE = lazyre.compile(r"。{3}|，{3}")
+_STOP_ELLIPSIS = ("。。。", "，，，")
 
 
 def _ellipsis_blocks(doc: Document, ctx: Context) -> list[Block]:
@@ -32,8 +34,9 @@ def _ellipsis_blocks(doc: Document, ctx: Context) -> list[Block]:
     if j is None:
         return [] if absent(doc, _ELLIPSIS_RE, _has_ellipsis) else list(text_blocks(doc))
     found = j.skeleton_indices(_KEPT_ELLIPSIS_RE)
-    if j.stop_pairs:  # else no three stops in a row either
-        found |= j.indices_at(m.start() for m in _STOP_ELLIPSIS_RE.finditer(j.text))
+    text = j.text
+    # three stops in a row start at a pair of stops: look only there, not over the text
+    found |= j.indices_at(i for i in j.stop_pairs if text.startswith(_STOP_ELLIPSIS, i))
     blocks = j.pick(found)
     return [] if source_absent(doc, blocks, _ELLIPSIS_RE, _has_ellipsis) else blocks
 
@@ -99,7 +102,7 @@ def _maybe_dash(text: str) -> bool:
 #: _ANY_DASH_RE over the skeleton (whose characters it keeps), every alternative starting
 #: with a literal so the engine scans for their first characters only; a block that
 #: starts with "—" follows a line end.
-_SKELETON_DASH_RE = lazyre.compile("--|－－|―|──|———|[ \u3000]—")
+_SKELETON_DASH_RE = lazyre.compile("--|－－|―|──|———| —|\u3000—")
 _LINE_START_DASH_RE = lazyre.compile("\n—")
 
 

@@ -38,10 +38,12 @@ _NOT_LATIN = r"[^\x00-\xb6\xb8-\xff]"
 #: Over the skeleton, each mark in the context _HALF_RE asks of it, with "Chinese" widened to
 #: _NOT_LATIN (and "not ASCII" kept): , ; : next to it, ? ! after not-ASCII, . after it and
 #: before it, a space, a line end or the end; a parenthesis next to it (a ")" is found only
-#: in a block where some parenthesis stands next to Chinese).
+#: in a block where some parenthesis stands next to Chinese).  Written to start with the
+#: class of all the marks, the alternatives telling the mark by a look-behind, so the engine
+#: scans for a mark (alternatives that start with different classes make it try every position).
 _SKELETON_HALF_RE = lazyre.compile(
-    rf"[,;:()](?:(?<={_NOT_LATIN}.)|(?={_NOT_LATIN}))|[?!](?<=[^\x00-\x7f].)"
-    rf"|\.(?<={_NOT_LATIN}.)(?:(?={_NOT_LATIN}|[ \n])|\Z)"
+    rf"[,;:()?!.](?:(?<=[,;:()])(?:(?<={_NOT_LATIN}.)|(?={_NOT_LATIN}))|(?<=[?!])(?<=[^\x00-\x7f].)"
+    rf"|(?<=\.)(?<={_NOT_LATIN}.)(?:(?={_NOT_LATIN}|[ \n])|\Z))"
 )
 _ANY_HALF_RE = lazyre.compile(r"[,.:;?!()]")
 

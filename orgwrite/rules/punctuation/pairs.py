@@ -95,8 +95,8 @@ def _ill_paired(doc: Document, ctx: Context) -> set[int] | None:
         before = len(marks)
         for pair in _PAIRS:
             marks = marks.replace(pair, "")
-        if len(marks) == before:
-            break
+        if len(marks) == before or not marks.strip("\n"):
+            break  # nothing removed, or nothing but line ends left: another round removes nothing
     note(_NOT_A_LINE_END_RE.finditer(marks), marks)
     return lines
 
