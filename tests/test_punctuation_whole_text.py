@@ -219,3 +219,13 @@ def test_a_quoted_list_is_found_among_quotes_joined_otherwise() -> None:
     doc = read_string("\n".join(lines))
     assert [f[:2] for f in _findings(doc) if f[0] == "P105"] == [("P105", 5)]
     assert _findings(doc) == _plain_findings(doc)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="，、；：。？！中a\n", max_size=16))
+def test_stop_pairs_are_where_a_stop_is_followed_by_another(text: str) -> None:
+    # as a search for each mark followed by a stop gives them (after a match it goes on
+    # past the two marks)
+    plain = [re.compile(f"{mark}[{_common.STOPS}]") for mark in _common.STOPS]
+    expected = sorted(m.start() for p in plain for m in p.finditer(text))
+    assert _common.Joined([], text).stop_pairs == expected

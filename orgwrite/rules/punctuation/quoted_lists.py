@@ -8,7 +8,7 @@ from orgwrite import lazyre
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import is_han
-from orgwrite.rules.punctuation._common import PLACEHOLDER, absent, joined, source_absent, text_blocks
+from orgwrite.rules.punctuation._common import absent, joined, source_absent, text_blocks
 
 #: ``(?<=”)、(?=“)|(?<=》)、(?=《)`` written to start with the 顿号, so the engine scans for it
 #: (a leading look-behind is tried at every character).
@@ -20,10 +20,8 @@ def _has_quoted_list(text: str) -> bool:
     return "”、“" in text or "》、《" in text
 
 
-#: ”、“ and 》、《 as the skeleton shows them (the 顿号 is not kept, so it is one placeholder):
-#: a search over the skeleton, a tenth of the text, finds every block where _QUOTED_LIST_RE
-#: matches, and a few more (”和“), which the test of each block leaves out.
-_SKELETON_QUOTED_LIST_RE = lazyre.compile(f"”{PLACEHOLDER}“|》{PLACEHOLDER}《")
+#: Where _QUOTED_LIST_RE matches: ``str.find`` looks for these faster than the regex engine.
+_QUOTED_LIST_LITERALS = ("”、“", "》、《")
 
 
 @rule("P105", "dunhao-between-quotes", "warning", "标有引号或书名号的并列成分之间用了顿号", fix="safe")
@@ -46,7 +44,7 @@ def dunhao_between_quotes(doc: Document, ctx: Context) -> Iterator[Finding]:
     if j is None:
         blocks = [] if absent(doc, _QUOTED_LIST_RE, _has_quoted_list) else list(text_blocks(doc))
     else:
-        blocks = j.skeleton_blocks(_SKELETON_QUOTED_LIST_RE)
+        blocks = j.pick(j.literal_indices(*_QUOTED_LIST_LITERALS))
         if source_absent(doc, blocks, _QUOTED_LIST_RE, _has_quoted_list):
             return
     for block in blocks:
