@@ -200,7 +200,6 @@ _SKELETON_PLAIN = {
     "ellipsis": (ellipsis_dash._KEPT_ELLIPSIS_RE, re.compile(r"\.{3}|…|·{3}")),
     "dash": (ellipsis_dash._SKELETON_DASH_RE, re.compile("--|－－|―|──|———|[ \u3000]—")),
     "invisible": (invisible._INVISIBLE_CHAR_RE, invisible._INVISIBLE_RE),
-    "control": (invisible._CONTROL_CHAR_RE, invisible._CONTROL_RE),
 }
 
 
@@ -229,3 +228,12 @@ def test_stop_pairs_are_where_a_stop_is_followed_by_another(text: str) -> None:
     plain = [re.compile(f"{mark}[{_common.STOPS}]") for mark in _common.STOPS]
     expected = sorted(m.start() for p in plain for m in p.finditer(text))
     assert _common.Joined([], text).stop_pairs == expected
+
+
+def test_the_characters_a_skeleton_search_needs_are_those_its_matches_start_with() -> None:
+    # a search is skipped when the skeleton holds none of them: each must be in the class
+    controls = {chr(c) for c in range(0x110) if invisible._CONTROL_RE.fullmatch(chr(c))}
+    assert set(invisible._CONTROLS) == controls
+    assert set(invisible._INVISIBLE) == {c for c in map(chr, range(0x10000)) if invisible._INVISIBLE_RE.fullmatch(c)}
+    doc = read_string("关于做好干部工作的报告\n今年以来\x7f，我们推动工作落实。\n")
+    assert "P114" in _codes(doc)

@@ -127,22 +127,29 @@ class Joined:
                 start = find(needle, at + 1)
         return found
 
-    def skeleton_indices(self, *patterns: re.Pattern[str]) -> set[int]:
+    def skeleton_indices(self, *patterns: re.Pattern[str], needs: str = "") -> set[int]:
         """The indices of the blocks whose skeleton holds a match of one of ``patterns``.
 
         A pattern over the skeleton must match the skeleton of every block where the rule
         can find something: it names kept characters only (and PLACEHOLDER for the others).
+        ``needs``: characters of which every match holds one; when the skeleton holds none
+        (a few ``in`` tests, which scan at memory speed) the search is not run.
         """
-        return _lines_matching(self.skeleton, patterns)
+        skeleton = self.skeleton
+        if needs and not any(c in skeleton for c in needs):
+            return set()
+        return _lines_matching(skeleton, patterns)
 
     def pick(self, indices: Iterable[int], kinds: frozenset[BlockKind] = TEXT_KINDS) -> list[Block]:
         """The blocks of ``indices`` that are of ``kinds``, in document order."""
         blocks = self.blocks
         return [blocks[i] for i in sorted(indices) if blocks[i].kind in kinds]
 
-    def skeleton_blocks(self, *patterns: re.Pattern[str], kinds: frozenset[BlockKind] = TEXT_KINDS) -> list[Block]:
+    def skeleton_blocks(
+        self, *patterns: re.Pattern[str], kinds: frozenset[BlockKind] = TEXT_KINDS, needs: str = ""
+    ) -> list[Block]:
         """The blocks (of ``kinds``, in order) whose skeleton holds a match of one of ``patterns``."""
-        return self.pick(self.skeleton_indices(*patterns), kinds)
+        return self.pick(self.skeleton_indices(*patterns, needs=needs), kinds)
 
 
 def _lines_matching(text: str, patterns: Iterable[re.Pattern[str]]) -> set[int]:

@@ -33,7 +33,7 @@ def _ellipsis_blocks(doc: Document, ctx: Context) -> list[Block]:
     j = joined(doc, ctx.cache)
     if j is None:
         return [] if absent(doc, _ELLIPSIS_RE, _has_ellipsis) else list(text_blocks(doc))
-    found = j.skeleton_indices(_KEPT_ELLIPSIS_RE)
+    found = j.skeleton_indices(_KEPT_ELLIPSIS_RE, needs=".…·")
     text = j.text
     # three stops in a row start at a pair of stops: look only there, not over the text
     found |= j.indices_at(i for i in j.stop_pairs if text.startswith(_STOP_ELLIPSIS, i))
@@ -135,8 +135,8 @@ def _source_has_dash(doc: Document, blocks: list[Block]) -> bool:
 
 def _dash_indices(j) -> set[int]:
     """The indices of the blocks where _ANY_DASH_RE (so _maybe_dash) matches."""
-    found = j.skeleton_indices(_SKELETON_DASH_RE)
-    found.update(i + 1 for i in j.skeleton_indices(_LINE_START_DASH_RE))
+    found = j.skeleton_indices(_SKELETON_DASH_RE, needs="-－―─— \u3000")
+    found.update(i + 1 for i in j.skeleton_indices(_LINE_START_DASH_RE, needs="—"))
     if j.text.startswith("—"):
         found.add(0)
     return found

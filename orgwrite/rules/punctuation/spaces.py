@@ -106,7 +106,7 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     if j is None:
         blocks = [] if absent(doc, _SPACE_RE, _ANY_SPACE_RE.search) else doc.blocks
     else:
-        blocks = j.skeleton_blocks(_SKELETON_SPACE_RE, kinds=_CHECKED_KINDS)
+        blocks = j.skeleton_blocks(_SKELETON_SPACE_RE, kinds=_CHECKED_KINDS, needs=" \u3000\u00a0\t")
         if source_absent(doc, blocks, _SPACE_RE, _ANY_SPACE_RE.search):
             return
     for block in blocks:
