@@ -237,3 +237,17 @@ def test_the_characters_a_skeleton_search_needs_are_those_its_matches_start_with
     assert set(invisible._INVISIBLE) == {c for c in map(chr, range(0x10000)) if invisible._INVISIBLE_RE.fullmatch(c)}
     doc = read_string("关于做好干部工作的报告\n今年以来\x7f，我们推动工作落实。\n")
     assert "P114" in _codes(doc)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="蒋明王　 a、：", max_size=20))
+def test_padded_names_are_found_from_their_spaces_as_from_their_first_character(text: str) -> None:
+    plain = [(m.start(), m.end(), m.start(1)) for m in spaces._PADDED_RE.finditer(text)]
+    assert list(spaces._padded_spans(text)) == plain
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="蒋明王·　 ：:（(）等，a", max_size=20))
+def test_lists_of_names_are_found_where_they_can_start_as_by_a_search_everywhere(text: str) -> None:
+    plain = [m.span() for m in spaces._SPACED_NAMES_RE.finditer(text)]
+    assert [m.span() for m in spaces._spaced_names(text)] == plain

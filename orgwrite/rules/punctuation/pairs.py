@@ -54,7 +54,10 @@ def _well_paired(text: str) -> bool:
 
 
 _NOT_A_PAIR_MARK_RE = lazyre.compile("[^\n" + "".join(_OPEN) + "".join(_CLOSE) + "]+")
-_NOT_A_DOUBLE_QUOTE_RE = lazyre.compile("[^\n“”]+")
+#: The pair marks but the double quotes: deleting each (``str.replace``, a scan at memory
+#: speed) from a string of pair marks and line ends leaves the double quotes and line ends,
+#: with less work than a regex that removes every run of other marks.
+_NOT_DOUBLE_QUOTES = tuple(ch for ch in (*_OPEN, *_CLOSE) if ch not in "“”")
 #: Double quotes that do not alternate “ ” “ ” within a line (of double quotes alone).
 _QUOTES_OUT_OF_STEP_RE = lazyre.compile("““|””|^”|“$", re.M)
 _NOT_A_LINE_END_RE = lazyre.compile("[^\n]")
@@ -81,7 +84,10 @@ def _ill_paired(doc: Document, ctx: Context) -> set[int] | None:
 
     if "’" in marks:
         note(re.finditer("’", marks), marks)
-    quotes = _NOT_A_DOUBLE_QUOTE_RE.sub("", marks)
+    quotes = marks  # of pair marks and line ends only
+    for mark in _NOT_DOUBLE_QUOTES:
+        if mark in quotes:
+            quotes = quotes.replace(mark, "")
     if (
         "““" in quotes
         or "””" in quotes
