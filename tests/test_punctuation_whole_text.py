@@ -198,7 +198,6 @@ _SKELETON_PLAIN = {
         ),
     ),
     "ellipsis": (ellipsis_dash._KEPT_ELLIPSIS_RE, re.compile(r"\.{3}|…|·{3}")),
-    "dash": (ellipsis_dash._SKELETON_DASH_RE, re.compile("--|－－|―|──|———|[ \u3000]—")),
     "invisible": (invisible._INVISIBLE_CHAR_RE, invisible._INVISIBLE_RE),
 }
 
@@ -251,3 +250,12 @@ def test_padded_names_are_found_from_their_spaces_as_from_their_first_character(
 def test_lists_of_names_are_found_where_they_can_start_as_by_a_search_everywhere(text: str) -> None:
     plain = [m.span() for m in spaces._SPACED_NAMES_RE.finditer(text)]
     assert [m.span() for m in spaces._spaced_names(text)] == plain
+
+
+def test_the_empty_pairs_looked_for_without_spaces_are_those_of_the_pattern() -> None:
+    # a text without spaces is searched for these literals instead of the pattern
+    alternatives = pairs._EMPTY_RE.pattern.split("|")
+    bare = tuple(re.sub(r"\[ \\u3000\]\*", "", a).replace("\\(", "(").replace("\\)", ")") for a in alternatives)
+    assert bare == pairs._EMPTY_PAIRS
+    doc = read_string("关于做好干部工作的报告\n今年以来，我们推动（ ）工作落实。\n群众评价为“”。")
+    assert [f[:2] for f in _findings(doc) if f[0] == "P103"] == [("P103", 2), ("P103", 3)]

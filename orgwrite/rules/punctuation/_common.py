@@ -112,20 +112,12 @@ class Joined:
     def literal_indices(self, *needles: str) -> set[int]:
         """The indices of the blocks whose text holds one of ``needles`` (none holds a line
         end): ``str.find`` scans for a literal several times faster than a regex search."""
-        text = self.text
-        found: set[int] = set()
-        for needle in needles:
-            find = text.find
-            line = at = 0
-            start = find(needle)
-            while start >= 0:
-                line += text.count("\n", at, start)
-                found.add(line)
-                at = text.find("\n", start)
-                if at < 0:
-                    break
-                start = find(needle, at + 1)
-        return found
+        return _lines_holding(self.text, needles)
+
+    def skeleton_literal_indices(self, *needles: str) -> set[int]:
+        """The indices of the blocks whose skeleton holds one of ``needles`` (of kept
+        characters, without a line end)."""
+        return _lines_holding(self.skeleton, needles)
 
     def skeleton_indices(self, *patterns: re.Pattern[str], needs: str = "") -> set[int]:
         """The indices of the blocks whose skeleton holds a match of one of ``patterns``.
@@ -150,6 +142,24 @@ class Joined:
     ) -> list[Block]:
         """The blocks (of ``kinds``, in order) whose skeleton holds a match of one of ``patterns``."""
         return self.pick(self.skeleton_indices(*patterns, needs=needs), kinds)
+
+
+def _lines_holding(text: str, needles: Iterable[str]) -> set[int]:
+    """The indices of the lines of ``text`` that hold one of ``needles`` (none holds a line
+    end), found as _lines_matching finds a pattern's, with ``str.find``."""
+    found: set[int] = set()
+    find = text.find
+    for needle in needles:
+        line = at = 0
+        start = find(needle)
+        while start >= 0:
+            line += text.count("\n", at, start)
+            found.add(line)
+            at = find("\n", start)
+            if at < 0:
+                break
+            start = find(needle, at + 1)
+    return found
 
 
 def _lines_matching(text: str, patterns: Iterable[re.Pattern[str]]) -> set[int]:

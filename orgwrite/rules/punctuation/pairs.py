@@ -257,6 +257,21 @@ _EMPTY_RE = lazyre.compile(
 )
 
 
+#: The pairs of _EMPTY_RE with nothing between: ``str.find`` finds each faster than the
+#: regex engine scans for all the openers (“ and （ are frequent).
+_EMPTY_PAIRS = ("“”", "‘’", "《》", "〈〉", "（）", "()", "【】", "「」")
+
+
+def _empty_pair_indices(j) -> set[int]:
+    """The indices of the blocks where _EMPTY_RE matches (its marks and spaces are kept in
+    the skeleton): those with an empty pair, and when the skeleton holds a space, those
+    where a pair holds only spaces."""
+    skeleton = j.skeleton
+    if " " in skeleton or "\u3000" in skeleton:
+        return j.skeleton_indices(_EMPTY_RE)
+    return j.skeleton_literal_indices(*_EMPTY_PAIRS)
+
+
 @rule("P103", "empty-pair", "error", "引号、书名号或括号内没有内容（内容丢失）")
 def empty_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
     """说明：
@@ -274,7 +289,7 @@ def empty_pairs(doc: Document, ctx: Context) -> Iterator[Finding]:
     if j is None:
         blocks = [] if absent(doc, _EMPTY_RE) else list(text_blocks(doc))
     else:
-        blocks = j.skeleton_blocks(_EMPTY_RE)  # marks and spaces are kept: exact
+        blocks = j.pick(_empty_pair_indices(j))
         if source_absent(doc, blocks, _EMPTY_RE):
             return
     for block in blocks:
