@@ -93,6 +93,8 @@ _TRIGGERS = [
     ("P104", "全面加强基层党组织建设，，提升组织力。"),
     ("P105", "常态化开展“院士专家基层行”、“院士专家吉林行”等活动。"),
     ("P106", "端午节、中秋节、重阳节。。。都是传统节日。"),
+    ("P106", "端午节、中秋节、重阳节，，，都是传统节日。"),
+    ("P106", "端午节、中秋节、重阳节...都是传统节日。"),
     ("P107", "勇当排头兵--党的十八大以来组织工作综述。"),
     ("P108", "研究制定2018-2022年全省干部教育培训规划。"),
     ("P109", "全面加强 基层党组织建设。"),
@@ -182,3 +184,78 @@ _PLAIN = {
 def test_patterns_that_start_with_a_mark_match_as_the_plain_ones(text: str) -> None:
     for name, (pattern, plain) in _PLAIN.items():
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+_NOT_LATIN = r"[^\x00-\xb6\xb8-\xff]"
+#: The skeleton searches as first written (alternatives starting with different classes, or
+#: with a repeat, which made the engine try every position), and the forms the rules use.
+_SKELETON_PLAIN = {
+    "half": (
+        half_width._SKELETON_HALF_RE,
+        re.compile(
+            rf"[,;:()](?:(?<={_NOT_LATIN}.)|(?={_NOT_LATIN}))|[?!](?<=[^\x00-\x7f].)"
+            rf"|\.(?<={_NOT_LATIN}.)(?:(?={_NOT_LATIN}|[ \n])|\Z)"
+        ),
+    ),
+    "ellipsis": (ellipsis_dash._KEPT_ELLIPSIS_RE, re.compile(r"\.{3}|…|·{3}")),
+    "invisible": (invisible._INVISIBLE_CHAR_RE, invisible._INVISIBLE_RE),
+}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="中\ufffca1 é·.…,;:()?!-－―─—\u3000\n\u200b\x0c", max_size=16))
+def test_skeleton_searches_start_where_the_plain_ones_do(text: str) -> None:
+    # a rule only asks where a match starts: each line with one is a block to visit
+    for name, (pattern, plain) in _SKELETON_PLAIN.items():
+        starts = [i for i in range(len(text) + 1) if pattern.match(text, i)]
+        assert starts == [i for i in range(len(text) + 1) if plain.match(text, i)], name
+
+
+def test_a_quoted_list_is_found_among_quotes_joined_otherwise() -> None:
+    # the skeleton shows ”和“ as ”、“ is shown: the block test tells them apart
+    lines = [*_FILLER, "开展“院士专家基层行”和“院士专家吉林行”活动。", "开展“院士专家基层行”、“院士专家吉林行”活动。"]
+    doc = read_string("\n".join(lines))
+    assert [f[:2] for f in _findings(doc) if f[0] == "P105"] == [("P105", 5)]
+    assert _findings(doc) == _plain_findings(doc)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="，、；：。？！中a\n", max_size=16))
+def test_stop_pairs_are_where_a_stop_is_followed_by_another(text: str) -> None:
+    # as a search for each mark followed by a stop gives them (after a match it goes on
+    # past the two marks)
+    plain = [re.compile(f"{mark}[{_common.STOPS}]") for mark in _common.STOPS]
+    expected = sorted(m.start() for p in plain for m in p.finditer(text))
+    assert _common.Joined([], text).stop_pairs == expected
+
+
+def test_the_characters_a_skeleton_search_needs_are_those_its_matches_start_with() -> None:
+    # a search is skipped when the skeleton holds none of them: each must be in the class
+    controls = {chr(c) for c in range(0x110) if invisible._CONTROL_RE.fullmatch(chr(c))}
+    assert set(invisible._CONTROLS) == controls
+    assert set(invisible._INVISIBLE) == {c for c in map(chr, range(0x10000)) if invisible._INVISIBLE_RE.fullmatch(c)}
+    doc = read_string("关于做好干部工作的报告\n今年以来\x7f，我们推动工作落实。\n")
+    assert "P114" in _codes(doc)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="蒋明王　 a、：", max_size=20))
+def test_padded_names_are_found_from_their_spaces_as_from_their_first_character(text: str) -> None:
+    plain = [(m.start(), m.end(), m.start(1)) for m in spaces._PADDED_RE.finditer(text)]
+    assert list(spaces._padded_spans(text)) == plain
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="蒋明王·　 ：:（(）等，a", max_size=20))
+def test_lists_of_names_are_found_where_they_can_start_as_by_a_search_everywhere(text: str) -> None:
+    plain = [m.span() for m in spaces._SPACED_NAMES_RE.finditer(text)]
+    assert [m.span() for m in spaces._spaced_names(text)] == plain
+
+
+def test_the_empty_pairs_looked_for_without_spaces_are_those_of_the_pattern() -> None:
+    # a text without spaces is searched for these literals instead of the pattern
+    alternatives = pairs._EMPTY_RE.pattern.split("|")
+    bare = tuple(re.sub(r"\[ \\u3000\]\*", "", a).replace("\\(", "(").replace("\\)", ")") for a in alternatives)
+    assert bare == pairs._EMPTY_PAIRS
+    doc = read_string("关于做好干部工作的报告\n今年以来，我们推动（ ）工作落实。\n群众评价为“”。")
+    assert [f[:2] for f in _findings(doc) if f[0] == "P103"] == [("P103", 2), ("P103", 3)]

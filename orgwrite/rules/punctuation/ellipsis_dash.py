@@ -20,10 +20,12 @@ def _has_ellipsis(text: str) -> bool:
     return "…" in text or "..." in text or "。。。" in text or "···" in text or "，，，" in text
 
 
-#: The part of _ELLIPSIS_RE whose characters the skeleton keeps.
-_KEPT_ELLIPSIS_RE = lazyre.compile(r"\.{3}|…|·{3}")
+#: The part of _ELLIPSIS_RE whose characters the skeleton keeps, each alternative written
+#: as literals so the engine scans for their first characters only (``\.{3}`` would make it
+#: try every position).
+_KEPT_ELLIPSIS_RE = lazyre.compile(r"\.\.\.|…|···")
 #: The rest: three stops, which hold two stops side by side.
-_STOP_ELLIPSIS_RE = lazyre.compile(r"。{3}|，{3}")
+_STOP_ELLIPSIS = ("。。。", "，，，")
 
 
 def _ellipsis_blocks(doc: Document, ctx: Context) -> list[Block]:
@@ -31,9 +33,10 @@ def _ellipsis_blocks(doc: Document, ctx: Context) -> list[Block]:
     j = joined(doc, ctx.cache)
     if j is None:
         return [] if absent(doc, _ELLIPSIS_RE, _has_ellipsis) else list(text_blocks(doc))
-    found = j.skeleton_indices(_KEPT_ELLIPSIS_RE)
-    if j.stop_pairs:  # else no three stops in a row either
-        found |= j.indices_at(m.start() for m in _STOP_ELLIPSIS_RE.finditer(j.text))
+    found = j.skeleton_indices(_KEPT_ELLIPSIS_RE, needs=".…·")
+    text = j.text
+    # three stops in a row start at a pair of stops: look only there, not over the text
+    found |= j.indices_at(i for i in j.stop_pairs if text.startswith(_STOP_ELLIPSIS, i))
     blocks = j.pick(found)
     return [] if source_absent(doc, blocks, _ELLIPSIS_RE, _has_ellipsis) else blocks
 
@@ -96,11 +99,10 @@ def _maybe_dash(text: str) -> bool:
     )
 
 
-#: _ANY_DASH_RE over the skeleton (whose characters it keeps), every alternative starting
-#: with a literal so the engine scans for their first characters only; a block that
-#: starts with "—" follows a line end.
-_SKELETON_DASH_RE = lazyre.compile("--|－－|―|──|———|[ \u3000]—")
-_LINE_START_DASH_RE = lazyre.compile("\n—")
+#: _ANY_DASH_RE over the skeleton (whose characters it keeps) is a few literals, which
+#: ``str.find`` finds faster than the regex engine: these, and "———", " —", "\u3000—" and a
+#: block that starts with "—" (after a line end), which need a "—".
+_SKELETON_DASHES = ("--", "－－", "―", "──")
 
 
 #: The forms _maybe_dash looks for inside a paragraph (besides a "—" it starts with).
@@ -132,8 +134,11 @@ def _source_has_dash(doc: Document, blocks: list[Block]) -> bool:
 
 def _dash_indices(j) -> set[int]:
     """The indices of the blocks where _ANY_DASH_RE (so _maybe_dash) matches."""
-    found = j.skeleton_indices(_SKELETON_DASH_RE)
-    found.update(i + 1 for i in j.skeleton_indices(_LINE_START_DASH_RE))
+    skeleton = j.skeleton
+    found = j.skeleton_literal_indices(*_SKELETON_DASHES) if any(c in skeleton for c in "-－―─") else set()
+    if "—" in skeleton:
+        found |= j.skeleton_literal_indices("———", " —", "\u3000—")
+        found.update(i + 1 for i in j.skeleton_literal_indices("\n—"))
     if j.text.startswith("—"):
         found.add(0)
     return found

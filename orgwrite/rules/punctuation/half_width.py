@@ -9,7 +9,7 @@ from orgwrite.lazyre import lazy
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import CHINESE, is_chinese
-from orgwrite.rules.punctuation._common import absent, joined, text_blocks
+from orgwrite.rules.punctuation._common import TEXT_KINDS, absent, joined, text_blocks
 
 _FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _URL_RE = lazy(
@@ -38,18 +38,21 @@ _NOT_LATIN = r"[^\x00-\xb6\xb8-\xff]"
 #: Over the skeleton, each mark in the context _HALF_RE asks of it, with "Chinese" widened to
 #: _NOT_LATIN (and "not ASCII" kept): , ; : next to it, ? ! after not-ASCII, . after it and
 #: before it, a space, a line end or the end; a parenthesis next to it (a ")" is found only
-#: in a block where some parenthesis stands next to Chinese).
+#: in a block where some parenthesis stands next to Chinese).  Written to start with the
+#: class of all the marks, the alternatives telling the mark by a look-behind, so the engine
+#: scans for a mark (alternatives that start with different classes make it try every position).
 _SKELETON_HALF_RE = lazyre.compile(
-    rf"[,;:()](?:(?<={_NOT_LATIN}.)|(?={_NOT_LATIN}))|[?!](?<=[^\x00-\x7f].)"
-    rf"|\.(?<={_NOT_LATIN}.)(?:(?={_NOT_LATIN}|[ \n])|\Z)"
+    rf"[,;:()?!.](?:(?<=[,;:()])(?:(?<={_NOT_LATIN}.)|(?={_NOT_LATIN}))|(?<=[?!])(?<=[^\x00-\x7f].)"
+    rf"|(?<=\.)(?<={_NOT_LATIN}.)(?:(?={_NOT_LATIN}|[ \n])|\Z))"
 )
 _ANY_HALF_RE = lazyre.compile(r"[,.:;?!()]")
 
 
-def _half_width_offsets(text: str, urls: bool = True) -> list[int]:
+def _half_width_offsets(text: str, urls: bool = True, marked: bool = False) -> list[int]:
     """Offsets of ASCII marks that stand in Chinese text (``urls``: False when the text is
-    known to hold nothing _URL_QUICK_RE finds)."""
-    if not _ANY_HALF_RE.search(text):
+    known to hold nothing _URL_QUICK_RE finds; ``marked``: True when it is known to hold one
+    of the marks)."""
+    if not marked and not _ANY_HALF_RE.search(text):
         return []
     found = [m.start() for m in _HALF_RE.finditer(text)]
     if "(" in text or ")" in text:
@@ -109,15 +112,18 @@ def half_width_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
     GB/T 15834-2011《标点符号用法》第5章。
     """
     j = joined(doc, ctx.cache)
-    urls = True
     if j is None:
-        blocks = [] if absent(doc, _ANY_HALF_RE) else list(text_blocks(doc))
+        visits = [] if absent(doc, _ANY_HALF_RE) else [(block, True) for block in text_blocks(doc)]
     else:
-        blocks = j.skeleton_blocks(_SKELETON_HALF_RE)
-        urls = bool(blocks) and _URL_QUICK_RE.search(j.skeleton) is not None  # its characters are kept
-    for block in blocks:
+        found = j.skeleton_indices(_SKELETON_HALF_RE)  # each block holds one of the marks
+        # _URL_QUICK_RE names kept characters only: it matches a block's skeleton line
+        # exactly when it matches the block's text
+        urls = j.skeleton_indices(_URL_QUICK_RE) if found else ()
+        blocks = j.blocks
+        visits = [(blocks[i], i in urls) for i in sorted(found) if blocks[i].kind in TEXT_KINDS]
+    for block, url in visits:
         text = block.text
-        offsets = _half_width_offsets(text, urls)
+        offsets = _half_width_offsets(text, url, j is not None)
         if not offsets:
             continue
         start, end = offsets[0], offsets[-1] + 1

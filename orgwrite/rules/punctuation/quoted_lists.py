@@ -20,8 +20,8 @@ def _has_quoted_list(text: str) -> bool:
     return "”、“" in text or "》、《" in text
 
 
-#: Each is a literal: the engine finds it fast; together they match where _QUOTED_LIST_RE does.
-_QUOTED_LIST_LITERALS = (lazyre.compile("”、“"), lazyre.compile("》、《"))
+#: Where _QUOTED_LIST_RE matches: ``str.find`` looks for these faster than the regex engine.
+_QUOTED_LIST_LITERALS = ("”、“", "》、《")
 
 
 @rule("P105", "dunhao-between-quotes", "warning", "标有引号或书名号的并列成分之间用了顿号", fix="safe")
@@ -44,7 +44,7 @@ def dunhao_between_quotes(doc: Document, ctx: Context) -> Iterator[Finding]:
     if j is None:
         blocks = [] if absent(doc, _QUOTED_LIST_RE, _has_quoted_list) else list(text_blocks(doc))
     else:
-        blocks = j.pick(j.text_indices(*_QUOTED_LIST_LITERALS))
+        blocks = j.pick(j.literal_indices(*_QUOTED_LIST_LITERALS))
         if source_absent(doc, blocks, _QUOTED_LIST_RE, _has_quoted_list):
             return
     for block in blocks:

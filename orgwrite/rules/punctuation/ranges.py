@@ -53,7 +53,7 @@ def hyphen_range(doc: Document, ctx: Context) -> Iterator[Finding]:
     if j is None:
         blocks = [] if _no_range(doc) else list(text_blocks(doc))
     else:
-        blocks = j.skeleton_blocks(_RANGE_QUICK_RE)  # separators and digits are kept: exact
+        blocks = j.skeleton_blocks(_RANGE_QUICK_RE, needs="-－~～—–")  # separators and digits are kept: exact
         if blocks and doc.source.format == "md" and _no_range(doc):
             return  # see _common.source_absent
     for block in blocks:

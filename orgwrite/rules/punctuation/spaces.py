@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from orgwrite import lazyre
@@ -26,6 +27,26 @@ _SKELETON_SPACE_RE = lazyre.compile(
 _ARTICLE_NO_RE = lazy(r"第[一二三四五六七八九十百零〇两\d]+[条章节编款]")
 #: A two-character name (or post: 主  任) padded to the width of a three-character one.
 _PADDED_RE = lazy(r"[\u4e00-\u9fff]([ \u3000]{1,3})[\u4e00-\u9fff]")
+#: _PADDED_RE from its first space on: it starts with the space, so the engine scans for
+#: spaces instead of trying the pattern at every Han character.
+_PADDING_RE = lazy(r"[ \u3000](?<=[\u4e00-\u9fff][ \u3000])[ \u3000]{0,2}[\u4e00-\u9fff]")
+
+
+def _padded_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """Start, end and padding start of each match of _PADDED_RE, as ``finditer`` gives them.
+
+    A match of _PADDING_RE at a space is one of _PADDED_RE at the character before it; of
+    those, ``finditer`` would not give one whose first character the previous match took.
+    """
+    taken = 0
+    for m in _PADDING_RE.finditer(text):
+        padding = m.start()
+        if padding - 1 < taken:
+            continue
+        taken = m.end()
+        yield padding - 1, taken, padding
+
+
 _NAME = r"(?:[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
 #: Words that follow a personal name in our genres: 蒋  明同志, （1）朱 雯述职述廉报告.
 _AFTER_A_NAME = ("同志", "述职")
@@ -42,6 +63,23 @@ _PREVIOUS_NAME_RE = lazy(rf"(?:^|[{_LIST_MARKS}]){_NAME}$")
 _SPACED_NAMES_RE = lazy(
     r"(?:^|(?<=[：:（(]))(?:[\u4e00-\u9fff·]{1,4}[ \u3000]+)+[\u4e00-\u9fff·]{1,4}(?=$|[等。；;，,：:）)])"
 )
+#: Where a match of _SPACED_NAMES_RE may start besides the start of the text: just after one
+#: of these, which no match holds (so matches found from each stand apart, as ``finditer``'s).
+_NAMES_LEAD_RE = lazyre.compile(r"[：:（(]")
+
+
+def _spaced_names(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _SPACED_NAMES_RE, as ``finditer`` gives them, tried only where one can
+    start (``finditer`` tries the pattern, which starts with a look-behind, at every character)."""
+    m = _SPACED_NAMES_RE.match(text)
+    if m:
+        yield m
+    for lead in _NAMES_LEAD_RE.finditer(text):
+        m = _SPACED_NAMES_RE.match(text, lead.end())
+        if m:
+            yield m
+
+
 #: The author of a contribution in brackets at the end: （文科一党支部 谢澹）.
 _BYLINE_RE = lazy(r"（[^（）]{2,20}?([ \u3000]+)[\u4e00-\u9fff·]{2,4}）$")
 
@@ -50,7 +88,7 @@ def _layout_spaces(text: str, number: str) -> set[int]:
     """Start offsets of spaces that belong to the layout of names and bylines (``number`` is
     the sequence number the block starts with, if any)."""
     found = _padded_names(text, len(number))
-    for m in _SPACED_NAMES_RE.finditer(text):
+    for m in _spaced_names(text):
         found.update(i for i in range(*m.span()) if text[i] in " \u3000" and text[i - 1] not in " \u3000")
     byline = _BYLINE_RE.search(text)
     if byline:
@@ -66,18 +104,17 @@ def _padded_names(text: str, after_number: int) -> set[int]:
     王晓华) and the last before the predicate (王晓华、李　军为……).
     """
     found: set[int] = set()
-    for m in _PADDED_RE.finditer(text):
-        start, end = m.span()
+    for start, end, padding in _padded_spans(text):
         before = text[start - 1] if start and start != after_number else ""
         after = text[end] if end < len(text) else ""
         if (not before or before in _LIST_MARKS) and (not after or after in _ITEM_END):
-            found.add(m.start(1))
+            found.add(padding)
         elif (not before or before in _LIST_MARKS) and text.startswith(_AFTER_A_NAME, end):
-            found.add(m.start(1))  # （1）朱 雯述职报告 / 蒋  明同志
+            found.add(padding)  # （1）朱 雯述职报告 / 蒋  明同志
         elif after == "、" and _NEXT_NAME_RE.match(text, end + 1):
-            found.add(m.start(1))
+            found.add(padding)
         elif before == "、" and _PREVIOUS_NAME_RE.search(text, 0, start - 1):
-            found.add(m.start(1))
+            found.add(padding)
     return found
 
 
@@ -106,7 +143,7 @@ def space_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     if j is None:
         blocks = [] if absent(doc, _SPACE_RE, _ANY_SPACE_RE.search) else doc.blocks
     else:
-        blocks = j.skeleton_blocks(_SKELETON_SPACE_RE, kinds=_CHECKED_KINDS)
+        blocks = j.skeleton_blocks(_SKELETON_SPACE_RE, kinds=_CHECKED_KINDS, needs=" \u3000\u00a0\t")
         if source_absent(doc, blocks, _SPACE_RE, _ANY_SPACE_RE.search):
             return
     for block in blocks:
