@@ -334,3 +334,55 @@ def test_every_corpus_text_is_read_by_maps_as_line_by_line():
         text = path.read_text("utf-8")
         slow = read_text.Document(blocks=classify(read_text._plain_paragraphs(split_lines(text))))
         assert _blocks(read_string(text)) == _blocks(slow), path.name
+
+
+def test_a_finding_is_built_as_a_frozen_dataclass_builds_it():
+    import dataclasses
+    import pickle
+
+    from orgwrite.model import Finding, FixSafety, Severity
+
+    f = Finding("P101", Severity.ERROR, "多余的空格", 3, 5, 3, 6, "", FixSafety.SAFE)
+    g = Finding(
+        rule="P101",
+        severity=Severity.ERROR,
+        message="多余的空格",
+        line=3,
+        column=5,
+        end_line=3,
+        end_column=6,
+        replacement="",
+        fix_safety=FixSafety.SAFE,
+    )
+    assert f == g and hash(f) == hash(g) and pickle.loads(pickle.dumps(f)) == f
+    assert Finding("P101", Severity.ERROR, "m", 1, 1, 1, 2).replacement is None
+    assert dataclasses.replace(f, severity=Severity.INFO).severity is Severity.INFO
+    assert repr(f).startswith("Finding(rule='P101', severity=<Severity.ERROR")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.line = 4  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Finding("P101", Severity.ERROR, "m", 1, 1)  # type: ignore[call-arg]
+
+
+def test_emit_locates_a_contiguous_block_as_block_locate_does():
+    from orgwrite.model import Block
+
+    ctx = Context(config=Config())
+    plain = Block(K.PARAGRAPH, "我们 要增强四个意识。", 7, 3)
+    mapped = Block(K.PARAGRAPH, plain.text, 7, 3, segments=((0, 7, 3),))  # the same place, by segments
+    for start, end in ((2, 3), (0, 0), (4, 2), (0, len(plain.text))):
+        a = ctx.emit("P101", plain, start, end, "多余的空格", "")
+        b = ctx.emit("P101", mapped, start, end, "多余的空格", "")
+        assert a == b
+    assert (a.line, a.column, a.end_line, a.end_column) == (7, 3, 7, 3 + len(plain.text))
+
+
+def test_suppression_reads_the_directive_word_from_the_text_or_the_lines():
+    from orgwrite import suppress
+    from orgwrite.model import Finding, Severity
+
+    found = [Finding("P101", Severity.ERROR, "m", 2, 1, 2, 2)]
+    lines = ["标题", "正文 一段。【orgwrite: ignore P101】"]
+    assert suppress.apply(found, lines, "\n".join(lines)) == []
+    assert suppress.apply(found, lines) == []  # no text (as a caller of old gave): the lines joined
+    assert suppress.apply(found, ["标题", "正文 一段。"], "标题\n正文 一段。") == found
