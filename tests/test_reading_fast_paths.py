@@ -221,6 +221,8 @@ def _chrome_the_long_way(text: str) -> bool:
         "图为村民在田间劳作 县融媒体中心供图",
         "图为村民在田间劳作，县融媒体中心供图",  # a comma inside: not furniture
         "供图单位说明了情况",
+        "县融媒体中心供图\n",  # ``$`` matches before a final line end too
+        "记者 张三 摄影",
         "\u20032023-05-06 10:20",  # a blank outside the reader's indentation, then a timestamp
         "\u2002 2024年1月5日 10时20分",
         "２０２３-05-06",  # full-width digits: both \d and str.isdigit accept them

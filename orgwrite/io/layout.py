@@ -125,10 +125,11 @@ def heading_number(text: str) -> tuple[int, str]:
     return (m.lastindex, m.group(0)) if m else (0, "")
 
 
-#: The first characters of the lines _CHROME_AT_START matches, but for its one alternative
-#: that may begin with anything and must end in 供图 or 摄影 (``$`` also before a final \n).
+#: _CHROME_AT_START in two: the alternatives that begin with a fixed character (one of
+#: _CHROME_START_CHARS), and the one that may begin with anything and must end in 供图 or 摄影.
+_CHROME_AT_FIXED_START = lazyre.compile(_CHROME_AT_START.pattern.replace(r"|^[^，。；]{0,30}(?:供图|摄影)$", ""))
+_CHROME_PHOTO_CREDIT = lazyre.compile(r"^[^，。；]{0,30}(?:供图|摄影)$")
 _CHROME_START_CHARS = frozenset("来作创发时评打分【字扫上下返[主】加还减全收大中小默您当所》（责")
-_CHROME_START_ENDS = ("供图", "摄影", "供图\n", "摄影\n")
 
 
 def is_chrome(text: str) -> bool:
@@ -141,12 +142,17 @@ def is_chrome(text: str) -> bool:
 def _chrome_line(text: str, first: str) -> bool:
     r"""is_chrome for a non-empty line of at most MAX_CHROME characters starting with ``first``.
 
-    The anchored pattern is tried only where its first character or its one free-start
-    alternative's ending allows a match, the timestamp only where the stripped line starts
-    with a digit (``\d`` matches a subset of what str.isdigit accepts; a line starting with
-    a blank is stripped and asked as before).
+    The anchored pattern's alternatives that begin with a fixed character are tried only
+    where the line begins with one of them, its one free-start alternative only where the
+    line ends as it must (供图 or 摄影, ``$`` also before a final \n), the timestamp only
+    where the stripped line starts with a digit (str.isdigit accepts every character ``\d``
+    matches; a line starting with a blank is stripped and asked as before).  Together they
+    answer what the one anchored pattern answers: whether one of its alternatives matches.
     """
-    if (first in _CHROME_START_CHARS or text.endswith(_CHROME_START_ENDS)) and _CHROME_AT_START.match(text):
+    if first in _CHROME_START_CHARS and _CHROME_AT_FIXED_START.match(text):
+        return True
+    last = text[-1]
+    if (last == "图" or last == "影" or last == "\n") and _CHROME_PHOTO_CREDIT.match(text):
         return True
     if _CHROME_ANYWHERE.search(text):
         return True
@@ -217,7 +223,7 @@ def classify_texts(
     title_done = False
     # Names bound once: this loop runs for every paragraph of every text.
     number_start, number_match, chrome_line = _NUMBER_START, _NUMBER_RE.match, _chrome_line
-    max_chrome, max_heading, long_kinds = MAX_CHROME, MAX_HEADING, _LONG_LINE_KINDS
+    max_chrome, max_heading, long_kinds, long_first = MAX_CHROME, MAX_HEADING, _LONG_LINE_KINDS, _LONG_LINE_FIRST
     chrome, paragraph, heading, item = _CHROME, _PARAGRAPH, _HEADING, _ITEM
     body_kind, new_block = _body_kind, Block
     if segments is None and hints is None:
@@ -284,7 +290,7 @@ def classify_texts(
                 # _body_kind's answer for a numbered line too long to be a heading (nor a date line;
                 # a number does not begin with 附件): an item.
                 append(new_block(item, text, line, column, m.lastindex, number, ()))
-            elif size > max_heading and not text.startswith(long_kinds):
+            elif size > max_heading and (first not in long_first or not text.startswith(long_kinds)):
                 append(new_block(paragraph, text, line, column, 0, "", ()))
             else:
                 kind = body_kind(text, number)
@@ -298,17 +304,24 @@ def classify_texts(
 
 #: How a line of another kind than a paragraph may begin even when it is long.
 _LONG_LINE_KINDS = ("附件", *_CLOSING_WORDS)
+_LONG_LINE_FIRST = frozenset(word[0] for word in _LONG_LINE_KINDS)
+_CLOSING_FIRST = frozenset(word[0] for word in _CLOSING_WORDS)
 
 
 def _body_kind(text: str, number: str) -> BlockKind:
-    """The kind of a paragraph that is not web furniture and carries no reader's hint, by its shape."""
-    if text.startswith("附件") and _ATTACHMENT_RE.match(text):
+    """The kind of a paragraph that is not web furniture and carries no reader's hint, by its shape.
+
+    Each pattern is tried only where the line begins with a character it can begin with
+    (a date line with a bracket, a digit or a Chinese numeral, as a heading number does).
+    """
+    first = text[:1]
+    if first == "附" and _ATTACHMENT_RE.match(text):
         return _ATTACHMENT
-    if len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
+    if len(text) <= MAX_DATE_LINE and (first in _NUMBER_START or first.isdigit()) and _DATE_LINE_RE.match(text):
         return _DATE
     if number:
         return _HEADING if looks_like_heading(text) else _ITEM
-    if text.startswith(_CLOSING_WORDS) and _CLOSING_RE.match(text):
+    if first in _CLOSING_FIRST and _CLOSING_RE.match(text):
         return _CLOSING
     return _HEADING if looks_like_heading(text) else _PARAGRAPH
 
