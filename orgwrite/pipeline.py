@@ -51,7 +51,7 @@ def check_document(doc: Document, config: Config | None = None) -> CheckResult:
     findings: list[Finding] = []
     for rule in selected:
         findings.extend(rule.func(doc, ctx))
-    findings = suppress.apply(findings, doc.lines)
+    findings = suppress.apply(findings, doc.lines, doc.text)
     if config.severity:
         findings = [_with_severity(f, config) for f in findings]
     return CheckResult(

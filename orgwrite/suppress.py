@@ -45,9 +45,14 @@ def _covers(selectors: frozenset[str], code: str) -> bool:
     return "*" in selectors or any(code.startswith(s) for s in selectors)
 
 
-def apply(findings: list[Finding], lines: list[str]) -> list[Finding]:
-    """Drop the findings a directive silences."""
-    if not findings or "orgwrite:" not in "\n".join(lines):  # the directive word holds no line end
+def apply(findings: list[Finding], lines: list[str], text: str = "") -> list[Finding]:
+    """Drop the findings a directive silences.
+
+    ``text``, when given, is the source ``lines`` were split from (a Document's ``text``):
+    the directive word holds no line end, so it is in a line exactly when it is in the text,
+    and one search of the text saves joining the lines.
+    """
+    if not findings or "orgwrite:" not in (text or "\n".join(lines)):
         return findings
     per_line, whole = directives(lines)
     return [

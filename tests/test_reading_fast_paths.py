@@ -201,3 +201,190 @@ def test_a_rule_is_registered_only_with_both_examples(monkeypatch, doc, accepted
     else:
         with pytest.raises(ValueError, match="错误示例 and 正确示例"):
             register(func)
+
+
+def _chrome_the_long_way(text: str) -> bool:
+    """is_chrome as the three patterns say it, without the first-character short cuts."""
+    if len(text) > layout.MAX_CHROME:
+        return False
+    return bool(
+        layout._CHROME_AT_START.match(text)
+        or layout._CHROME_ANYWHERE.search(text)
+        or layout._TIMESTAMP_RE.match(text.strip())
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新华社记者 王五 摄影",  # the free-start alternative: any first character, ends in 摄影
+        "图为村民在田间劳作 县融媒体中心供图",
+        "图为村民在田间劳作，县融媒体中心供图",  # a comma inside: not furniture
+        "供图单位说明了情况",
+        "县融媒体中心供图\n",  # ``$`` matches before a final line end too
+        "记者 张三 摄影",
+        "\u20032023-05-06 10:20",  # a blank outside the reader's indentation, then a timestamp
+        "\u2002 2024年1月5日 10时20分",
+        "２０２３-05-06",  # full-width digits: both \d and str.isdigit accept them
+        "【字号：大 中 小】",
+        "[打印]",
+        "》》返回列表",
+        "（责任编辑：李四）",
+        "评论 12",
+        "所属栏目：工作动态",
+        "默认",
+        "减小",
+        "中",
+        "12:30 发布",
+        "",
+    ],
+)
+def test_web_furniture_short_cuts_answer_as_the_patterns_do(line):
+    assert layout.is_chrome(line) is _chrome_the_long_way(line)
+
+
+def test_web_furniture_short_cuts_agree_on_every_short_line_of_the_samples():
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    lines = {
+        line.strip(" \t\u3000")
+        for path in [*root.glob("samples/*.txt"), *root.glob("corpus/**/*.txt")]
+        for line in path.read_text("utf-8").splitlines()
+    }
+    short = [line for line in lines if line and len(line) <= layout.MAX_CHROME]
+    assert len(short) > 200
+    assert [line for line in short if layout.is_chrome(line) is not _chrome_the_long_way(line)] == []
+    assert any(layout.is_chrome(line) for line in short)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一、总体要求", (1, "一、")),
+        ("十二．主要任务", (1, "十二．")),
+        ("一.5倍", (0, "")),  # a decimal point is not a number mark
+        ("（一）坚持", (2, "（一）")),
+        ("(二)坚持", (2, "(二)")),
+        ("1.抓好落实", (3, "1.")),
+        ("1.5万人", (0, "")),
+        ("（1）加强", (4, "（1）")),
+        ("(12)加强", (4, "(12)")),
+        ("（1234）年", (0, "")),
+        ("一是加强", (0, "")),
+        ("", (0, "")),
+    ],
+)
+def test_heading_numbers_by_level_from_one_pattern(text, expected):
+    assert layout.heading_number(text) == expected
+    for level, pattern in layout.NUMBER_PATTERNS:  # the first of the four that matches, as before
+        m = pattern.match(text)
+        if m:
+            assert expected == (level, m.group(0))
+            break
+    else:
+        assert expected == (0, "")
+
+
+def _blocks(doc):
+    return [(b.kind, b.text, b.line, b.column, b.level, b.number) for b in doc.blocks]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于加强基层党建的报告\n\n\u3000\u3000全面加强基层党组织建设。\n  \t\n\ufeff一、总体情况 \u3000\n谢谢。",
+        "关于加强基层党建的报告\r\n\u3000\u3000全面加强。\r\n\r\n\u00a0（一）坚持\u3000\r\n",
+        "\n\n\u3000\n",
+        "",
+        "标题\n正文一段。\n最后一行没有换行",
+        # the body's own loop: a label alone makes the next line furniture, a long numbered
+        # line is an item, long lines may still open an attachment note or a closing
+        "工作综述\n正文一段。\n来源：\n新华社\n" + "一、" + "加强" * 40 + "。\n"
+        "附件：" + "培训" * 40 + "\n谢谢" + "大家" * 40 + "\n汇报完毕。\n（一）短标题\n2024年1月5日\n"
+        "责任编辑：李四\n1.5万人参加了培训。\n" + "十二、" + "长" * 70 + "\n",
+    ],
+)
+def test_plain_text_is_read_by_maps_as_line_by_line(text):
+    """The reader's C-level path gives the blocks the loop over raw paragraphs gave."""
+    from orgwrite.io import read_text
+
+    lines = split_lines(text)
+    assert _blocks(read_string(text)) == _blocks(
+        read_text.Document(blocks=classify(read_text._plain_paragraphs(lines)))
+    )
+
+
+def test_a_directive_anywhere_in_a_plain_text_takes_the_line_by_line_path():
+    text = "关于某某工作的报告\n\u3000\u3000今年工作扎实。【orgwrite: ignore P101】\norgwrite: ignore\n一、总体情况\n"
+    blocks = read_string(text).blocks
+    assert [(b.text, b.line, b.column) for b in blocks] == [
+        ("关于某某工作的报告", 1, 1),
+        ("今年工作扎实。", 2, 3),
+        ("一、总体情况", 4, 1),
+    ]
+
+
+def test_every_corpus_text_is_read_by_maps_as_line_by_line():
+    from pathlib import Path
+
+    from orgwrite.io import read_text
+
+    paths = sorted(Path(__file__).parent.glob("corpus/**/*.txt"))
+    assert len(paths) >= 5
+    for path in paths:
+        text = path.read_text("utf-8")
+        slow = read_text.Document(blocks=classify(read_text._plain_paragraphs(split_lines(text))))
+        assert _blocks(read_string(text)) == _blocks(slow), path.name
+
+
+def test_a_finding_is_built_as_a_frozen_dataclass_builds_it():
+    import dataclasses
+    import pickle
+
+    from orgwrite.model import Finding, FixSafety, Severity
+
+    f = Finding("P101", Severity.ERROR, "多余的空格", 3, 5, 3, 6, "", FixSafety.SAFE)
+    g = Finding(
+        rule="P101",
+        severity=Severity.ERROR,
+        message="多余的空格",
+        line=3,
+        column=5,
+        end_line=3,
+        end_column=6,
+        replacement="",
+        fix_safety=FixSafety.SAFE,
+    )
+    assert f == g and hash(f) == hash(g) and pickle.loads(pickle.dumps(f)) == f
+    assert Finding("P101", Severity.ERROR, "m", 1, 1, 1, 2).replacement is None
+    assert dataclasses.replace(f, severity=Severity.INFO).severity is Severity.INFO
+    assert repr(f).startswith("Finding(rule='P101', severity=<Severity.ERROR")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.line = 4  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Finding("P101", Severity.ERROR, "m", 1, 1)  # type: ignore[call-arg]
+
+
+def test_emit_locates_a_contiguous_block_as_block_locate_does():
+    from orgwrite.model import Block
+
+    ctx = Context(config=Config())
+    plain = Block(K.PARAGRAPH, "我们 要增强四个意识。", 7, 3)
+    mapped = Block(K.PARAGRAPH, plain.text, 7, 3, segments=((0, 7, 3),))  # the same place, by segments
+    for start, end in ((2, 3), (0, 0), (4, 2), (0, len(plain.text))):
+        a = ctx.emit("P101", plain, start, end, "多余的空格", "")
+        b = ctx.emit("P101", mapped, start, end, "多余的空格", "")
+        assert a == b
+    assert (a.line, a.column, a.end_line, a.end_column) == (7, 3, 7, 3 + len(plain.text))
+
+
+def test_suppression_reads_the_directive_word_from_the_text_or_the_lines():
+    from orgwrite import suppress
+    from orgwrite.model import Finding, Severity
+
+    found = [Finding("P101", Severity.ERROR, "m", 2, 1, 2, 2)]
+    lines = ["标题", "正文 一段。【orgwrite: ignore P101】"]
+    assert suppress.apply(found, lines, "\n".join(lines)) == []
+    assert suppress.apply(found, lines) == []  # no text (as a caller of old gave): the lines joined
+    assert suppress.apply(found, ["标题", "正文 一段。"], "标题\n正文 一段。") == found

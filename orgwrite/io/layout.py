@@ -8,7 +8,9 @@ by the .txt, .md and .docx readers so every input is understood the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind
@@ -25,7 +27,6 @@ NUMBER_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 
 #: Sentence-final marks; a line containing one inside is prose, not a heading.
 SENTENCE_END = "。？！"
-_SENTENCE_END_RE = lazyre.compile(f"[{SENTENCE_END}]")
 CLOSING_PUNCT = '。？！…”’）》」』)"'
 
 #: Web-page furniture found anywhere in a short line.  Every alternative begins with a
@@ -106,26 +107,56 @@ class RawParagraph:
     level: int = 0
 
 
+_NO_HINT: tuple[BlockKind | None, int] = (None, 0)
+
 #: The characters a heading number can start with (besides digits).
 _NUMBER_START = frozenset(CN_NUM + "（(")
+
+#: NUMBER_PATTERNS as one alternation, group k for level k: ``match`` tries the alternatives
+#: in order at the start, as a loop over the four patterns did, and the first that matches wins.
+_NUMBER_RE = lazyre.compile("|".join(f"({pattern.pattern[1:]})" for _level, pattern in NUMBER_PATTERNS))
 
 
 def heading_number(text: str) -> tuple[int, str]:
     """(level, number as written) of a heading/item number at the start of ``text``."""
     if not text or (text[0] not in _NUMBER_START and not text[0].isdigit()):
         return 0, ""  # str.isdigit covers every character \d matches
-    for level, pattern in NUMBER_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            return level, m.group(0)
-    return 0, ""
+    m = _NUMBER_RE.match(text)
+    return (m.lastindex, m.group(0)) if m else (0, "")
+
+
+#: _CHROME_AT_START in two: the alternatives that begin with a fixed character (one of
+#: _CHROME_START_CHARS), and the one that may begin with anything and must end in 供图 or 摄影.
+_CHROME_AT_FIXED_START = lazyre.compile(_CHROME_AT_START.pattern.replace(r"|^[^，。；]{0,30}(?:供图|摄影)$", ""))
+_CHROME_PHOTO_CREDIT = lazyre.compile(r"^[^，。；]{0,30}(?:供图|摄影)$")
+_CHROME_START_CHARS = frozenset("来作创发时评打分【字扫上下返[主】加还减全收大中小默您当所》（责")
 
 
 def is_chrome(text: str) -> bool:
     """True for web-page leftovers: footers, bylines, timestamps, counters."""
-    if len(text) > MAX_CHROME:
+    if len(text) > MAX_CHROME or not text:
         return False  # page furniture is short; a paragraph of prose never is
-    return bool(_CHROME_AT_START.match(text) or _CHROME_ANYWHERE.search(text) or _TIMESTAMP_RE.match(text.strip()))
+    return _chrome_line(text, text[0])
+
+
+def _chrome_line(text: str, first: str) -> bool:
+    r"""is_chrome for a non-empty line of at most MAX_CHROME characters starting with ``first``.
+
+    The anchored pattern's alternatives that begin with a fixed character are tried only
+    where the line begins with one of them, its one free-start alternative only where the
+    line ends as it must (供图 or 摄影, ``$`` also before a final \n), the timestamp only
+    where the stripped line starts with a digit (str.isdigit accepts every character ``\d``
+    matches; a line starting with a blank is stripped and asked as before).  Together they
+    answer what the one anchored pattern answers: whether one of its alternatives matches.
+    """
+    if first in _CHROME_START_CHARS and _CHROME_AT_FIXED_START.match(text):
+        return True
+    last = text[-1]
+    if (last == "图" or last == "影" or last == "\n") and _CHROME_PHOTO_CREDIT.match(text):
+        return True
+    if _CHROME_ANYWHERE.search(text):
+        return True
+    return (first.isdigit() or first.isspace()) and bool(_TIMESTAMP_RE.match(text.strip()))
 
 
 #: A speech's title and subtitle on one line: “主题——在……上的讲话”.
@@ -136,10 +167,12 @@ _SPEECH_TITLE_RE = lazyre.compile(
 
 def looks_like_heading(text: str) -> bool:
     """Short, with no sentence inside and no final punctuation: a heading or title."""
-    if not text or len(text) > MAX_HEADING or _SENTENCE_END_RE.search(text):
-        return False
-    return text[-1] not in "，,；;：:、。？！.?!…"
+    if not text or len(text) > MAX_HEADING or "。" in text or "？" in text or "！" in text:
+        return False  # three ``in`` look for SENTENCE_END without a regex call
+    return text[-1] not in _HEADING_END
 
+
+_HEADING_END = "，,；;：:、。？！.?!…"
 
 #: A headline is never longer than this (新华社 headlines run to some 80 characters).
 MAX_HEADLINE = 100
@@ -153,72 +186,151 @@ def _long_headline(text: str) -> bool:
     return not any(ch in text for ch in "。？！，,；;：:")
 
 
-def _title_broken_at_dunhao(raws: list[RawParagraph], index: int) -> bool:
+def _title_broken_at_dunhao(texts: list[str], index: int) -> bool:
     """The first line of a title set on two lines and broken after a 顿号: 关于加强党员发展、
     / 教育管理工作的实施意见 — the next line finishes the title as a heading would."""
-    text = raws[index].text
-    if not text.endswith("、") or not looks_like_heading(text[:-1]) or index + 1 >= len(raws):
+    text = texts[index]
+    if not text.endswith("、") or not looks_like_heading(text[:-1]) or index + 1 >= len(texts):
         return False
-    following = raws[index + 1].text
+    following = texts[index + 1]
     return looks_like_heading(following) and not heading_number(following)[1]
 
 
 def classify(raws: list[RawParagraph]) -> list[Block]:
     """Blocks with kinds for the raw paragraphs of one document, in order."""
+    return classify_texts(
+        [r.text for r in raws],
+        [r.line for r in raws],
+        [r.column for r in raws],
+        [r.segments for r in raws],
+        [(r.hint, r.level) for r in raws],
+    )
+
+
+def classify_texts(
+    texts: list[str],
+    lines: Iterable[int],
+    columns: Iterable[int],
+    segments: Iterable[tuple[tuple[int, int, int], ...]] | None = None,
+    hints: Iterable[tuple[BlockKind | None, int]] | None = None,
+) -> list[Block]:
+    """:func:`classify` for paragraphs given as parallel sequences (no segments and no
+    reader's hints when ``None``): a plain-text reader builds them without an object per line."""
     blocks: list[Block] = []
+    append = blocks.append
     chrome_next = False
     seen_body = False  # once the body has begun, the frame kinds (title, speaker…) are over
     title_done = False
-    for index, raw in enumerate(raws):
-        text = raw.text
-        kind: BlockKind
-        if text and (text[0] in _NUMBER_START or text[0].isdigit()):
-            level, number = heading_number(text)
-        else:
-            level, number = 0, ""
-        hint = raw.hint
-        if hint is _CHROME or chrome_next or (len(text) <= MAX_CHROME and is_chrome(text)):
-            kind = _CHROME
+    # Names bound once: this loop runs for every paragraph of every text.
+    number_start, number_match, chrome_line = _NUMBER_START, _NUMBER_RE.match, _chrome_line
+    max_chrome, max_heading, long_kinds, long_first = MAX_CHROME, MAX_HEADING, _LONG_LINE_KINDS, _LONG_LINE_FIRST
+    chrome, paragraph, heading, item = _CHROME, _PARAGRAPH, _HEADING, _ITEM
+    body_kind, new_block = _body_kind, Block
+    if segments is None and hints is None:
+        # Once the body has begun a plain text's lines need no frame questions: the loop
+        # below stops there and the tighter one after it reads the rest of ``plain``.
+        plain = zip(texts, lines, columns, strict=False)
+        rows: Iterable = ((text, line, column, (), _NO_HINT) for text, line, column in plain)
+    else:
+        plain = None
+        rows = zip(
+            texts,
+            lines,
+            columns,
+            repeat(()) if segments is None else segments,
+            repeat(_NO_HINT) if hints is None else hints,
+            strict=False,  # the repeats are endless; the sequences given have one entry per text
+        )
+    for text, line, column, segs, (hint, raw_level) in rows:
+        first = text[:1]
+        level, number = 0, ""
+        if first in number_start or first.isdigit():  # "" is in neither
+            m = number_match(text)
+            if m:
+                level, number = m.lastindex, m.group()
+        if hint is chrome or chrome_next or (first and len(text) <= max_chrome and chrome_line(text, first)):
+            kind = chrome
             chrome_next = bool(_LABEL_ONLY_RE.match(text.strip()))
         elif seen_body and hint is None:
             # _body_kind, with its commonest answer first: a long line of prose (no date line,
             # no heading, no attachment note or closing word can be this long or start so).
-            if len(text) > MAX_HEADING and not number and not text.startswith(_LONG_LINE_KINDS):
-                kind = _PARAGRAPH
+            if len(text) > max_heading and not number and not text.startswith(long_kinds):
+                kind = paragraph
             else:
-                kind = _body_kind(text, number)
+                kind = body_kind(text, number)
         else:
-            kind, level, title_done = _frame_kind(raws, index, blocks, level, number, seen_body, title_done)
-        if kind is _PARAGRAPH or kind is _ITEM or kind is _HEADING:
-            seen_body = True
-            title_done = True
-        if kind is not _HEADING and kind is not _ITEM:
-            level, number = 0, ""
-        blocks.append(Block(kind, text, raw.line, raw.column, level, number, raw.segments))
+            index = len(blocks)  # one block per paragraph so far
+            kind, level, title_done = _frame_kind(
+                texts, index, hint, raw_level, blocks, level, number, seen_body, title_done
+            )
+        if kind is heading or kind is item:
+            seen_body = title_done = True
+            append(new_block(kind, text, line, column, level, number, segs))
+        else:
+            if kind is paragraph:
+                seen_body = title_done = True
+            append(new_block(kind, text, line, column, 0, "", segs))
+        if seen_body and plain is not None:
+            break
+    if plain is not None:
+        # The loop above for a paragraph of the body without a hint or segments.
+        label_only = _LABEL_ONLY_RE.match
+        for text, line, column in plain:
+            first = text[:1]
+            number = ""
+            if first in number_start or first.isdigit():
+                m = number_match(text)
+                if m:
+                    number = m.group()
+            size = len(text)
+            if chrome_next or (first and size <= max_chrome and chrome_line(text, first)):
+                append(new_block(chrome, text, line, column, 0, "", ()))
+                chrome_next = bool(label_only(text.strip()))
+            elif size > max_heading and number:
+                # _body_kind's answer for a numbered line too long to be a heading (nor a date line;
+                # a number does not begin with 附件): an item.
+                append(new_block(item, text, line, column, m.lastindex, number, ()))
+            elif size > max_heading and (first not in long_first or not text.startswith(long_kinds)):
+                append(new_block(paragraph, text, line, column, 0, "", ()))
+            else:
+                kind = body_kind(text, number)
+                if number and (kind is heading or kind is item):
+                    append(new_block(kind, text, line, column, m.lastindex, number, ()))
+                else:
+                    append(new_block(kind, text, line, column, 0, "", ()))
     _mark_signature(blocks)
     return blocks
 
 
 #: How a line of another kind than a paragraph may begin even when it is long.
 _LONG_LINE_KINDS = ("附件", *_CLOSING_WORDS)
+_LONG_LINE_FIRST = frozenset(word[0] for word in _LONG_LINE_KINDS)
+_CLOSING_FIRST = frozenset(word[0] for word in _CLOSING_WORDS)
 
 
 def _body_kind(text: str, number: str) -> BlockKind:
-    """The kind of a paragraph that is not web furniture and carries no reader's hint, by its shape."""
-    if text.startswith("附件") and _ATTACHMENT_RE.match(text):
+    """The kind of a paragraph that is not web furniture and carries no reader's hint, by its shape.
+
+    Each pattern is tried only where the line begins with a character it can begin with
+    (a date line with a bracket, a digit or a Chinese numeral, as a heading number does).
+    """
+    first = text[:1]
+    if first == "附" and _ATTACHMENT_RE.match(text):
         return _ATTACHMENT
-    if len(text) <= MAX_DATE_LINE and _DATE_LINE_RE.match(text):
+    if len(text) <= MAX_DATE_LINE and (first in _NUMBER_START or first.isdigit()) and _DATE_LINE_RE.match(text):
         return _DATE
     if number:
         return _HEADING if looks_like_heading(text) else _ITEM
-    if text.startswith(_CLOSING_WORDS) and _CLOSING_RE.match(text):
+    if first in _CLOSING_FIRST and _CLOSING_RE.match(text):
         return _CLOSING
     return _HEADING if looks_like_heading(text) else _PARAGRAPH
 
 
 def _frame_kind(
-    raws: list[RawParagraph],
+    texts: list[str],
     index: int,
+    hint: BlockKind | None,
+    hint_level: int,
     blocks: list[Block],
     level: int,
     number: str,
@@ -226,16 +338,15 @@ def _frame_kind(
     title_done: bool,
 ) -> tuple[BlockKind, int, bool]:
     """(kind, level, title_done) of a paragraph with a reader's hint, or before the body began."""
-    raw = raws[index]
-    text = raw.text
+    text = texts[index]
     kind: BlockKind
     front = not seen_body
     if front and index < 3 and len(text) <= 20 and _SITE_RE.search(text):
         kind = _CHROME
-    elif raw.hint is not None and raw.hint is not _PARAGRAPH:
-        kind = raw.hint
-        if kind is _HEADING and raw.level and not level:
-            level = raw.level  # the number shown wins over a heading style's level
+    elif hint is not None and hint is not _PARAGRAPH:
+        kind = hint
+        if kind is _HEADING and hint_level and not level:
+            level = hint_level  # the number shown wins over a heading style's level
         if kind is _TITLE:
             title_done = True
     elif not front:
@@ -245,7 +356,7 @@ def _frame_kind(
         and not number
         and (
             looks_like_heading(text)
-            or (index < 3 and _title_broken_at_dunhao(raws, index))
+            or (index < 3 and _title_broken_at_dunhao(texts, index))
             or (index == 0 and _long_headline(text))
         )
     ):

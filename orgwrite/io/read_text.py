@@ -8,13 +8,15 @@ emphasis, links, tables, comments, code) is understood so the rules see only the
 
 from __future__ import annotations
 
+from itertools import compress, count, repeat
+from operator import add, sub
 from pathlib import Path
 
 from orgwrite import lazyre
 from orgwrite.errors import InputError
 from orgwrite.io.decode import decode_bytes, split_lines
-from orgwrite.io.layout import RawParagraph, classify
-from orgwrite.model import BlockKind, Document, Metadata, SourceInfo
+from orgwrite.io.layout import RawParagraph, classify, classify_texts
+from orgwrite.model import Block, BlockKind, Document, Metadata, SourceInfo
 
 _INDENT = " \t\u00a0\u3000\ufeff"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -51,11 +53,13 @@ def read_string(text: str, name: str = "<string>", *, format: str = "txt") -> Do
     lines = split_lines(text)
     meta = Metadata()
     if format == "md":
-        raws = _markdown_paragraphs(lines, meta, name)
+        blocks = classify(_markdown_paragraphs(lines, meta, name))
+    elif "orgwrite:" in text:  # a directive may end or fill a line: the long way, line by line
+        blocks = classify(_plain_paragraphs(lines))
     else:
-        raws = _plain_paragraphs(lines)
+        blocks = _plain_blocks(lines)
     return Document(
-        blocks=classify(raws),
+        blocks=blocks,
         meta=meta,
         source=SourceInfo(path=name, format=format),
         text=text,
@@ -67,6 +71,16 @@ def _strip(text: str) -> tuple[str, int]:
     """The text without surrounding blanks, and how many characters were cut in front."""
     body = text.lstrip(_INDENT)
     return body.rstrip(_INDENT), len(text) - len(body)
+
+
+def _plain_blocks(lines: list[str]) -> list[Block]:
+    """The blocks of a plain text without directives: what :func:`_plain_paragraphs` and
+    :func:`classify` give, with each column worked out by C-level maps over all lines
+    instead of a Python loop and an object per line."""
+    lefts = list(map(str.lstrip, lines, repeat(_INDENT)))
+    bodies = list(map(str.rstrip, lefts, repeat(_INDENT)))
+    columns = map(add, map(sub, map(len, lines), map(len, lefts)), repeat(1))  # indentation cut + 1
+    return classify_texts(list(filter(None, bodies)), compress(count(1), bodies), compress(columns, bodies))
 
 
 def _plain_paragraphs(lines: list[str]) -> list[RawParagraph]:

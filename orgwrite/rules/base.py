@@ -203,24 +203,32 @@ class Context:
         safety takes the rule's declared safety (unsafe when the rule declares none).
         """
         registered = _REGISTRY[code]
-        line, column = block.locate(start)
-        if end > start:
-            # The character before an exclusive end: the end must not jump over removed markup.
-            end_line, end_column = block.locate(end - 1)
-            end_column += 1
+        if not block.segments:  # Block.locate's answer for one contiguous run of the source
+            line = end_line = block.line
+            column = block.column + start
+            end_column = block.column + end if end > start else column
         else:
-            end_line, end_column = line, column
+            line, column = block.locate(start)
+            if end > start:
+                # The character before an exclusive end: the end must not jump over removed markup.
+                end_line, end_column = block.locate(end - 1)
+                end_column += 1
+            else:
+                end_line, end_column = line, column
         safety: FixSafety | None = None
         if replacement is not None:
-            safety = FixSafety(fix) if fix else (registered.fix or FixSafety.UNSAFE)
+            safety = FixSafety(fix) if fix else (registered.fix or _UNSAFE)
         return Finding(
-            rule=code,
-            severity=Severity(severity) if severity else registered.severity,
-            message=message,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            replacement=replacement,
-            fix_safety=safety,
+            code,
+            Severity(severity) if severity else registered.severity,
+            message,
+            line,
+            column,
+            end_line,
+            end_column,
+            replacement,
+            safety,
         )
+
+
+_UNSAFE = FixSafety.UNSAFE
