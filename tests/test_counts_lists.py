@@ -363,3 +363,12 @@ def test_first_item_read_from_a_short_line_taken_for_a_heading_does_not_crash():
 
     found = [(f.rule, f.line, f.column, f.message) for f in check("讲以下五点：\n第一，学习（一）调研\n")]
     assert found == [("E201", 1, 4, "前文称“五点”，实际列出一项：第一……第一（第2行第1列至第2行第1列）")]
+
+
+@pytest.mark.parametrize("count", ["10点", "11点"])
+def test_a_count_written_only_with_ones_and_noughts_is_checked(count):
+    # A paragraph was passed over unless it held a digit 2–9 or a numeral 两…十, so a count of
+    # 10 or 11 whose items follow on their own lines was never compared with them.
+    text = f"重点做好以下{count}：\n一是加强学习；\n二是改进作风。\n"
+    found = [(f.rule, f.line, f.column, f.message) for f in check(text)]
+    assert found == [("E201", 1, 7, f"前文称“{count}”，实际列出两项：一是……二是（第2行第1列至第3行第1列）")]

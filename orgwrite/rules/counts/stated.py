@@ -88,7 +88,9 @@ def _count_matches(pattern: re.Pattern[str], text: str, hits: list[int]) -> list
 
 
 _LEAD_RE = lazyre.compile(r"(?:以下|如下|下面|下列|从|在|有|抓好|做好|围绕|突出)$")
-_COUNT_DIGIT_RE = lazyre.compile("[两二三四五六七八九十2-9]")
+#: A count of two or more holds one of these: a numeral 两…十 or a digit 2–9, or else it is
+#: 10 or 11 (the count pattern's number has at most two characters).
+_COUNT_DIGIT_RE = lazyre.compile("[两二三四五六七八九十2-9]|1[01]")
 _COUNT_DIGITS = frozenset("两二三四五六七八九十23456789")
 
 
