@@ -14,7 +14,6 @@ from orgwrite.numerals import inside, number_data
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import block_text
 from orgwrite.rules.numbers.common import (
-    _DIGIT_RE,
     _MAGNITUDE,
     _NUM,
     _PROSE,
@@ -51,6 +50,8 @@ def _statement_figure_re() -> re.Pattern[str]:
 _TIME_RE = lazyre.compile(
     r"年|月|日|今年|去年|期间|以来|目前|当前|现在|截至|截止|同比|比上|较上|增长|下降|新增|减少|提高|降低|预计|力争|计划|目标|其中|分别|每"
 )
+#: A digit or a time word: the searches of _DIGIT_RE and _TIME_RE in one.
+_DIGIT_OR_TIME_RE = lazyre.compile(r"\d|" + _TIME_RE.pattern)
 _LEAD_RE = lazyre.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
 _CLAUSE_RE = lazyre.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
 #: The characters _CLAUSE_RE stops at; the last one in a range and the last sentence end in
@@ -224,6 +225,9 @@ class Statement:
 #: The last ASCII sentence end in a range (greedy: C speed); collected texts may end a
 #: sentence with an ASCII ; ! or ?.
 _LAST_ASCII_END_RE = lazyre.compile(r"(?s:.*)[;!?]")
+#: The next end of a sentence (_LAST_END_RE's class), and of a part of one (with ASCII ends).
+_PART_END_RE = lazyre.compile(r"[。；！？]")
+_PART_END_ASCII_RE = lazyre.compile(r"[。；！？;!?]")
 
 
 def _figures_by_block(doc: Document, ctx: Context, pattern: re.Pattern[str]) -> list[tuple[int, list[int]]]:
@@ -262,10 +266,12 @@ def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
         text = block.text
         moments: dict[int, bool] = {}
         ascii_ends = ";" in text or "!" in text or "?" in text
+        ends = _PART_END_ASCII_RE if ascii_ends else _PART_END_RE
         sentence_start = scanned = 0
-        for offset in offsets:
-            m = pattern.match(text, offset)
-            start = m.start()
+        dropped_until = -1
+        for start in offsets:
+            if start < dropped_until:
+                continue
             if start and text[start - 1] in "0123456789.":
                 continue
             # The offset after the last sentence end before the figure (0 when none): the
@@ -279,13 +285,21 @@ def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
             last_ascii = _LAST_ASCII_END_RE.match(text, sentence_start, start) if ascii_ends else None
             part_start = last_ascii.end() if last_ascii else sentence_start
             # A part that opens with its moment (memoized per block): else _dated_clause is None.
+            # Every match of _MOMENT_RE has its 年 within its first 30 characters.
             opens = moments.get(part_start)
             if opens is None:
-                opens = moments[part_start] = _MOMENT_RE.match(text, part_start) is not None
-            if not opens and (
-                _DIGIT_RE.search(text, sentence_start, start) or _TIME_RE.search(text, sentence_start, start)
-            ):
-                continue  # undated, with a digit or a time word before it in its sentence: dropped below
+                opens = moments[part_start] = (
+                    text.find("年", part_start, part_start + 30) >= 0 and _MOMENT_RE.match(text, part_start) is not None
+                )
+            if not opens:
+                # Every later figure before the next end of a sentence or of a part has this
+                # figure's digits before it in the same sentence and the same part (which does
+                # not open with its moment): the test below drops it, so it is never looked at.
+                e = ends.search(text, start)
+                dropped_until = e.start() if e else len(text)
+                if _DIGIT_OR_TIME_RE.search(text, sentence_start, start):
+                    continue  # undated, with a digit or a time word before it in its sentence: dropped below
+            m = pattern.match(text, start)
             # _PRE_RE ends in one of these (or "$" matches before a newline).
             p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, "约有近过逾\n") else None
             pre = p.group(0) if p else None
@@ -302,10 +316,8 @@ def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
                 clause = _LEAD_RE.sub("", text[c[0] : c[1]])
                 if len(clause) < 8 or _TIME_RE.search(clause):
                     continue
-                if _TIME_RE.search(text, sentence_start, m.start()) or _DIGIT_RE.search(
-                    text, sentence_start, m.start()
-                ):
-                    continue
+                if opens and _DIGIT_OR_TIME_RE.search(text, sentence_start, start):
+                    continue  # (an undated part that does not open with its moment passed this above)
                 if section is None:
                     section = _sections(doc)
                 key = (clause, m.group("unit"), section[id(block)])
