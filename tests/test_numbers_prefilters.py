@@ -164,3 +164,21 @@ def test_n101_share_matches_are_the_matches_of_the_whole_pattern(text: str) -> N
 
 def test_n101_finds_a_share_sixteen_characters_before_its_figure() -> None:
     assert found("覆盖率在全市各个乡镇街道社区党组织达到105%。", "N101") == [("N101", 1, 20, 24, None)]
+
+
+def test_rules_that_share_marks_find_each_their_own() -> None:
+    """N106 reads N104's marks of - and － before a digit (and looks for − itself), N108 reads
+    N101's marks of % and ％, N103 reads N107's marks of 年 after two digits."""
+    text = "每期培训3-5天。\n全区工业增加值增长−3.2%。\n利润增长-2%，增长－1.5个百分点。"
+    assert found(text, "N106") == [
+        ("N106", 2, 8, 15, "下降3.2%"),
+        ("N106", 3, 3, 8, "下降2%"),
+        ("N106", 3, 9, 19, "下降1.5个百分点"),
+    ]
+    assert found("比例达到１０％。\n从30%提高到35%，提高了5%。", "N108") == [("N108", 2, 15, 17, "5个百分点")]
+    text = "18年3月，召开会议。\n会议定于2023年2月30日召开，2023年05月08日报送。"
+    assert found(text) == [
+        ("N107", 1, 1, 4, "2018年"),
+        ("N103", 2, 5, 15, None),
+        ("N103", 2, 18, 29, "2023年5月8日"),
+    ]

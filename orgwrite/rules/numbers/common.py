@@ -80,7 +80,27 @@ def _marked_blocks(
     hit overlaps it.  A pattern must match in the whole text wherever it matches inside one
     block: no look-around that a newline or a neighbouring block could change (a class
     without a newline is safe), no anchors.  A literal must hold no newline.
+
+    The list is kept per document: rules that ask for the same needles share one search.
     """
+    hit = ctx.cache.get("numbers.marked")
+    if hit is None or hit[0] is not doc:
+        hit = (doc, {})
+        ctx.cache["numbers.marked"] = hit
+    key = (needles, kinds, digits)
+    found = hit[1].get(key)
+    if found is None:
+        found = hit[1][key] = _search_marks(doc, ctx, needles, kinds, digits)
+    return found
+
+
+def _search_marks(
+    doc: Document,
+    ctx: Context,
+    needles: tuple[str | re.Pattern[str], ...],
+    kinds: frozenset[BlockKind],
+    digits: bool,
+) -> list[Block]:
     alltext = block_text(doc, ctx.cache)
     starts = _block_starts(doc, ctx)
     last = len(starts) - 1
