@@ -69,3 +69,30 @@ def test_lists_at_their_edges(text, expected):
 )
 def test_members_at_the_start_or_end_of_their_items(text, expected):
     assert _found(text) == expected
+
+
+def _found_by_line(text: str):
+    cfg = Config(select=("E101", "E102", "E103", "E104"), as_of=date(2024, 1, 1))
+    lines = text.split("\n")
+    return [
+        (f.rule, f.line, lines[f.line - 1][f.column - 1 : f.end_column - 1], f.replacement) for f in check(text, cfg)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Only the last paragraph holds two members of the entry: the first, with one member
+        # and no abbreviation, is passed by; the list after it is still judged.
+        ("要讲政治意识。\n我们要增强政治意识、全局意识、核心意识。", [("E101", 2, "全局意识", "大局意识")]),
+        # One member and the abbreviation in one paragraph: the paragraph is looked at, and the
+        # anchored list of one item misses three members.
+        ("增强“四个意识”，即政治意识。", [("E103", 1, "即政治意识", None)]),
+        # The abbreviation in another paragraph anchors nothing: the lone member is passed by.
+        ("一、增强“四个意识”\n即政治意识。", []),
+        # A wrong member that is also the last item after 和, in a paragraph without the abbreviation.
+        ("增强政治意识、全局意识和核心意识", [("E101", 1, "全局意识", "大局意识")]),
+    ],
+)
+def test_only_paragraphs_where_a_list_may_start_are_looked_at(text, expected):
+    assert _found_by_line(text) == expected

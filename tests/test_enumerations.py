@@ -78,3 +78,37 @@ def test_the_subject_before_the_first_feature_of_chinese_modernization_is_not_a_
     )
     found = _e1(swapped)
     assert [(r, c) for r, _, c, _, _ in found] == [("E102", len("中国式现代化是") + 1)]
+
+
+def test_the_roles_read_once_per_string_are_never_taken_by_the_guard():
+    """document_roles reads member, mwrong, abbr and anchor once per known string: that holds only
+    while the longest-match guard cannot drop them from a hit (a guarded fwrong is read per hit)."""
+    from orgwrite.lexicon.matcher import GUARDED_ROLES
+    from orgwrite.rules.enumerations.roles import STABLE
+
+    assert STABLE == {"member", "mwrong", "abbr", "anchor"}
+    assert STABLE.isdisjoint(GUARDED_ROLES)
+    assert "fwrong" in GUARDED_ROLES
+
+
+def test_a_wrong_formulation_inside_a_longer_known_string_is_not_listed():
+    """The same string as a wrong formulation alone and inside a longer known string: only the
+    hit that stands alone plays fwrong (the guard took it from the other), though every hit of
+    the string shares what it says as member, abbreviation or anchor."""
+    from orgwrite.io.read_text import read_string
+    from orgwrite.lexicon import load_lexicon
+    from orgwrite.rules.base import Context
+    from orgwrite.rules.enumerations.roles import document_roles
+
+    cfg = Config()
+    lex = load_lexicon(cfg)
+    roles_of = dict(lex.patterns)
+    inner, outer = next(
+        (inner, outer)
+        for inner, (_, pairs) in sorted(lex._covers.items())
+        if any(r[0] == "fwrong" for r in roles_of[inner])
+        for outer, _ in pairs
+    )
+    doc = read_string(f"{inner}\n{outer}\n", "x.txt")
+    found = document_roles(doc, Context(config=cfg)).by_role["fwrong"]
+    assert [(b.text, h.start) for b, h, _ in found if h.text == inner] == [(inner, 0)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgwrite.lexicon import cite
+from orgwrite.lexicon import Entry, Lexicon, cite, context_lexicon
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.enumerations.chains import quoted_abbr
@@ -30,18 +30,21 @@ def enumeration_head_verb(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     中央文件通行搭配（lexicon-facts B5）。
     """
+    judged = _judged(context_lexicon(ctx)).head_verbs
     for block, h, e in abbr_hits(doc, ctx):
-        wrong_verbs = e.get("wrong_verbs", [])
-        if not wrong_verbs:
-            continue
+        if e.id not in judged:
+            continue  # no wrong verb listed
+        wrong_verbs, verbs = _head_verbs(e)
         before = block.text[max(0, h.start - 8) : h.start]
         core = before.rstrip("“‘")
+        if not core.endswith(wrong_verbs):
+            continue  # one C-level test for the loop below, which finds nothing then
         quote = len(before) - len(core)
-        for verb in sorted(wrong_verbs, key=len, reverse=True):
+        for verb in wrong_verbs:
             if core.endswith(verb):
-                if any(core.endswith(v) and len(v) > len(verb) for v in e.get("verbs", [])):
+                if any(core.endswith(v) and len(v) > len(verb) for v in verbs):
                     break
-                right = (e.get("verbs") or [None])[0]
+                right = (verbs or [None])[0]
                 start = h.start - quote - len(verb)
                 hint = f"，应为“{right}{quoted_abbr(e)}”" if right else ""
                 yield ctx.emit(
@@ -49,10 +52,44 @@ def enumeration_head_verb(doc: Document, ctx: Context) -> Iterator[Finding]:
                     block,
                     start,
                     h.start - quote,
-                    f"“{verb}”与{quoted_abbr(e)}搭配不当{hint}（常用：{'、'.join(e.get('verbs', []))}）",
+                    f"“{verb}”与{quoted_abbr(e)}搭配不当{hint}（常用：{'、'.join(verbs)}）",
                     right,
                 )
                 break
+
+
+class _Judged:
+    """The ids of the entries whose abbreviation E105 (wrong verbs) and E106 (label and wrong
+    labels) look at: most abbreviation hits are of other entries, and are passed by."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        data = [(e.id, e.data) for e in lex.entries.values()]
+        self.head_verbs = frozenset(i for i, d in data if d.get("wrong_verbs"))
+        self.labels = frozenset(i for i, d in data if d.get("label") and d.get("wrong_labels"))
+
+
+_JUDGED: dict[int, _Judged] = {}
+
+
+def _judged(lex: Lexicon) -> _Judged:
+    found = _JUDGED.get(id(lex))
+    if found is None or found.lex is not lex:
+        found = _JUDGED[id(lex)] = _Judged(lex)
+    return found
+
+
+#: id(entry) → (entry, its wrong verbs longest first, its verbs), made on first use.
+_HEAD_VERBS: dict[int, tuple[Entry, tuple[str, ...], list[str]]] = {}
+
+
+def _head_verbs(e: Entry) -> tuple[tuple[str, ...], list[str]]:
+    """An abbreviation's wrong head verbs, longest first (the order E105 tries them), and its verbs."""
+    found = _HEAD_VERBS.get(id(e))
+    if found is None or found[0] is not e:
+        wrong = tuple(sorted(e.get("wrong_verbs", []), key=len, reverse=True))
+        found = _HEAD_VERBS[id(e)] = (e, wrong, e.get("verbs", []))
+    return found[1], found[2]
 
 
 @rule("E106", "enumeration-label", "error", "数字概括的类别名称用错（总体布局/战略布局）", fix="safe")
@@ -68,13 +105,15 @@ def enumeration_label(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     党的十九大报告（2017年10月18日）；lexicon-facts A6、A7。
     """
+    judged = _judged(context_lexicon(ctx)).labels
     for block, h, e in abbr_hits(doc, ctx):
+        if e.id not in judged:
+            continue  # no label, or no wrong label listed
         label = e.get("label")
-        if not label:
-            continue
+        wrong_labels = e.get("wrong_labels", [])
         after = block.text[h.end : h.end + 8]
         skip = len(after) - len(after.lstrip("”’"))
-        for wrong in e.get("wrong_labels", []):
+        for wrong in wrong_labels:
             if after[skip:].startswith(wrong):
                 start = h.end + skip
                 yield ctx.emit(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date
-from itertools import pairwise
-from operator import attrgetter
+from itertools import islice, pairwise
+from operator import itemgetter
 
 from orgwrite import lazyre
 from orgwrite.lexicon import Entry, Hit, Lexicon, context_lexicon
-from orgwrite.model import Document
+from orgwrite.model import Block, Document
 from orgwrite.rules.base import Context
 from orgwrite.rules.enumerations.match import (
     _ANCHOR_AFTER_RE,
@@ -51,7 +51,7 @@ def _candidates(positions: list[int], has_abbr: bool) -> list[int]:
     return kept
 
 
-_START = attrgetter("start")
+_START = itemgetter(0)  # a Hit's start
 _LEAD_IN = 12  # longest lead-in before the first member of a clause (“完整准确全面贯彻创新、……”)
 
 
@@ -163,11 +163,11 @@ def _at_an_edge(sh: Shape, text: str, backwards: str, lo: int, hi: int, starts: 
     a hit has no item that is a member, so no list (an unknown item is kept only beside a member).
     """
     size = len(text)
-    for i in range(bisect_left(starts, lo), len(starts)):
-        h = hits[i]
-        if h.start >= hi:
+    after, before = sh.edge_after.match, sh.edge_before.match
+    for start, end, _, _ in islice(hits, bisect_left(starts, lo), None):
+        if start >= hi:
             break
-        if h.end <= hi and (sh.edge_after.match(text, h.end) or sh.edge_before.match(backwards, size - h.start)):
+        if end <= hi and (after(text, end) or before(backwards, size - start)):
             return True
     return False
 
@@ -176,7 +176,7 @@ def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain
     """The enumeration lists of one block."""
     by_entry: dict[str, list[Hit]] = {}
     abbrs: list[tuple[int, int, Entry]] = []
-    for h in hits:
+    for h in sorted(hits, key=_START):  # chains_of reads each entry's hits in order of start
         for role, eid, _ in h.roles:
             if role in ("member", "mwrong"):
                 by_entry.setdefault(eid, []).append(h)
@@ -189,7 +189,8 @@ def chains_of(
     lex: Lexicon, text: str, by_entry: dict[str, list[Hit]], abbrs: list[tuple[int, int, Entry]], as_of: date | None
 ) -> list[Chain]:
     """The enumeration lists of one block, from its member hits (``by_entry``: entry id → its
-    member and wrong-member hits) and its abbreviations ((start, end, entry))."""
+    member and wrong-member hits, in order of start, as the scan gives them) and its
+    abbreviations ((start, end, entry), in order of start)."""
     if not by_entry:
         return []
     chains: list[Chain] = []
@@ -198,24 +199,29 @@ def chains_of(
     backwards = ""  # text reversed, made for the first clause: the last break before a position is
     # the first break after it there
     words: dict[tuple[int, int], bool] = {}
+    entries = lex.entries
     for eid, member_hits in by_entry.items():
         has_abbr = eid in abbr_ids
         if len(member_hits) < 2 and not has_abbr:
             continue  # a lone member in prose (no other member near it, nor the abbreviation)
-        member_hits = sorted(member_hits, key=_START)
-        starts = [h.start for h in member_hits]
+        if len(member_hits) == 2 and not has_abbr and member_hits[1][0] - member_hits[0][0] > 24:
+            continue  # two members far apart: _candidates keeps neither
+        starts = list(map(_START, member_hits))
         positions = _candidates(starts, has_abbr)
         if not positions:
             continue
-        entry = lex.entries[eid]
+        entry = entries[eid]
         sh = shape(entry)
-        done: set[tuple[int, int]] = set()
-        affix = bool(sh.prefix or sh.suffix)  # only then can an item look like a member
-        everywhere = bool(sh.no_char)  # a way to write a member that is no hit (see _hit_finder)
-        holds_hit = _hit_finder(starts, everywhere)
+        affix = sh.affix
+        exact = sh.exact
+        # Whether a member hit of the entry starts in an item (see _hit_finder): a way to write a
+        # member that is no hit (an empty one) lets every item be asked.
+        everywhere = bool(sh.no_char)
+        n_starts = len(starts)
         breaks = sh.break_re
         if not backwards:
             backwards = text[::-1]
+        done: set[tuple[int, int]] = set()
         lo = hi = -1
         for pos in positions:
             if lo <= pos < hi:
@@ -236,17 +242,26 @@ def chains_of(
             s, e = spans[-1]
             if _LAST_JOIN_RE.search(text, s, e):
                 *_, j = _LAST_JOIN_RE.finditer(text, s, e)
-                tail = _match(sh, text, j.end(), e, as_of, tail=rest_ok) if holds_hit(j.end(), e) else None
+                je = j.end()
+                tail = None
+                if everywhere or ((i := bisect_left(starts, je)) < n_starts and starts[i] < e):
+                    tail = _match(sh, text, je, e, as_of, tail=rest_ok)
                 if tail is not None and tail.exact:
                     spans[-1] = (s, j.start())
-                    spans.append((j.end(), e))
+                    spans.append((je, e))
                     used.append(j.group())
             items: list[Item | None] = []
             many = len(spans) > 1
             last = len(spans) - 1
             for k, (s, e) in enumerate(spans):
+                piece = text[s:e]
+                found = exact.get(piece)
+                if found is not None:
+                    # A member as it is written (what _match finds for it; its hit starts at s).
+                    items.append(Item(s, e, piece, found[1], found[2], found[3], s, True))
+                    continue
                 it = None
-                if holds_hit(s, e):
+                if everywhere or ((i := bisect_left(starts, s)) < n_starts and starts[i] < e):
                     lead = _LEAD_IN if many and k == 0 else 4
                     # The last item, or one closed by a comma the entry allows (“……、友善的社会主义核心价值观，”).
                     closing = k == last or used[k] in "，,"
@@ -333,14 +348,22 @@ def unmistakable(c: Chain) -> bool:
     return known >= (4 if short else 3)
 
 
-def block_chains(doc: Document, ctx: Context):
+def block_chains(doc: Document, ctx: Context) -> list[tuple[Block, list[Chain]]]:
+    """(block, its lists) for each block of the document that has a list, in document order.
+
+    A block without one is left out: every reader only loops over the lists.  chains_of is
+    asked only where a list may start (BlockRoles.listing).
+    """
     cached = ctx.cache.get("enumeration.chains")
     if cached is None:
         lex = context_lexicon(ctx)
-        cached = [
-            (b.block, chains_of(lex, b.block.text, b.members, b.abbrs, ctx.as_of))
-            for b in document_roles(doc, ctx).blocks
-        ]
+        as_of = ctx.as_of
+        cached = []
+        for b in document_roles(doc, ctx).blocks:
+            if b.listing:
+                found = chains_of(lex, b.block.text, b.members, b.abbrs, as_of)
+                if found:
+                    cached.append((b.block, found))
         ctx.cache["enumeration.chains"] = cached
     return cached
 

@@ -121,6 +121,14 @@ class Shape:
             self.by_last[ch] = [c for c in ordered if not c[0] or c[0][-1] == ch]
         for ch in {c[0][0] for c in ordered if c[0]}:
             self.by_first[ch] = [c for c in ordered if not c[0] or c[0][0] == ch]
+        #: a way to write a member, without quotation marks or spaces at its edges → the first
+        #: candidate of that text: what _match finds for an item that is exactly that text (no
+        #: longer candidate ends it, a candidate as long ends it only if equal to it)
+        self.exact: dict[str, Candidate] = {}
+        for c in ordered:
+            if c[0] and c[0] == c[0].strip(_STRIP_CHARS):
+                self.exact.setdefault(c[0], c)
+        self.affix = bool(self.prefix or self.suffix)  # only then can an item look like a member
 
 
 _SHAPES: dict[int, Shape] = {}
@@ -169,6 +177,9 @@ def _match(sh: Shape, text: str, s: int, e: int, as_of: date | None, lead: int =
     Of the ways to write a member that fit, the longest wins (the first of them in ``candidates``).
     """
     piece = text[s:e]
+    found = sh.exact.get(piece)
+    if found is not None:  # the commonest item: a member as it is written
+        return Item(s, e, piece, found[1], found[2], found[3], s, True)
     item = piece.strip(_STRIP_CHARS)
     if not item:
         return None

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from orgwrite import lazyre
 from orgwrite.asof import bounds
 from orgwrite.lexicon import cite
 from orgwrite.model import Document, Finding
@@ -121,6 +121,8 @@ def interior_gap(c) -> str | None:
     last few members is not.  Short members (创新、协调) need four items, others three.
     """
     members = c.entry.get("members")
+    if len(c.items) != len(members) - 1:
+        return None  # the cheapest of the conditions below, which all must hold, first
     indices = [i.index for i in c.items]
     if None in indices or any(i.wrong is not None for i in c.items):
         return None
@@ -140,8 +142,10 @@ def verb_cited_gap(c, text: str, ctx) -> str | None:
     """
     verbs = c.entry.get("verbs", [])
     members = c.entry.get("members")
+    if not verbs or len(c.items) != len(members) - 1:
+        return None  # the cheapest of the conditions below, which all must hold, first
     since = c.entry.get("since")
-    if not verbs or (since and ctx.as_of and ctx.as_of < since):
+    if since and ctx.as_of and ctx.as_of < since:
         return None
     first = c.items[0]
     lead = text[max(0, first.start - 6) : first.member_start].rstrip("“‘")
@@ -170,7 +174,7 @@ def tail_gap(c, text: str, doc: Document, ctx: Context) -> str | None:
     members = c.entry.get("members")
     if since is None or frame is None or any(i.wrong is not None for i in c.items):
         return None
-    if not re.match(frame, text[c.end : c.end + 12]):
+    if not lazyre.compile(frame).match(text[c.end : c.end + 12]):
         return None
     indices = [i.index for i in c.items]
     if indices == list(range(1, len(members))):
