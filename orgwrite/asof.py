@@ -6,6 +6,7 @@ Order: an explicit date (``--as-of`` or configuration) → the Markdown front ma
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from orgwrite import lazyre
@@ -16,6 +17,10 @@ _DATE_RE = lazyre.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DOTTED_RE = lazyre.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _ISO_RE = lazyre.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _TITLE_YEAR_RE = lazyre.compile(r"(\d{4})年")
+#: Block kinds bound once: each ``BlockKind.X`` goes through the enum metaclass's attribute hook.
+_CHROME = BlockKind.CHROME
+_DATE_LINE = BlockKind.DATE
+_TITLE = BlockKind.TITLE
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -30,13 +35,13 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
     blocks = doc.blocks
     # 1. A date line or signature date, near the end or right under the title.
     for block in [*reversed(blocks[-4:]), *blocks[:6]]:
-        if block.kind is BlockKind.DATE:
+        if block.kind is _DATE_LINE:
             m = _DATE_RE.search(block.text)
             if m and (d := _safe_date(*map(int, m.groups()))):
                 return d, f"日期行（第{block.line}行）"
     # 2. A dateline left by the publishing web page.
     for block in blocks[:8]:
-        if block.kind is BlockKind.CHROME:
+        if block.kind is _CHROME:
             text = block.text.strip()
             m = _ISO_RE.match(text)
             if m and (d := _safe_date(*map(int, m.groups()))):
@@ -48,18 +53,18 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
                     return d, f"发布时间（第{block.line}行）"
     # 3. The year in the title.
     for block in blocks[:3]:
-        if block.kind is BlockKind.TITLE:
+        if block.kind is _TITLE:
             m = _TITLE_YEAR_RE.search(block.text)
             if m and 1949 <= int(m.group(1)) <= 2100:
                 return date(int(m.group(1)), 12, 31), f"标题中的{YEAR_MARK}（第{block.line}行）"
     # 4. What the body speaks of as past: the latest year (not a plan's target year), and the
     #    latest dated event (党的二十大精神, 二十届三中全会以来).  Both are only lower bounds; the
     #    later one wins.
-    from orgwrite.event_names import Joined
+    from orgwrite.event_names import document_text
 
-    body = Joined.of([(b.text, b.line) for b in blocks if b.kind is not BlockKind.CHROME])
-    latest = _latest_year_in(body)
-    event = _latest_event_in(body)
+    whole = document_text(doc)
+    latest = _latest_year_in(whole, blocks)
+    event = _latest_event_in(whole, blocks)
     if event is not None and (latest is None or event[0].date >= date(latest[0], 1, 1)):
         ev, line = event
         return ev.date, (
@@ -74,13 +79,34 @@ def infer_as_of(doc: Document) -> tuple[date | None, str | None]:
 
 def latest_event_spoken_of(doc: Document):
     """(event, line) of the latest event of lexicon/events.toml the body speaks of as past."""
-    return _latest_event_in([(b.text, b.line) for b in doc.blocks if b.kind is not BlockKind.CHROME])
+    from orgwrite.event_names import document_text
+
+    return _latest_event_in(document_text(doc), doc.blocks)
 
 
-def _latest_event_in(body):
-    from orgwrite.events import latest_past_event
+def _latest_event_in(whole, blocks):
+    """:func:`latest_event_spoken_of` from the scan of the whole text (an ``event_names.DocumentText``
+    of ``blocks``), web leftovers left out.
 
-    return latest_past_event(body)
+    No name holds a line break and the break before a block is not an ordinal, as the start of
+    a block is not: each block's mentions are those of the block alone.
+    """
+    from orgwrite.events import latest_past_event_of
+
+    return latest_past_event_of(_body_mentions(whole, blocks))
+
+
+def _body_mentions(whole, blocks):
+    """(text, line, event, start, end) of the event names in the blocks that are not web leftovers."""
+    starts = whole.starts
+    chrome = _CHROME
+    for event, start, end in whole.events:
+        i = bisect_right(starts, start) - 1
+        block = blocks[i]
+        if block.kind is chrome:
+            continue
+        at = start - starts[i]
+        yield block.text, block.line, event, at, at + end - start
 
 
 #: Marks an as-of source that knows only the year (see :func:`bounds`).
@@ -112,42 +138,59 @@ def latest_year_spoken_of(doc: Document) -> tuple[int, int] | None:
     or with its month (2021年1月), to count: a single passing mention (“依托2020年冬运会契机”)
     is too often a future event.
     """
-    from orgwrite.event_names import Joined
+    from orgwrite.event_names import document_text
 
-    return _latest_year_in(Joined.of([(b.text, b.line) for b in doc.blocks if b.kind is not BlockKind.CHROME]))
+    return _latest_year_in(document_text(doc), doc.blocks)
 
 
-def _latest_year_in(body) -> tuple[int, int] | None:
-    """:func:`latest_year_spoken_of` over the body's blocks joined (an ``event_names.Joined``).
+def _latest_year_in(whole, blocks) -> tuple[int, int] | None:
+    """:func:`latest_year_spoken_of` over the whole text (an ``event_names.DocumentText`` of
+    ``blocks``), web leftovers left out.
 
     A year never holds a line break and the break before a block is neither a digit nor a dot,
     as a block's start is not: the matches are each block's own.  What comes before and after a
     year is read in its block only.
     """
-    counts: dict[int, int] = {}
-    first_line: dict[int, int] = {}
-    with_month: set[int] = set()
-    this_year = date.today().year
-    for m in _YEAR_AT_NIAN_RE.finditer(body.text):
-        digits, chinese = m.groups()
+    # Where each year stands, by how it is written; then the years from the latest down, each
+    # read at its places only until one counts: most places of most years are never read.
+    places: dict[tuple[str, str], list[int]] = {}
+    for m in _YEAR_AT_NIAN_RE.finditer(whole.text):
+        written = m.groups()
+        found = places.get(written)
+        if found is None:
+            places[written] = [m.end() - 5]
+        else:
+            found.append(m.end() - 5)
+    by_year: dict[int, list[int]] = {}
+    for (digits, chinese), offsets in places.items():
         year = int(digits) if digits else int("".join(str(_CN_DIGITS[c]) for c in chinese))
+        by_year.setdefault(year, []).extend(offsets)
+    this_year = date.today().year
+    starts = whole.starts
+    chrome = _CHROME
+    for year in sorted(by_year, reverse=True):
         if not 1949 <= year <= this_year:
             continue
-        text, line, start = body.locate(m.end() - 5)
-        end = start + 5
-        before = text[max(0, start - 6) : start]
-        after = text[end : end + 6]
-        if _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
-            continue
-        counts[year] = counts.get(year, 0) + 1
-        first_line.setdefault(year, line)
-        if _MONTH_AFTER_RE.match(after):
-            with_month.add(year)
-    years = [y for y, n in counts.items() if n >= 2 or y in with_month]
-    if not years:
-        return None
-    year = max(years)
-    return year, first_line[year]
+        count, line, with_month = 0, 0, False
+        for at in sorted(by_year[year]):  # in text order (a year written two ways is merged)
+            i = bisect_right(starts, at) - 1
+            block = blocks[i]
+            if block.kind is chrome:
+                continue
+            text, start = block.text, at - starts[i]
+            end = start + 5
+            before = text[max(0, start - 6) : start]
+            after = text[end : end + 6]
+            if _TARGET_BEFORE_RE.search(before) or _TARGET_AFTER_RE.match(after):
+                continue
+            count += 1
+            if count == 1:
+                line = block.line  # the line of its first mention that counts
+            if _MONTH_AFTER_RE.match(after):
+                with_month = True
+            if count >= 2 or with_month:
+                return year, line
+    return None
 
 
 def bounds(as_of: date | None, source: str | None) -> tuple[date, date] | None:

@@ -141,12 +141,17 @@ def _distinct(configs: Iterable[Config]) -> tuple[list[Config], list[int]]:
     per input, the index of its configuration."""
     unique: list[Config] = []
     where = []
+    last = -1
     for config in configs:
+        if last >= 0 and unique[last] is config:  # the common case: the files of one folder
+            where.append(last)
+            continue
         k = next((i for i, known in enumerate(unique) if known is config or known == config), None)
         if k is None:
             k = len(unique)
             unique.append(config)
         where.append(k)
+        last = k
     return unique, where
 
 

@@ -14,7 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Generic, TypeVar
+from operator import attrgetter
+from typing import Any, Generic, TypeVar
 
 from orgwrite import lazyre
 
@@ -108,22 +109,28 @@ def trie_pattern(names) -> str:
     return emit(trie) or "(?!)"
 
 
+#: How many of a name's last characters its end pattern reads (fewer where a name is shorter).
+END_WIDTH = 8
+
+
 def end_patterns(names) -> tuple[re.Pattern, ...]:
     """Per last character of the names, that character where a name's ending precedes it.
 
     ``大(?<=十八大|十九大|二十大)`` starts with a literal, which the engine scans for at C speed;
-    its matches are the last characters of every place a name ends, and of a few more.
+    its matches are the last characters of every place a name ends, and of a few more.  The
+    ending is as long as the shortest name with that last character allows, up to
+    :data:`END_WIDTH`: the longer it is, the fewer places that are no name's end it lets through
+    (…的决定 is not …工作的决定), and every name still ends in one of them.
     """
-    if not names:
-        return ()
-    width = min(3, *map(len, names))
-    endings: dict[str, set[str]] = {}
+    by_last: dict[str, list[str]] = {}
     for name in names:
-        endings.setdefault(name[-1], set()).add(name[-width:])
-    return tuple(
-        lazyre.compile(re.escape(last) + "(?<=" + "|".join(map(re.escape, sorted(tails))) + ")")
-        for last, tails in endings.items()
-    )
+        by_last.setdefault(name[-1], []).append(name)
+    patterns = []
+    for last, ending_here in by_last.items():
+        width = min(END_WIDTH, *map(len, ending_here))
+        tails = sorted({name[-width:] for name in ending_here})
+        patterns.append(lazyre.compile(re.escape(last) + "(?<=" + "|".join(map(re.escape, tails)) + ")"))
+    return tuple(patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,3 +153,85 @@ class Joined:
         i = bisect_right(self.starts, offset) - 1
         text, line = self.texts[i]
         return text, line, offset - self.starts[i]
+
+
+_TEXT = attrgetter("text")
+
+
+class DocumentText:
+    """The texts of all of a document's blocks joined by line breaks, and what scans of it found.
+
+    The as-of inference (:mod:`orgwrite.asof`), D101–D104, T104, F103 and F104 each read the
+    whole text once; built once per document (:func:`document_text`), it serves them all, and
+    so does its one scan for event names (:attr:`events`).  A block's own matches are those
+    of a pattern that holds no line break, found in the whole text: the break before a block
+    is read as its start is.
+    """
+
+    __slots__ = ("_events", "doc", "starts", "text", "texts")
+
+    def __init__(self, doc: Any, texts: list[str]) -> None:
+        self.doc = doc
+        self.texts = texts
+        self.text = "\n".join(texts)
+        starts = [0, *accumulate(map((1).__add__, map(len, texts)))]  # each text and its break
+        starts.pop()
+        self.starts = starts
+        self._events: list | None = None
+
+    def blocks_with(self, s: str) -> list[int]:
+        """The indices, in order, of the blocks whose text holds ``s`` (which holds no line break):
+        one ``str.find`` per such block, from the start of the next one."""
+        found: list[int] = []
+        text, starts = self.text, self.starts
+        count = len(starts)
+        at = text.find(s)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            found.append(i)
+            if i + 1 >= count:
+                break
+            at = text.find(s, starts[i + 1])
+        return found
+
+    @property
+    def scanned(self) -> bool:
+        """Whether :attr:`events` has been scanned for already."""
+        return self._events is not None
+
+    @property
+    def events(self) -> list:
+        """(event, start, end) of every name of a shipped event in :attr:`text` (scanned once)."""
+        if self._events is None:
+            from orgwrite.events import shipped_scan
+
+            self._events = shipped_scan(self.text)
+        return self._events
+
+
+#: The last document's text: the as-of step and the rules of one check read the same document.
+_LAST: list[DocumentText | None] = [None]
+
+
+def document_text(doc: Any, cache: dict | None = None) -> DocumentText:
+    """The :class:`DocumentText` of ``doc``, built once for the document as it stands.
+
+    Kept for the last document only, and only for that very object with the very texts its
+    blocks hold now (compared by identity first, so the test is cheap): a text is never found
+    for another document because it reads the same.  A rule passes its check's cache, where
+    the answer is kept for the other rules of the check (which read the document, not change it).
+    """
+    if cache is not None:
+        kept = cache.get(_CACHE_KEY)
+        if kept is not None and kept.doc is doc:
+            return kept
+    texts = list(map(_TEXT, doc.blocks))
+    last = _LAST[0]
+    if last is None or last.doc is not doc or last.texts != texts:
+        last = _LAST[0] = DocumentText(doc, texts)
+    if cache is not None:
+        cache[_CACHE_KEY] = last
+    return last
+
+
+_CACHE_KEY = "event_names.document_text"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -194,9 +194,14 @@ def latest_past_event(texts) -> tuple[Event, int] | None:
     sentence looking ahead (今后五年……) counts only when there is another.
     """
     joined = texts if isinstance(texts, Joined) else Joined.of(list(texts))
+    return latest_past_event_of(_mentions_in(joined))
+
+
+def latest_past_event_of(mentions: Iterable[tuple[str, int, Event, int, int]]) -> tuple[Event, int] | None:
+    """:func:`latest_past_event` of its mentions, (text, line, event, start, end) in text order."""
     events: dict[str, Event] = {}
     spoken: dict[str, list[tuple[int, str, int, int, int]]] = {}  # id → (order, text, line, start, end)
-    for k, (text, line, event, start, end) in enumerate(_mentions_in(joined)):
+    for k, (text, line, event, start, end) in enumerate(mentions):
         events[event.id] = event
         spoken.setdefault(event.id, []).append((k, text, line, start, end))
     # The latest day first: an earlier event is read only when no later one is spoken of as past.
@@ -242,6 +247,11 @@ def _mentions_in(joined: Joined) -> Iterator[tuple[str, int, Event, int, int]]:
     for event, start, end in _shipped_matcher().scan(joined.text):
         text, line, at = joined.locate(start)
         yield text, line, event, at, at + end - start
+
+
+def shipped_scan(text: str) -> list[tuple[Event, int, int]]:
+    """(event, start, end) of every name of a shipped event in ``text`` (as :func:`mentions`)."""
+    return _shipped_matcher().scan(text)
 
 
 _SENTENCE_ENDS = "。！？；;!?"

@@ -17,7 +17,7 @@ import pytest
 from orgwrite import check
 from orgwrite.asof import _YEAR_AT_NIAN_RE, _YEAR_IN_TEXT_RE, infer_as_of
 from orgwrite.config import Config
-from orgwrite.event_names import GUARD_CHARS, NameScanner
+from orgwrite.event_names import GUARD_CHARS, NameScanner, document_text
 from orgwrite.events import Event, mentions, shipped_events
 from orgwrite.io.read_text import read_string
 from orgwrite.lexicon import load_lexicon
@@ -115,14 +115,12 @@ def test_d101_citations_in_the_last_block_and_not_across_two_blocks():
     assert check("严格执行国家行政机关\n公文处理办法。", config) == []
 
 
-def test_t101_t103_texts_cover_every_pattern_that_carries_their_roles():
+def test_t103_texts_cover_every_pattern_that_carries_its_roles():
     lex = load_lexicon()
     texts = _texts(lex.entries)
     for pattern, roles in lex.patterns:
         for role, eid, _ in roles:
             kind = lex.entries[eid].kind
-            if role == "dated":
-                assert pattern in texts.superseded, pattern
             if role == "dated_new" or (role == "abbr" and kind == "enumeration"):
                 assert pattern in texts.first_dated, pattern
             if role == "guard" and kind == "formulation" and pattern == lex.entries[eid].get("canonical"):
@@ -258,3 +256,74 @@ def test_events_of_one_day_are_chosen_as_before(monkeypatch):
             ("".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))), n) for n in range(1, rnd.randint(1, 5))
         ]
         assert latest_past_event(texts) == _plain_latest_past_event(texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Web leftovers are read as before (the scan of the whole text holds them too).
+        (
+            "来源：学习贯彻党的十九大精神\n全市各级党组织深入学习贯彻党的十九大精神。",
+            [(1, 8, 15, "党的二十大精神"), (2, 14, 21, "党的二十大精神")],
+        ),
+        # 历次全会 in the last block, without a congress in it.
+        ("全市深入学习贯彻党的二十大精神。\n认真学习贯彻十九届历次全会精神", [(2, 7, 14, "二十届历次全会")]),
+        (
+            "全市各级党组织深入学习贯彻党的十九大精神和十九届历次全会精神。",
+            [(1, 14, 21, "党的二十大精神"), (1, 22, 29, "二十届历次全会")],
+        ),
+        # The congress at the end of one block, 精神 at the start of the next: no phrase.
+        ("学习贯彻党的十九大\n精神和十九届历次全会精神", []),
+    ],
+)
+def test_t104_reads_the_mentions_of_the_whole_text_block_by_block(text, expected):
+    config = Config(select=("T104",), as_of=date(2023, 3, 1))
+    assert [(f.line, f.column, f.end_column, f.replacement) for f in check(text, config)] == expected
+
+
+def test_d101_passes_over_titles_in_web_leftovers():
+    config = Config(select=("D101", "D104"), as_of=date(2024, 3, 1))
+    text = "来源：《国家行政机关公文处理办法》\n根据《国家行政机关公文处理办法》规范行文。"
+    assert [(f.rule, f.line, f.column) for f in check(text, config)] == [("D101", 2, 4)]
+
+
+def test_the_whole_text_belongs_to_one_document_as_it_stands():
+    first = read_string("工作情况\n深入学习贯彻党的二十大精神。\n")
+    same = read_string("工作情况\n深入学习贯彻党的二十大精神。\n")
+    whole = document_text(first)
+    assert document_text(first) is whole  # shared by the as-of step and the rules of one check
+    assert whole.text == "工作情况\n深入学习贯彻党的二十大精神。" and whole.starts == [0, 5]
+    assert [(e.id, s, t) for e, s, t in whole.events] == [("EV-20th-congress", 11, 16)]
+    # Another document that reads the same gets its own; a block changed in place is read anew.
+    assert document_text(same) is not whole
+    first.blocks[1].text = "深入学习贯彻党的十九大精神。"
+    changed = document_text(first)
+    assert changed is not whole and [(e.id, s) for e, s, _ in changed.events] == [("EV-19th-congress", 11)]
+
+
+def test_blocks_with_a_string_are_found_in_the_whole_text():
+    doc = read_string("全国人大\n出席全国政协会议，全国\n无\n全\n国\n召开全国人大")
+    whole = document_text(doc)
+    assert whole.blocks_with("全国") == [0, 1, 5]  # once per block, the last one too
+    assert whole.blocks_with("国全") == []  # not across the joint of two blocks
+    assert whole.blocks_with("召开全国人大") == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全市深入学习贯彻党的二十大精神。\n各级党组织深入学习贯彻党的十九大精神和十九届历次全会精神。",
+            [(2, 12, 19, "党的二十大精神"), (2, 20, 27, "二十届历次全会")],
+        ),
+        # A web leftover is read, and a name at the end of a block takes no 精神 from the next.
+        (
+            "来源：学习贯彻党的十九大精神\n全市深入学习贯彻党的二十大精神。\n学习贯彻党的十九大\n精神",
+            [(1, 8, 15, "党的二十大精神")],
+        ),
+    ],
+)
+def test_t104_reads_the_scan_the_as_of_step_made(text, expected):
+    # Undated: the as-of step scans the whole text for events, and T104 reads that scan.
+    found = check(text, Config(select=("T104",)))
+    assert [(f.line, f.column, f.end_column, f.replacement) for f in found] == expected

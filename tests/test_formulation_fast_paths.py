@@ -35,6 +35,13 @@ def _spans(text: str, code: str):
         ("二十二十大精神", []),
         # 十 only in a heading, in the last line.
         ("工作总结\n一、学习贯彻二十大精神", [(2, 7, 10, "党的二十大")]),
+        # The blocks that may hold a name are found in the whole text: a name is never read
+        # across a line break, a block whose 十 starts no name is passed over, and the one
+        # after it is still read; 十届 and 十X届 start a plenum as 十X大 starts a congress.
+        ("学习贯彻二十\n大精神", []),
+        ("十四五规划\n学习贯彻十九届三中全会精神", [(2, 5, 12, "党的十九届三中全会")]),
+        ("学习二十届三中全会精神，落实十四五规划", [(1, 3, 10, "党的二十届三中全会")]),
+        ("工作总结\n十项任务全部完成\n一、学习贯彻十九大精神", [(3, 7, 10, "党的十九大")]),
     ],
 )
 def test_congress_names_at_the_edges(text, expected):
@@ -67,3 +74,18 @@ def test_session_name_in_the_last_paragraph_of_a_docx(tmp_path: Path):
     d.save(path)
     found = sorted((f.rule, f.replacement) for f in check(path, Config(select=("F103", "F104"))))
     assert found == [("F103", "党的二十大"), ("F104", "十四届全国人大三次会议")]
+
+
+def test_congress_names_are_the_matches_of_the_plain_look_behind_pattern():
+    import random
+    import re
+
+    from orgwrite.rules.formulations import _CONGRESS_RE, _congress_names
+
+    plain = re.compile(r"(?<![一二三四五六七八九十〇零第\d])" + _CONGRESS_RE.pattern)
+    rnd = random.Random(103)
+    pieces = ["二", "十", "一", "三", "九", "大", "届", "中", "、", "全会", "第", "学", "0", "党的", "\n"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        fast = [(m.start(), m.end()) for m in _congress_names(text)]
+        assert fast == [(m.start(), m.end()) for m in plain.finditer(text)], text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -37,7 +38,8 @@ class ConfigResolver:
         encoding: str | None = None,
     ) -> None:
         self._fixed = load_config(config_path) if config_path else None
-        self._cache: dict[Path, Config] = {}
+        self._merged: dict[Path | None, Config] = {}  # by real folder (None: --config)
+        self._real: dict[str, Path] = {}  # absolute folder -> its real path
         self._overrides = {
             "select": split_codes(select),
             "ignore": split_codes(ignore),
@@ -57,18 +59,41 @@ class ConfigResolver:
             self._overrides["ignore"] = ()
 
     def for_path(self, path: str) -> Config:
-        if self._fixed is not None:
-            base = self._fixed
-        else:
-            folder = Path.cwd() if path == "-" else Path(path).resolve().parent
-            if folder not in self._cache:
+        """The configuration of ``path``'s folder with the command line applied.
+
+        Worked out once per folder and then shared (a Config is immutable): a batch of 400
+        files in one folder used to resolve each path and build 400 equal copies, ≈ 20 ms
+        before any check could start.
+        """
+        folder = None if self._fixed is not None else self._folder(path)
+        config = self._merged.get(folder)
+        if config is None:
+            if self._fixed is not None:
+                base = self._fixed
+            else:
                 found = find_config_file(folder)
-                self._cache[folder] = load_config(found) if found else Config()
-            base = self._cache[folder]
-        config = base.merged(**self._overrides)
-        if self._extend:
-            config = config.merged(extend_select=config.extend_select + self._extend)
+                base = load_config(found) if found else Config()
+            config = base.merged(**self._overrides)
+            if self._extend:
+                config = config.merged(extend_select=config.extend_select + self._extend)
+            self._merged[folder] = config
         return config
+
+    def _folder(self, path: str) -> Path:
+        """The real folder of ``path`` (symbolic links followed), as ``Path(path).resolve().parent``.
+
+        A path that is no link and has no ``..`` is in the real folder of its parent, which is
+        resolved once for all the files it holds.
+        """
+        if path == "-":
+            return Path.cwd()
+        parent = os.path.dirname(os.path.abspath(path))
+        if ".." in path.replace(os.sep, "/").split("/") or os.path.islink(path):
+            return Path(path).resolve().parent
+        real = self._real.get(parent)
+        if real is None:
+            real = self._real[parent] = Path(parent).resolve()
+        return real
 
     def default(self) -> Config:
         return self.for_path(str(Path.cwd() / "x"))

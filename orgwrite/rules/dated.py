@@ -8,13 +8,14 @@ itself (:mod:`orgwrite.asof`).  A date known only by its year is judged as the w
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
 from orgwrite import lazyre
 from orgwrite.asof import LOWER_BOUND_MARK, YEAR_MARK, bounds
-from orgwrite.lexicon import cite, context_lexicon
+from orgwrite.lexicon import cite, context_lexicon, role_hits
 from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.dated_hits import dated_texts, hits_with_text
@@ -57,22 +58,20 @@ def superseded_wording(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     lo, _hi = span
     lex = context_lexicon(ctx)
-    for block, h in hits_with_text(doc, ctx, dated_texts(ctx).superseded):
-        for role, eid, _ in h.roles:
-            if role != "dated":
-                continue
-            e = lex.entries[eid]
-            if lo < e.get("until") or not lex.context_ok(e, block.text, h.start, h.end):
-                continue
-            yield ctx.emit(
-                "T101",
-                block,
-                h.start,
-                h.end,
-                f"{e.get('change')}；本文日期{_when(doc, ctx)}，应为“{e.get('replacement')}”",
-                e.get("replacement"),
-                severity=e.severity,
-            )
+    # The hits in which an entry plays "dated", in the order of the hits and of their roles:
+    # the word rules ask for the same index of the document's hits by role.
+    for block, h, e in role_hits(doc, ctx, "dated"):
+        if lo < e.get("until") or not lex.context_ok(e, block.text, h.start, h.end):
+            continue
+        yield ctx.emit(
+            "T101",
+            block,
+            h.start,
+            h.end,
+            f"{e.get('change')}；本文日期{_when(doc, ctx)}，应为“{e.get('replacement')}”",
+            e.get("replacement"),
+            severity=e.severity,
+        )
 
 
 @rule("T102", "superseded-member", "warning", "按文本日期已变更的列举成员", fix="unsafe")
@@ -241,7 +240,7 @@ def stale_congress(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not successor:
         return
     sessions = {e.session: (e, successor[e.id]) for e in congresses if e.id in successor and e.session}
-    for block, stale in _stale_mentions(doc, successor):
+    for block, stale in _stale_mentions(doc, ctx, successor):
         text = block.text
         reported: list[tuple[int, int]] = []
         for m in stale:
@@ -294,19 +293,41 @@ def _congresses() -> list:
     return sorted((e for e in shipped_events() if e.kind == "congress"), key=lambda e: e.date)
 
 
-def _stale_mentions(doc: Document, successor: dict) -> Iterator[tuple]:
+def _stale_mentions(doc: Document, ctx: Context, successor: dict) -> Iterator[tuple]:
     """(block, mentions of a congress that has a successor) of each block that may hold a finding.
 
-    The blocks are scanned joined, once (:func:`orgwrite.events.mentions_by_text`).  A finding
-    needs 精神 after the congress (:data:`_SPIRIT_AFTER_RE`) or after 历次全会
-    (:data:`_SERIES_SPIRIT_RE`), so a block without 精神 is passed over, as are mentions of a
-    congress that has none; a block with 历次全会 comes even without such a mention.
+    A finding needs 精神 after the congress (:data:`_SPIRIT_AFTER_RE`) or after 历次全会
+    (:data:`_SERIES_SPIRIT_RE`), so only the blocks that hold 精神 are read (found in the
+    document's whole text), and mentions of a congress that has no successor are passed over;
+    a block with 历次全会 comes even without such a mention.  The mentions are those of the
+    one scan of the whole text for event names when the as-of step made it
+    (:attr:`orgwrite.event_names.DocumentText.events`), else of one scan of those blocks for
+    congresses (:func:`orgwrite.events.mentions_by_text`): no name holds a line break and the
+    break before a block is not an ordinal, so each block's mentions are its own either way,
+    and among the names of every event those of a congress are the ones a scan for
+    congresses alone finds.
     """
-    from orgwrite.events import mentions_by_text
+    from orgwrite.event_names import document_text
+    from orgwrite.events import Mention, mentions_by_text
 
-    blocks = [b for b in doc.blocks if "精神" in b.text]
-    found = mentions_by_text([b.text for b in blocks], "congress")  # successor holds congresses only
-    for block, ms in zip(blocks, found, strict=True):
-        stale = [m for m in ms if m.event.id in successor]
-        if stale or "历次全会" in block.text:
-            yield block, stale
+    whole = document_text(doc, ctx.cache)
+    spirit = whole.blocks_with("精神")
+    if not spirit:
+        return
+    blocks = doc.blocks
+    if whole.scanned:
+        starts = whole.starts
+        found: dict[int, list[Mention]] = {}  # block index → its mentions, in order
+        for event, start, end in whole.events:
+            if event.id in successor:  # successor holds congresses only
+                i = bisect_right(starts, start) - 1
+                at = start - starts[i]
+                found.setdefault(i, []).append(Mention(event, at, at + end - start))
+        stale = [found.get(i, []) for i in spirit]
+    else:
+        scanned = mentions_by_text([blocks[i].text for i in spirit], "congress")
+        stale = [[m for m in ms if m.event.id in successor] for ms in scanned]
+    for i, ms in zip(spirit, stale, strict=True):
+        block = blocks[i]
+        if ms or "历次全会" in block.text:
+            yield block, ms

@@ -1,15 +1,15 @@
-"""The lexicon hits the dated rules look at (T101, T103), picked out by their text.
+"""The lexicon hits T103 looks at, picked out by their text.
 
-A document has a few hundred lexicon hits; T101 wants the few that carry a superseded term, T103
-the few that name something with a first date.  Walking every role of every hit in Python costs
-more than the rules themselves, so each rule first keeps the hits whose text can carry what it
-reads — a set of strings taken from the entries, tested at C speed — and reads the roles of
-those only.
+A document has a few hundred lexicon hits; T103 wants the few that name something with a first
+date.  Walking every role of every hit in Python costs more than the rule itself, so it first
+keeps the hits whose text can carry what it reads — a set of strings taken from the entries,
+tested at C speed — and reads the roles of those only.  (T101 reads the hits that play "dated"
+from the index of the document's hits by role, :func:`orgwrite.lexicon.role_hits`.)
 
-The sets rest on how :func:`orgwrite.lexicon.compiling.compile_entries` gives roles: "dated" to a
-dated entry's ``term``, "dated_new" to its ``replacement``, "abbr" to an enumeration's ``abbr``
-and ``aliases``; T103 reads a formulation's "guard" only on its ``canonical`` text.
-``tests/test_dated_hits.py`` holds every pattern of the shipped lexicon to it.
+The set rests on how :func:`orgwrite.lexicon.compiling.compile_entries` gives roles: "dated_new"
+to a dated entry's ``replacement``, "abbr" to an enumeration's ``abbr`` and ``aliases``; T103
+reads a formulation's "guard" only on its ``canonical`` text.  ``tests/test_dated_scans.py``
+holds every pattern of the shipped lexicon to it.
 """
 
 from __future__ import annotations
@@ -27,20 +27,17 @@ _TEXT = attrgetter("text")
 
 @dataclass(frozen=True, slots=True)
 class DatedTexts:
-    """What T101 and T103 look for in one lexicon."""
+    """What T103 looks for in one lexicon."""
 
-    superseded: frozenset[str]  # texts that may carry a "dated" role (T101)
     first_dated: frozenset[str]  # texts that may carry a role T103 reads
     latest_since: date | None  # the latest first date T103 may read: a text dated later has none
 
 
 def _texts(entries: dict[str, Entry]) -> DatedTexts:
-    superseded: set[str] = set()
     first_dated: set[str] = set()
     sinces: list[date] = []
     for e in entries.values():
         if e.kind == "dated":
-            superseded.add(e.get("term"))
             first_dated.add(e.get("replacement"))
         elif e.kind == "enumeration":
             first_dated.add(e.get("abbr"))
@@ -50,7 +47,7 @@ def _texts(entries: dict[str, Entry]) -> DatedTexts:
         for value in (e.get("replacement_since") or e.get("until"), e.get("since")):
             if isinstance(value, date):
                 sinces.append(value)
-    return DatedTexts(frozenset(superseded), frozenset(first_dated), max(sinces, default=None))
+    return DatedTexts(frozenset(first_dated), max(sinces, default=None))
 
 
 _CACHE: dict[int, tuple[Lexicon, DatedTexts]] = {}

@@ -16,6 +16,7 @@ from itertools import accumulate, chain
 
 from orgwrite import lazyre
 from orgwrite.asof import bounds
+from orgwrite.event_names import document_text
 from orgwrite.lexicon import Entry, Lexicon, context_lexicon
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -77,17 +78,28 @@ def citations(doc: Document, ctx: Context) -> list[Citation]:
     found: list[Citation] = []
     if built is not None:
         # One scan of the blocks joined by a character no title holds (:func:`_build`): no match
-        # crosses a joint, and each block's matches are its own.
+        # crosses a joint, and each block's matches are its own.  Mostly that is a line break,
+        # and the document's whole text (shared with the other rules) serves; web leftovers
+        # are scanned with it and their titles passed over.
         scanner, joint = built
-        blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME and b.text]
-        starts = list(accumulate([len(b.text) + 1 for b in blocks], initial=0))
-        for (eid, wrong), start, end in scanner.scan(joint.join([b.text for b in blocks])):
+        if joint == "\n":
+            whole = document_text(doc, ctx.cache)
+            blocks, starts, text = doc.blocks, whole.starts, whole.text
+        else:
+            blocks = [b for b in doc.blocks if b.text]
+            starts = list(accumulate([len(b.text) + 1 for b in blocks], initial=0))
+            text = joint.join([b.text for b in blocks])
+        chrome = BlockKind.CHROME
+        entries = lex.entries
+        for (eid, wrong), start, end in scanner.scan(text):
             i = bisect_right(starts, start) - 1
             block = blocks[i]
+            if block.kind is chrome:
+                continue
             start -= starts[i]
             end -= starts[i]
             brackets = book_title_around(block.text, start, end)
-            found.append(Citation(block, start, end, lex.entries[eid], wrong, brackets))
+            found.append(Citation(block, start, end, entries[eid], wrong, brackets))
     ctx.cache["documents.citations"] = found
     return found
 

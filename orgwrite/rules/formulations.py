@@ -6,10 +6,11 @@ The data is the lexicon's ``formulations.toml``; a new formulation is a data row
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
-from operator import attrgetter
 
 from orgwrite import lazyre
+from orgwrite.event_names import document_text
 from orgwrite.lexicon import cite, context_lexicon
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
@@ -113,12 +114,16 @@ def _congress_names(text: str) -> Iterator[re.Match[str]]:
 
     The same matches as one ``finditer`` of the pattern behind a negative look-behind for those
     characters (which would make every position of the text a candidate).  A name's number has
-    十 first or second (十九, 二十): the pattern is tried only there, found by ``str.find``, and
-    a match rejected for the character before it lets the next candidate be tried.
+    十 first or second (十九, 二十), followed by at most one digit and 届 or 大: the pattern is
+    tried only at the 十 of a match of _NAME_HINT_RE (and at the 二 before it), and a match
+    rejected for the character before it lets the next candidate be tried.  A match of the hint
+    holds no other 十, so every 十 where a name can start is one of them.
     """
     pos = 0  # where the previous match ended: matches do not overlap
-    at = text.find("十")
-    while at >= 0:
+    for hint in _NAME_HINT_RE.finditer(text):
+        at = hint.start()
+        if at < pos:
+            continue
         for start in (at - 1, at) if at and text[at - 1] == "二" else (at,):
             if start < pos:
                 continue
@@ -127,19 +132,11 @@ def _congress_names(text: str) -> Iterator[re.Match[str]]:
                 continue
             yield m
             pos = m.end()
-        at = text.find("十", max(at + 1, pos))
 
 
-_BLOCK_TEXT = attrgetter("text")
-
-
-def _all_text(doc: Document, ctx: Context) -> str:
-    """Every block's text, joined by line breaks (which no name here contains): one ``in`` over it
-    tells whether some block holds a string."""
-    text = ctx.cache.get("formulations.text")
-    if text is None:
-        text = ctx.cache["formulations.text"] = "\n".join(map(_BLOCK_TEXT, doc.blocks))
-    return text
+#: In every name of _CONGRESS_RE: its number's 十 (十九, 二十, 二十一), at most one digit, then
+#: 届 or 大.  A literal first, so the engine finds the blocks that may hold a name at C speed.
+_NAME_HINT_RE = lazyre.compile("十[一二三四五六七八九]?[大届]")
 
 
 def _inside_title(text: str, pos: int) -> bool:
@@ -165,12 +162,18 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     人民日报、新华社和党的文件的通行写法（lexicon-facts C1）。
     """
-    if "十" not in _all_text(doc, ctx):
-        return  # every name has 十 in its number
+    whole = document_text(doc, ctx.cache)  # the blocks joined by line breaks, which no name holds
+    starts = whole.starts
+    # Every name holds a match of _NAME_HINT_RE, none of which crosses a line break: the blocks
+    # without one hold no name.
+    hinted = sorted({bisect_right(starts, m.start()) - 1 for m in _NAME_HINT_RE.finditer(whole.text)})
     bare: list[tuple] = []  # (block, start, end, name) of every name without the prefix
     prefixed = 0
-    for block in [b for b in doc.blocks if "十" in b.text]:  # every name has 十 in its number
-        if block.kind is BlockKind.CHROME:
+    blocks = doc.blocks
+    chrome = BlockKind.CHROME
+    for i in hinted:
+        block = blocks[i]
+        if block.kind is chrome:
             continue
         text = block.text
         if "大" not in text and "全会" not in text:
@@ -234,11 +237,13 @@ def session_name_order(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     新华社两会报道规范（lexicon-facts B12）。
     """
-    text = _all_text(doc, ctx)
-    if "全国人大" not in text and "全国政协" not in text:
+    whole = document_text(doc, ctx.cache)  # every block's text: one test tells whether some block holds one
+    if "全国人大" not in whole.text and "全国政协" not in whole.text:
         return  # each pattern holds one of them
-    for block in doc.blocks:
-        if block.kind is BlockKind.CHROME or "全国" not in block.text:
+    blocks = doc.blocks
+    for i in whole.blocks_with("全国"):
+        block = blocks[i]
+        if block.kind is BlockKind.CHROME:
             continue
         for m in _NPC_RE.finditer(block.text):
             right = f"{m.group(1)}全国人大{m.group(2)}"

@@ -11,17 +11,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from orgwrite import lazyre
-from orgwrite.model import BlockKind, Document, Finding
+from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.kinds import kind_index
-
-#: Block kinds bound once: on Python 3.11 each ``BlockKind.X`` goes through the enum
-#: metaclass's attribute hook (some 0.3 µs), and these loops ask for several per block.
-_ATTACHMENT = BlockKind.ATTACHMENT
-_CHROME = BlockKind.CHROME
-_DATE = BlockKind.DATE
-_SIGNATURE = BlockKind.SIGNATURE
-_TITLE = BlockKind.TITLE
+from orgwrite.rules.kinds import ATTACHMENT, CHROME, DATE, SIGNATURE, TITLE, kind_index
 
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DATE_RE = lazyre.compile(
@@ -41,7 +33,7 @@ def _date_lines(doc: Document, ctx: Context):
     by_kind = kind_index(doc, ctx).by_kind
     blocks = doc.blocks
     tail = range(max(0, len(blocks) - 4), len(blocks))
-    frame = {*by_kind.get(_DATE, ()), *by_kind.get(_SIGNATURE, ())}
+    frame = {*by_kind.get(DATE, ()), *by_kind.get(SIGNATURE, ())}
     for i in sorted(frame.union(tail)):
         block = blocks[i]
         if i in frame or _WHOLE_DATE_RE.match(block.text):
@@ -112,7 +104,7 @@ def date_after_as_of(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     if ctx.as_of is None or doc.meta.as_of_source not in ("命令行或配置指定", "文首元数据"):
         return
-    for block in kind_index(doc, ctx).blocks(doc, _DATE):
+    for block in kind_index(doc, ctx).blocks(doc, DATE):
         for m in _DATE_RE.finditer(block.text):
             try:
                 written = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -151,12 +143,12 @@ def request_in_report(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     《党政机关公文处理工作条例》（中共中央办公厅、国务院办公厅2012年4月16日印发）第十五条。
     """
-    titles = kind_index(doc, ctx).blocks(doc, _TITLE)
+    titles = kind_index(doc, ctx).blocks(doc, TITLE)
     title = titles[0].text.strip() if titles else ""
     if not title or not _REPORT_TITLE_RE.search(title) or _NOT_A_REPORT_RE.search(title):
         return
     for block in doc.blocks:
-        if block.kind in (_TITLE, _CHROME):
+        if block.kind in (TITLE, CHROME):
             continue
         for m in _REQUEST_RE.finditer(block.text):
             yield ctx.emit(
@@ -187,7 +179,7 @@ def request_with_several_matters(doc: Document, ctx: Context) -> Iterator[Findin
     依据：
     《党政机关公文处理工作条例》（中共中央办公厅、国务院办公厅2012年4月16日印发）第十五条。
     """
-    for block in kind_index(doc, ctx).blocks(doc, _TITLE):
+    for block in kind_index(doc, ctx).blocks(doc, TITLE):
         if _TWO_MATTERS_RE.match(block.text.strip()):
             yield ctx.emit(
                 "S205",
@@ -220,14 +212,14 @@ def attachment_note(doc: Document, ctx: Context) -> Iterator[Finding]:
     GB/T 9704—2012《党政机关公文格式》7.3.4。
     """
     blocks = doc.blocks
-    for i in kind_index(doc, ctx).by_kind.get(_ATTACHMENT, ()):
+    for i in kind_index(doc, ctx).by_kind.get(ATTACHMENT, ()):
         block = blocks[i]
         group = [block]
         j = i + 1
-        while j < len(blocks) and blocks[j].kind is _ATTACHMENT:
+        while j < len(blocks) and blocks[j].kind is ATTACHMENT:
             group.append(blocks[j])
             j += 1
-        if i > 0 and blocks[i - 1].kind is _ATTACHMENT:
+        if i > 0 and blocks[i - 1].kind is ATTACHMENT:
             continue  # reported with the first line of its group
         # Continuation lines of a numbered note (2.……) that layout reads as paragraphs.
         while j < len(blocks) and _LIST_ITEM_RE.match(blocks[j].text.strip()) and len(blocks[j].text) < 60:

@@ -11,9 +11,20 @@ from __future__ import annotations
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.rules.base import Context
 
-#: Block kinds bound once: on Python 3.11 each ``BlockKind.X`` goes through the enum
-#: metaclass's attribute hook (some 0.3 µs), and these loops ask for several per block.
-_PARAGRAPH = BlockKind.PARAGRAPH
+#: Block kinds bound once, for the rules that test the kinds of blocks in loops: on Python
+#: 3.11 each ``BlockKind.X`` goes through the enum metaclass's attribute hook (some 0.3 µs).
+ATTACHMENT = BlockKind.ATTACHMENT
+CHROME = BlockKind.CHROME
+CLOSING = BlockKind.CLOSING
+DATE = BlockKind.DATE
+HEADING = BlockKind.HEADING
+ITEM = BlockKind.ITEM
+PARAGRAPH = BlockKind.PARAGRAPH
+SALUTATION = BlockKind.SALUTATION
+SIGNATURE = BlockKind.SIGNATURE
+SPEAKER = BlockKind.SPEAKER
+SUBTITLE = BlockKind.SUBTITLE
+TITLE = BlockKind.TITLE
 
 _CACHE_KEY = "rules.kinds"
 
@@ -41,7 +52,7 @@ def kind_index(doc: Document, ctx: Context) -> KindIndex:
         return cached[2]
     index = KindIndex()
     frame, by_kind = index.frame, index.by_kind
-    paragraph = _PARAGRAPH
+    paragraph = PARAGRAPH
     for i, block in enumerate(doc.blocks):
         kind = block.kind
         if kind is paragraph:

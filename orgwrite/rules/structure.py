@@ -5,24 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from orgwrite.model import Block, BlockKind, Document, Finding
+from orgwrite.model import Block, Document, Finding
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import cn_number
-from orgwrite.rules.kinds import kind_index
-
-#: Block kinds bound once: on Python 3.11 each ``BlockKind.X`` goes through the enum
-#: metaclass's attribute hook (some 0.3 µs), and these loops ask for several per block.
-_ATTACHMENT = BlockKind.ATTACHMENT
-_CHROME = BlockKind.CHROME
-_CLOSING = BlockKind.CLOSING
-_DATE = BlockKind.DATE
-_HEADING = BlockKind.HEADING
-_ITEM = BlockKind.ITEM
-_SALUTATION = BlockKind.SALUTATION
-_SIGNATURE = BlockKind.SIGNATURE
-_SPEAKER = BlockKind.SPEAKER
-_SUBTITLE = BlockKind.SUBTITLE
-_TITLE = BlockKind.TITLE
+from orgwrite.rules.kinds import (
+    ATTACHMENT,
+    CHROME,
+    CLOSING,
+    DATE,
+    HEADING,
+    ITEM,
+    SALUTATION,
+    SIGNATURE,
+    SPEAKER,
+    SUBTITLE,
+    TITLE,
+    kind_index,
+)
 
 _LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级标题（1.）", 4: "四级标题（（1））"}
 
@@ -52,14 +51,14 @@ def _shown(level: int, value: int) -> str:
 #: reports, an attachment): every numbering may start again after them.
 _NEW_PART = frozenset(
     {
-        _TITLE,
-        _SUBTITLE,
-        _SPEAKER,
-        _SALUTATION,
-        _CLOSING,
-        _SIGNATURE,
-        _DATE,
-        _ATTACHMENT,
+        TITLE,
+        SUBTITLE,
+        SPEAKER,
+        SALUTATION,
+        CLOSING,
+        SIGNATURE,
+        DATE,
+        ATTACHMENT,
     }
 )
 
@@ -74,13 +73,13 @@ def _numbered(doc: Document, ctx: Context) -> tuple[list[tuple[Block, int]], lis
     for i in kind_index(doc, ctx).frame:
         block = blocks[i]
         kind = block.kind
-        if kind is _HEADING or kind is _ITEM:
+        if kind is HEADING or kind is ITEM:
             if block.level:
                 value = _number_value(block)
                 if value is not None:
                     steps.append(len(numbered))
                     numbered.append((block, value))
-            elif kind is _HEADING:
+            elif kind is HEADING:
                 steps.append(-1)
         elif kind in _NEW_PART:
             steps.append(None)
@@ -108,7 +107,7 @@ def _heads_a_part(numbered: list[tuple[Block, int]], index: int) -> bool:
     """True for a numbered heading that stands above shallower ones: “1.孙洪亮（……）” before
     its report's 一、二、 — the next number is shallower and starts at one."""
     block = numbered[index][0]
-    if block.kind is not _HEADING or index + 1 >= len(numbered):
+    if block.kind is not HEADING or index + 1 >= len(numbered):
         return False
     following, value = numbered[index + 1]
     return following.level < block.level and value == 1
@@ -152,7 +151,7 @@ def heading_sequence(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         block, value = numbered[index]
         level = block.level
-        if block.kind is _HEADING and _heads_a_part(numbered, index):
+        if block.kind is HEADING and _heads_a_part(numbered, index):
             previous_part = parts.get(level)
             if previous_part is not None and value != previous_part + 1:
                 yield ctx.emit("S101", block, 0, len(block.number), _message(block, value, previous_part, 0, {}))
@@ -228,11 +227,11 @@ def missing_title(doc: Document, ctx: Context) -> Iterator[Finding]:
     GB/T 9704-2012 第7.3.1条（标题）。
     """
     index = kind_index(doc, ctx)
-    if _TITLE in index.by_kind:
+    if TITLE in index.by_kind:
         return
-    if index.paragraphs + len(index.by_kind.get(_ITEM, ())) < 5:
+    if index.paragraphs + len(index.by_kind.get(ITEM, ())) < 5:
         return
-    chrome = index.by_kind.get(_CHROME, ())
+    chrome = index.by_kind.get(CHROME, ())
     # The first block that is not web furniture: chrome positions are in order from 0.
     first = doc.blocks[next((i for i, at in enumerate(chrome) if i != at), len(chrome))]
     yield ctx.emit("S102", first, 0, min(len(first.text), 1), "未识别到标题：第一行是正文，文稿可能缺少标题")
@@ -252,7 +251,7 @@ def web_leftovers(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     公文写作常规：正文只含文稿本身。
     """
-    chrome = kind_index(doc, ctx).blocks(doc, _CHROME)
+    chrome = kind_index(doc, ctx).blocks(doc, CHROME)
     if not chrome:
         return
     lines = sorted({b.line for b in chrome})
