@@ -72,3 +72,30 @@ def test_a_damaged_index_is_ignored(lexicon, tmp_path, monkeypatch):
     monkeypatch.setattr(lexicon, "_MEMORY", {})
     assert lexicon.load_lexicon(config).data_hash == first.data_hash
     assert index.read_text("utf-8").startswith(first.data_hash)
+
+
+def test_the_files_are_looked_at_again_once_a_second_has_passed(lexicon, tmp_path, monkeypatch):
+    """A check of many files asks for the lexicon per document: within a second the files'
+    times are trusted, after it a changed file is seen (a long-lived server notices an edit)."""
+    mine = tmp_path / "mine.toml"
+    _write(mine, "甲乙工程", age_s=60)
+    config = Config(lexicon_files=(mine,))
+    clock = [5_000_000_000]
+    monkeypatch.setattr(lexicon, "_clock", lambda: clock[0])
+    looked: list[int] = []
+    stats = lexicon._stats
+    monkeypatch.setattr(lexicon, "_stats", lambda *a: looked.append(clock[0]) or stats(*a))
+    first = lexicon.load_lexicon(config)
+    assert all(lexicon.load_lexicon(config) is first for _ in range(50))
+    assert looked == [5_000_000_000]
+    assert lexicon.load_lexicon(Config()) is not first  # another configuration is its own
+    _write(mine, "丙丁工程", age_s=30)
+    clock[0] += 999_999_999
+    assert lexicon.load_lexicon(config) is first
+    clock[0] += 1
+    changed = lexicon.load_lexicon(config)
+    assert [h.text for h in changed.scan("推进丙丁工程，甲乙工程")] == ["丙丁工程"]
+    assert looked == [5_000_000_000, 5_000_000_000, 6_000_000_000]
+    # Files unchanged: the next look finds the same lexicon.
+    clock[0] += 2_000_000_000
+    assert lexicon.load_lexicon(config) is changed

@@ -201,3 +201,27 @@ def test_the_shipped_lexicon_scan_agrees_with_a_brute_force_search_on_random_tex
         assert scanned == [_brute_force(lex, t) for t in texts], texts
         found += sum(map(len, scanned))
     assert found > 500
+
+
+def test_a_string_whose_bytes_straddle_two_characters_is_no_hit():
+    """The automaton walks bytes: in UTF-16 䈀 (U+4200, bytes 00 42) stands in the bytes of "aB"
+    (61 00 42 00) at an odd offset, and 乙 (U+4E59, bytes 59 4E) in those of "奙N" (59 59 4E 00);
+    no such straddling match may become a hit, whatever encoding the walk reads."""
+
+    def entry(kind: str, eid: str, **data) -> Entry:
+        return Entry(kind, eid, data, "test.toml", 1)
+
+    lex = compile_entries(
+        [entry("banned", "b1", text="䈀"), entry("banned", "b2", text="乙"), entry("banned", "b3", text="aB")]
+    )
+    # Texts of the BMP only and texts with a character beyond it (four UTF-8 bytes).
+    for texts, expected in (
+        (["aB", "奙N", "䈀aB乙"], [[(0, 2, "aB")], [], [(0, 1, "䈀"), (1, 3, "aB"), (3, 4, "乙")]]),
+        (["😀aB", "😀奙N乙"], [[(1, 3, "aB")], [(3, 4, "乙")]]),
+    ):
+        for batch in (texts, *([t] for t in texts)):
+            scanned = lex.scan_many(batch)
+            assert scanned == [_brute_force(lex, t) for t in batch]
+            assert [[(h.start, h.end, h.text) for h in hits] for hits in scanned] == [
+                expected[texts.index(t)] for t in batch
+            ]

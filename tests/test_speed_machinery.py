@@ -47,11 +47,32 @@ def test_the_on_demand_dictionary_cuts_exactly_like_jiebas_full_dictionary(fresh
     windows = _windows()
     assert len(windows) >= 300
     windows.append("增强四个意识，坚持以人民为中心，发展全过程人民民主")
+    # Runs of one character, unknown words, Latin letters and digits: routes with equal scores.
+    windows += ["的的的的的的", "啊啊啊啊", "丨丶丿乀乁", "GDP增长5.2%，CPI上涨0.2%", "一一一二二三", "杭研大厦"]
+    # The tokenizer's own dictionary loops (get_DAG, calc) read the answers of the on-demand
+    # dictionary directly; they must build jieba's DAG and route exactly.
+    assert type(lazy).get_DAG is not jieba.Tokenizer.get_DAG
+    for w in windows:
+        for blk in jieba.re_han_default.split(w):
+            if blk and jieba.re_han_default.match(blk):
+                assert lazy.get_DAG(blk) == full.get_DAG(blk), blk
+                route, expected = {}, {}
+                lazy.calc(blk, lazy.get_DAG(blk), route)
+                full.calc(blk, full.get_DAG(blk), expected)
+                assert route == expected, blk
     for w in windows:
         assert lazy.lcut(w, HMM=False) == full.lcut(w, HMM=False), w
         assert list(lazy.tokenize(w)) == list(full.tokenize(w)), w
         assert lazy_with_words.lcut(w, HMM=False) == full_with_words.lcut(w, HMM=False), w
     assert lazy.total == full.total
+    assert lazy_with_words.total == full_with_words.total
+    # add_word's prefixes are read when first asked for; asked now, they answer as jieba's.
+    for w in words:
+        for p in (w[:i] for i in range(1, len(w) + 1)):
+            assert (p in lazy_with_words.FREQ, lazy_with_words.FREQ.get(p)) == (
+                p in full_with_words.FREQ,
+                full_with_words.FREQ.get(p),
+            ), p
     # Only the entries the windows needed were read, not the 580,000 of the prefix dictionary.
     assert 0 < len(lazy.FREQ) < 50_000
 
@@ -87,6 +108,32 @@ def test_a_copy_removed_during_a_run_falls_back_to_the_whole_dictionary(fresh_to
     tok.FREQ._pid = -1  # as in a new worker process: the next read opens the (missing) copy
     assert tok.lcut("为了了解情况，增强四个意识", HMM=False) == ["为了", "了解", "情况", "，", "增强", "四个意识"]
     assert tok.FREQ._complete and len(tok.FREQ) > 300_000
+    assert tok.FREQ.get("四个意") == 0 and tok.FREQ["四个意识"] == 2_000_000  # add_word's entries stay
+
+
+def test_jiebas_hmm_is_loaded_by_the_first_cut_that_uses_it():
+    """A fresh process: importing jieba and cutting without the HMM leave ``jieba.finalseg`` (its
+    HMM tables) unloaded; a cut with the HMM loads it and joins the unknown word 杭研."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from orgwrite.lexicon import segment\n"
+        "tok = segment.tokenizer()\n"
+        "loaded = lambda: 'jieba.finalseg.prob_emit' in sys.modules\n"
+        "print(loaded(), '/'.join(tok.cut('他来到了网易杭研大厦', HMM=False)), loaded())\n"
+        "print('/'.join(w for w, _, _ in tok.tokenize('他来到了网易杭研大厦')), loaded())\n"
+        "import jieba.finalseg\n"
+        "print(sys.modules['jieba'].finalseg is jieba.finalseg, '/'.join(jieba.finalseg.cut('杭研')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "False 他/来到/了/网易/杭/研/大厦 False",
+        "他/来到/了/网易/杭研/大厦 True",
+        "True 杭研",
+    ]
 
 
 def _every_occurrence(lex, text: str) -> list:
@@ -115,6 +162,25 @@ def test_one_walk_over_the_document_finds_every_occurrence_in_each_paragraph():
         assert lex.scan(text) == hits
     assert lex.scan_many([]) == []
     assert lex.scan_many(["", "四个意识", ""]) == [[], lex.scan("四个意识"), []]
+
+
+def test_near_misses_read_through_the_lexicons_tables_as_through_every_hits_roles():
+    """The lexicon passes the anchors' entries and the known formulation strings, worked out once;
+    the reference search reads every hit's roles: the same near misses, paragraph by paragraph."""
+    lex = load_lexicon()
+    paragraphs = [line for p in TEXTS for line in p.read_text("utf-8").splitlines() if line]
+    paragraphs += [
+        "深入学习习近平新时代中国特色会主义思想，坚持以习近平新时代中国特色社会主义思想为指导。",
+        "在以习近平同志为核心的中央坚强领导下，坚持以习近平新时代中国特别社会主义思想为指导。",
+        "全面贯彻新时代党的建设总要求，全面从严治党永远在路上，以党的政治建设为统领。",
+    ]
+    found = 0
+    for text in paragraphs:
+        hits = lex.scan(text)
+        fast = lex.near_misses(text, hits)
+        assert fast == nearmiss.near_misses(lex.entries, text, hits), text
+        found += len(fast)
+    assert found >= 3
 
 
 class _CountingList(list):

@@ -18,7 +18,7 @@ loads in milliseconds, :mod:`.segment`).
 
 from orgwrite.lexicon.cache import FORMAT_VERSION, data_hash, load_lexicon
 from orgwrite.lexicon.compiling import compile_entries
-from orgwrite.lexicon.hits import cite, context_lexicon, document_hits, role_hits
+from orgwrite.lexicon.hits import JoinedText, cite, context_lexicon, document_hits, document_text, role_hits
 from orgwrite.lexicon.loading import check_entries, load_entries, read_file, shipped_files
 from orgwrite.lexicon.matcher import GUARDED_ROLES, Hit, Lexicon
 from orgwrite.lexicon.schema import (
@@ -43,6 +43,7 @@ __all__ = [
     "SEVERITIES",
     "Entry",
     "Hit",
+    "JoinedText",
     "Lexicon",
     "LexiconError",
     "Problem",
@@ -53,6 +54,7 @@ __all__ = [
     "count_word",
     "data_hash",
     "document_hits",
+    "document_text",
     "load_entries",
     "load_lexicon",
     "read_file",

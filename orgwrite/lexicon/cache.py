@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,8 +88,6 @@ def _indexed_hash(quick: str) -> str | None:
 
 
 def _write_index(quick: str, newest: int, key: str) -> None:
-    import time
-
     if time.time_ns() - newest < _SETTLED_NS:
         return
     try:
@@ -110,41 +109,63 @@ def _read_pickle(cache_file: Path, key: str) -> Lexicon | None:
     return lex if isinstance(lex, Lexicon) and lex.data_hash == key else None
 
 
+#: (the configuration's lexicon files, its disabled entries) → (when their files were last
+#: looked at, monotonic ns; the stat key then; the lexicon it gave): a check asks per document
+_RECENT: dict[tuple[tuple, tuple[str, ...]], tuple[int, str, Lexicon]] = {}
+#: How long the files' stats are trusted without looking again (a changed lexicon file is
+#: seen by a long-lived process, the language server or ``serve``, within this time).
+_RESTAT_NS = 1_000_000_000
+_clock = time.monotonic_ns
+
+
 def load_lexicon(config: Config | None = None, *, use_disk_cache: bool = True) -> Lexicon:
     """The compiled lexicon: shipped data + the configuration's files, minus disabled entries.
 
     Compiled once per process and cached on disk (``$XDG_CACHE_HOME/orgwrite``) keyed by
     a hash of the data; an unwritable cache folder is silently skipped.  Which hash the files
     have is remembered by their paths, sizes and modification times (as Python does for its
-    compiled modules), so a process reads the data files only when one of them changed.
+    compiled modules), so a process reads the data files only when one of them changed; and
+    those times are looked at again only when a second has passed since the last look (a
+    check of many files asks once per document).
     """
-    paths = shipped_files() + list(config.lexicon_files if config else ())
+    extra = tuple(config.lexicon_files) if config else ()
     disabled = tuple(config.disable_entries) if config else ()
+    now = _clock()
+    recent = _RECENT.get((extra, disabled))
+    if recent is not None and now - recent[0] < _RESTAT_NS and _MEMORY.get(recent[1]) is recent[2]:
+        return recent[2]
+    quick, lex = _load(shipped_files() + list(extra), disabled, use_disk_cache)
+    _RECENT[(extra, disabled)] = (now, quick, lex)
+    return lex
+
+
+def _load(paths: list[Path], disabled: tuple[str, ...], use_disk_cache: bool) -> tuple[str, Lexicon]:
+    """(the files' stat key, the compiled lexicon), from memory, the disk cache or the data."""
     quick, newest = _stats(paths, disabled)
     lex = _MEMORY.get(quick)
     if lex is not None:
-        return lex
+        return quick, lex
     if use_disk_cache:
         key = _indexed_hash(quick)
         if key is not None:
             lex = _MEMORY.get(key) or _read_pickle(cache_dir() / f"lexicon-{key}.pickle", key)
             if lex is not None:
                 _MEMORY[key] = _MEMORY[quick] = lex
-                return lex
+                return quick, lex
     key = data_hash(paths, disabled)
     lex = _MEMORY.get(key)
     if lex is not None:
         _MEMORY[quick] = lex
         if use_disk_cache:
             _write_index(quick, newest, key)
-        return lex
+        return quick, lex
     cache_file = cache_dir() / f"lexicon-{key}.pickle"
     if use_disk_cache:
         lex = _read_pickle(cache_file, key)
         if lex is not None:
             _MEMORY[key] = _MEMORY[quick] = lex
             _write_index(quick, newest, key)
-            return lex
+            return quick, lex
     lex = compile_entries(load_entries(paths, disabled), key)
     _MEMORY[key] = _MEMORY[quick] = lex
     if use_disk_cache:
@@ -157,4 +178,4 @@ def load_lexicon(config: Config | None = None, *, use_disk_cache: bool = True) -
             _write_index(quick, newest, key)
         except Exception:
             pass
-    return lex
+    return quick, lex

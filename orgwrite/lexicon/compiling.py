@@ -9,17 +9,17 @@ from orgwrite.lexicon.matcher import _NOT_COVERING, GUARDED_ROLES, Lexicon
 from orgwrite.lexicon.schema import Entry
 
 
-def automaton(patterns: tuple[tuple[str, tuple], ...]) -> Any:
-    """An Aho–Corasick automaton over the UTF-8 bytes of the known strings (see :meth:`Lexicon.scan_many`).
+def automaton(patterns: tuple[tuple[str, Any], ...] | tuple[tuple[str, Any, Any], ...]) -> Any:
+    """An Aho–Corasick automaton over the known strings (see :meth:`Lexicon.scan_many`).
 
-    Its overlapping matches are (pattern index, byte start, byte end), in order of their ends.
-    The contiguous NFA builds in about 2 ms (a DFA walks faster but takes 10–15 ms to build
-    in every process, more than it saves on a typical check).
+    Its overlapping matches are (pattern index, start, end) in characters, in order of their
+    ends.  The contiguous NFA builds in about 3 ms (a DFA walks faster but takes 15 ms to
+    build in every process, more than it saves on a typical check).
     """
     import ahocorasick_rs
 
-    return ahocorasick_rs.BytesAhoCorasick(
-        [s.encode("utf-8") for s, _ in patterns], implementation=ahocorasick_rs.Implementation.ContiguousNFA
+    return ahocorasick_rs.AhoCorasick(
+        [p[0] for p in patterns], implementation=ahocorasick_rs.Implementation.ContiguousNFA
     )
 
 
@@ -75,10 +75,9 @@ def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
     kinds = {e.id: e.kind for e in entries}
     indexed = tuple((s, tuple(roles)) for s, roles in patterns.items())
     auto = automaton(indexed)
-    return Lexicon(
+    lex = Lexicon(
         entries={e.id: e for e in entries},
         patterns=indexed,
-        _walkers={True: (auto, indexed)},
         words=sorted(words),
         data_hash=data_hash,
         _covers=_covers(auto, indexed),
@@ -90,6 +89,8 @@ def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
             for role in {r[0] for roles in patterns.values() for r in roles}
         },
     )
+    lex._walkers[(True, ())] = (auto, lex._table(indexed))
+    return lex
 
 
 def _covers(auto: Any, indexed: tuple[tuple[str, tuple], ...]) -> dict[str, tuple[tuple, tuple]]:
@@ -104,12 +105,11 @@ def _covers(auto: Any, indexed: tuple[tuple[str, tuple], ...]) -> dict[str, tupl
     for outer, roles in indexed:
         if not any(r[0] not in _NOT_COVERING for r in roles):
             continue
-        walked = outer.encode("utf-8")
-        for index, _, byte_end in auto.find_matches_as_indexes(walked, overlapping=True):
+        for index, start, _ in auto.find_matches_as_indexes(outer, overlapping=True):
             inner, inner_roles = indexed[index]
             if inner == outer or not any(r[0] in GUARDED_ROLES for r in inner_roles):
                 continue
-            offset = len(walked[:byte_end].decode("utf-8")) - len(inner)
+            offset = start
             found.setdefault(inner, set()).add((outer, offset))
     return {
         inner: (tuple(r for r in patterns[inner] if r[0] not in GUARDED_ROLES), tuple(sorted(pairs)))

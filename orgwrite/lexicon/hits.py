@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from orgwrite.lexicon.cache import load_lexicon
 from orgwrite.lexicon.matcher import Hit, Lexicon
@@ -24,6 +24,29 @@ def cite(entry: Entry, limit: int = 60) -> str:
     return ""
 
 
+class JoinedText(NamedTuple):
+    """The texts of a document's text blocks (not chrome, not empty) joined by line breaks."""
+
+    blocks: list[Any]
+    texts: list[str]
+    #: the texts joined by ``\\n``; a block's text starts one past the previous one's end
+    text: str
+
+
+def document_text(doc: Any, ctx: Any) -> JoinedText:
+    """The document's :class:`JoinedText`, built once per check and shared by the searches that
+    walk the whole text (the lexicon scan, W201)."""
+    found = ctx.cache.get("lexicon.joined")
+    if found is None or found[0] is not doc:
+        from orgwrite.model import BlockKind
+
+        blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME and b.text]
+        texts = [b.text for b in blocks]
+        text = "\n".join(texts)
+        found = ctx.cache["lexicon.joined"] = (doc, JoinedText(blocks, texts, text))
+    return found[1]
+
+
 def document_hits(doc: Any, ctx: Any) -> list[tuple[Any, list[Hit]]]:
     """(block, hits) for every text block of ``doc``, scanned once per check and shared by the rules.
 
@@ -33,15 +56,41 @@ def document_hits(doc: Any, ctx: Any) -> list[tuple[Any, list[Hit]]]:
     cached = ctx.cache.get("lexicon.hits")
     if cached is not None:
         return cached
-    from orgwrite.model import BlockKind
-
     lex = ctx.cache.get("lexicon") or load_lexicon(ctx.config)
     ctx.cache["lexicon"] = lex
-    blocks = [b for b in doc.blocks if b.kind is not BlockKind.CHROME and b.text]
-    scanned = lex.scan_many([b.text for b in blocks], guard_only=False)
-    out = [(block, hits) for block, hits in zip(blocks, scanned, strict=True) if hits]
+    joined = document_text(doc, ctx)
+    if not joined.blocks:
+        ctx.cache["lexicon.hits"] = []
+        return []
+    probes = _probes(lex)
+    probed: list[int] = []
+    scanned = lex.scan_joined(joined.texts, joined.text, guard_only=False, probes=probes, probed=probed)
+    out = [(block, hits) for block, hits in zip(joined.blocks, scanned, strict=True) if hits]
     ctx.cache["lexicon.hits"] = out
+    if probes:
+        blocks = joined.blocks
+        ctx.cache["lexicon.doubled"] = [blocks[k] for k in dict.fromkeys(probed)]
     return out
+
+
+#: The function words W201 reports when written twice (see :mod:`orgwrite.rules.typos`).
+DOUBLED_CHARACTERS = "的了在是和与及对被将从向于并而就也都其"
+_DOUBLED = tuple(c + c for c in DOUBLED_CHARACTERS)
+
+
+def _probes(lex: Lexicon) -> tuple[str, ...]:
+    """The doubled function words, looked for in the document walk (see :func:`doubled_blocks`),
+    unless one of them is a known string (it would then be found as that string only)."""
+    known = lex.patterns_playing(frozenset(lex.role_patterns))
+    return () if known.intersection(_DOUBLED) else _DOUBLED
+
+
+def doubled_blocks(doc: Any, ctx: Any) -> list[Any] | None:
+    """The text blocks in which one of :data:`DOUBLED_CHARACTERS` stands twice, in document
+    order, as the document scan found them; None when no scan has found them for this check."""
+    if ctx.cache.get("lexicon.hits") is None:
+        return None
+    return ctx.cache.get("lexicon.doubled")
 
 
 #: The roles rules ask :func:`role_hits` for; they are listed in one pass over the hits, any

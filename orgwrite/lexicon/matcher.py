@@ -43,8 +43,12 @@ def _hit_order(h: Hit) -> tuple[int, int]:
 
 _START = itemgetter(0)
 _TEXT = itemgetter(2)
-#: The roles of the known spans a near miss must not lie in (see :mod:`.nearmiss`).
-_KNOWN_SPAN_ROLES = frozenset({"guard", "fwrong"})
+#: Keys of :attr:`Lexicon._playing` under which :meth:`Lexicon._formulation_spans` keeps its
+#: answers (no role is named so).
+_FORMULATION_KNOWN = frozenset({"formulation guard or fwrong"})
+_FORMULATION_WRONG_ONLY = frozenset({"formulation fwrong without guard"})
+#: Key of :attr:`Lexicon._context` (per process, never an entry id) for :meth:`Lexicon._anchored`.
+_ANCHORED = "\0anchored"
 
 
 def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
@@ -56,6 +60,10 @@ def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
     )
 
 
+#: The covering entry of a probe in a walker's table (see :meth:`Lexicon.scan_joined`).
+_PROBE: tuple = ((), ())
+
+
 @dataclass
 class Lexicon:
     """Entries compiled into one automaton.  Build with :func:`load_lexicon`."""
@@ -63,9 +71,11 @@ class Lexicon:
     entries: dict[str, Entry]
     #: (known string, its roles) for each pattern of the automaton, by its index there
     patterns: tuple[tuple[str, tuple], ...] = ()
-    #: with the guard-only strings or without them → (automaton, its patterns by index); built
+    #: (with the guard-only strings or without them, probes) → (automaton, its patterns by index); built
     #: on first use in each process (see :meth:`_walker`)
-    _walkers: dict[bool, tuple[Any, tuple]] = field(default_factory=dict, repr=False, compare=False)
+    _walkers: dict[tuple[bool, tuple[str, ...]], tuple[Any, tuple]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     words: list[str] = field(default_factory=list)
     data_hash: str = ""
     _regex: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
@@ -163,46 +173,60 @@ class Lexicon:
         Known strings never contain a line break, so the texts are joined by ``\\n`` and each
         hit falls inside one text; positions are relative to the text it falls in.
 
-        The automaton walks the UTF-8 bytes: with thousands of distinct first characters a
-        walk over characters spends its time choosing among the children of the root, a walk
-        over bytes chooses among a few.  A UTF-8 pattern can only match on character
-        boundaries, so each hit's byte end is turned into a character end by decoding the
-        bytes since the previous hit (hits come in order of their ends).
+        The automaton walks the UTF-8 bytes of the text (its Rust side reports character
+        positions): with thousands of distinct first characters a walk over characters spends
+        its time choosing among the children of the root, a walk over bytes chooses among a
+        few.  (A walk over UTF-16 bytes is faster on a text alone but slower in a check, where
+        the other rules leave the processor's caches cold for its larger automaton.)
 
         The longest-match guard is decided as each hit is found: a known string with a guarded
         role is covered exactly when one of the longer covering strings that contain it
         (listed once, when the lexicon is compiled) stands in the text around it — the same
         answer as :meth:`_guard`'s sweep over all hits, without sorting them first.
         """
+        if not texts:
+            return []
+        return self.scan_joined(texts, "\n".join(texts), guard_only=guard_only)
+
+    def scan_joined(
+        self,
+        texts: list[str],
+        joined: str,
+        *,
+        guard_only: bool = True,
+        probes: tuple[str, ...] = (),
+        probed: list[int] | None = None,
+    ) -> list[list[Hit]]:
+        """:meth:`scan_many` of ``texts``, given ``joined`` (them joined by ``\\n``), which the
+        caller keeps for other searches of the same text.
+
+        ``probes`` are strings that are no known strings (a caller must make sure of that),
+        looked for in the same walk on behalf of a rule that only needs to know which texts
+        hold one: the index of each such text is appended to ``probed`` (in order, repeated
+        for each occurrence); they give no hit.
+        """
         out: list[list[Hit]] = [[] for _ in texts]
         if not texts:
             return out
-        joined = "\n".join(texts)
-        raw = joined.encode("utf-8")
-        auto, patterns = self._walker(guard_only)
+        auto, table = self._walker(guard_only, probes)
+        found = auto.find_matches_as_indexes(joined, overlapping=True)
+        if not found:
+            return out
         ends = list(accumulate(len(t) + 1 for t in texts))  # one past each text's line break
-        covers = self._covers
         new = tuple.__new__
         k, base, limit = 0, 0, ends[0]
         bucket, text = out[0], texts[0]
-        byte_at = char_at = 0
-        same_width = len(raw) == len(joined)
-        for index, _, byte_end in auto.find_matches_as_indexes(raw, overlapping=True):
-            pattern, roles = patterns[index]
-            if byte_end != byte_at:
-                if same_width:
-                    char_at = byte_end
-                else:
-                    char_at += len(raw[byte_at:byte_end].decode("utf-8"))
-                byte_at = byte_end
-                if char_at > limit:
-                    k = bisect_right(ends, char_at - 1, k)
-                    base, limit = ends[k - 1], ends[k]
-                    bucket, text = out[k], texts[k]
-            end = char_at - base
-            start = end - len(pattern)
-            cover = covers.get(pattern)
+        for index, start, end in found:
+            if start >= limit:
+                k = bisect_right(ends, start, k)
+                base, limit = ends[k - 1], ends[k]
+                bucket, text = out[k], texts[k]
+            start -= base
+            pattern, roles, cover = table[index]
             if cover is not None:
+                if cover is _PROBE:
+                    probed.append(k)  # type: ignore[union-attr]  # a probe is only walked for probed
+                    continue
                 for outer, offset in cover[1]:
                     at = start - offset
                     if at >= 0 and text.startswith(outer, at):
@@ -210,7 +234,7 @@ class Lexicon:
                         break
                 if not roles:
                     continue
-            bucket.append(new(Hit, (start, end, pattern, roles)))
+            bucket.append(new(Hit, (start, end - base, pattern, roles)))
         for hits in out:
             if len(hits) > 1:
                 # Found in order of their ends; reversed, a stable sort by start leaves the
@@ -219,18 +243,24 @@ class Lexicon:
                 hits.sort(key=_START)
         return out
 
-    def _walker(self, guard_only: bool) -> tuple[Any, tuple[tuple[str, tuple], ...]]:
-        """(automaton, (pattern, roles) by its index) over every known string, or every one but
-        the :attr:`guard_only` strings."""
-        found = self._walkers.get(guard_only)
+    def _walker(self, guard_only: bool, probes: tuple[str, ...] = ()) -> tuple[Any, tuple[tuple[str, tuple, Any], ...]]:
+        """(automaton, (pattern, roles, its entry in :attr:`_covers` or None) by its index) over
+        every known string, or every one but the :attr:`guard_only` strings, then ``probes``
+        (each with the entry ``_PROBE``)."""
+        found = self._walkers.get((guard_only, probes))
         if found is None:
             patterns = self.patterns
             if not guard_only:
                 patterns = tuple(p for p in patterns if p[0] not in self.guard_only)
             from orgwrite.lexicon.compiling import automaton
 
-            found = self._walkers[guard_only] = (automaton(patterns), patterns)
+            table = self._table(patterns) + tuple((p, (), _PROBE) for p in probes)
+            found = self._walkers[(guard_only, probes)] = (automaton(table), table)
         return found
+
+    def _table(self, patterns: tuple[tuple[str, tuple], ...]) -> tuple[tuple[str, tuple, Any], ...]:
+        covers = self._covers
+        return tuple((p, roles, covers.get(p)) for p, roles in patterns)
 
     def _guard(self, raw: list[Hit]) -> list[Hit]:
         """Drop guarded roles of hits inside a longer known string (the longest-match guard).
@@ -269,7 +299,32 @@ class Lexicon:
             return []
         from orgwrite.lexicon.nearmiss import near_misses
 
-        return near_misses(self.entries, text, hits, (anchors, self.patterns_playing(_KNOWN_SPAN_ROLES)))
+        return near_misses(self.entries, text, hits, (self._anchored(), *self._formulation_spans()))
+
+    def _anchored(self) -> dict[str, tuple[str, ...]]:
+        """Anchor string → the ids of the entries it anchors, in the order of its roles (once per process)."""
+        found = self._context.get(_ANCHORED)
+        if found is None:
+            anchored = {p: tuple(r[1] for r in roles if r[0] == "anchor") for p, roles in self.patterns}
+            found = self._context[_ANCHORED] = ({p: ids for p, ids in anchored.items() if ids},)  # type: ignore[assignment]
+        return found[0]
+
+    def _formulation_spans(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(the strings in which a formulation plays guard or fwrong, those in which it plays
+        fwrong but not guard), worked out once per process (kept in :attr:`_playing`)."""
+        known = self._playing.get(_FORMULATION_KNOWN)
+        wrong_only = self._playing.get(_FORMULATION_WRONG_ONLY)
+        if known is None or wrong_only is None:
+            entries = self.entries
+
+            def plays(roles: tuple, role: str) -> bool:
+                return any(r[0] == role and entries[r[1]].kind == "formulation" for r in roles)
+
+            guard = {p for p, roles in self.patterns if plays(roles, "guard")}
+            wrong = {p for p, roles in self.patterns if plays(roles, "fwrong")}
+            known = self._playing[_FORMULATION_KNOWN] = frozenset(guard | wrong)
+            wrong_only = self._playing[_FORMULATION_WRONG_ONLY] = frozenset(wrong - guard)
+        return known, wrong_only
 
     def context_ok(self, entry: Entry, text: str, start: int, end: int) -> bool:
         """Whether the entry's after/before/not_after/not_before patterns allow this hit."""

@@ -41,6 +41,11 @@ class KnownSpans:
         return i > 0 and self.reach[i - 1] > start
 
 
+def _plays_known(h: Hit, entries: dict[str, Entry]) -> bool:
+    """Whether a formulation plays guard or fwrong in the hit (a known formulation span)."""
+    return any(r[0] in ("guard", "fwrong") and entries[r[1]].kind == "formulation" for r in h.roles)
+
+
 def _missing(canon: str, window: str) -> int:
     """How many characters of ``canon`` (as a multiset) ``window`` lacks: a lower bound of the
     edit distance between ``canon`` and any part of ``window``."""
@@ -53,33 +58,33 @@ def near_misses(
     entries: dict[str, Entry],
     text: str,
     hits: list[Hit],
-    candidates: tuple[frozenset[str], frozenset[str]] | None = None,
+    candidates: tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]] | None = None,
 ) -> list[tuple[int, int, Entry]]:
     """(start, end, entry) of spans close to, but not equal to, a formulation's canonical text.
 
     A span must start and end like the canonical text, stay within ``max_distance`` edits,
     and not lie inside (or overlap) a known formulation string.  ``candidates`` may give
-    (the anchor strings, the strings in which a formulation plays guard or fwrong): hits of
-    other strings are then passed over without reading their roles.
+    (anchor string → the ids of the entries it anchors, in the order of its roles; the strings
+    in which a formulation plays guard or fwrong; those of them in which a formulation plays
+    fwrong but no guard): then no hit's roles are read, except those of a string of the last
+    kind (the longest-match guard may have taken fwrong away; it never takes an anchor or a
+    guard role away).
     """
-    anchor_texts, known_texts = candidates if candidates is not None else (None, None)
-    anchors = [
-        (h, eid)
-        for h in hits
-        if anchor_texts is None or h[2] in anchor_texts
-        for role, eid, _ in h.roles
-        if role == "anchor"
-    ]
+    if candidates is None:
+        anchors = [(h, eid) for h in hits for role, eid, _ in h.roles if role == "anchor"]
+    else:
+        anchor_ids, known_texts, wrong_only = candidates
+        anchors = [(h, eid) for h in hits if h[2] in anchor_ids for eid in anchor_ids[h[2]]]
     if not anchors:
         return []
-    known = KnownSpans(
-        sorted(
-            (h.start, h.end)
-            for h in hits
-            if (known_texts is None or h[2] in known_texts)
-            and any(r[0] in ("guard", "fwrong") and entries[r[1]].kind == "formulation" for r in h.roles)
-        )
-    )
+    if candidates is None:
+        spans = [(h.start, h.end) for h in hits if _plays_known(h, entries)]
+    else:
+        spans = [
+            (h[0], h[1]) for h in hits if h[2] in known_texts and (h[2] not in wrong_only or _plays_known(h, entries))
+        ]
+    spans.sort()
+    known = KnownSpans(spans)
     out: list[tuple[int, int, Entry]] = []
     seen: set[tuple[int, int]] = set()
     for h, eid in anchors:

@@ -41,8 +41,8 @@ def tokenizer(words: list[str] | tuple[str, ...] = ()) -> Any:
     tok = _TOKENIZERS.get(key)
     if tok is None:
         jieba = import_jieba()
-        tok = jieba.Tokenizer()
         freq = _lazy_frequencies(jieba)
+        tok = (jieba.Tokenizer if freq is None else _on_demand_tokenizer(jieba))()
         if freq is not None:
             tok.FREQ, tok.total = freq, freq.total
             tok.initialized = True
@@ -53,10 +53,14 @@ def tokenizer(words: list[str] | tuple[str, ...] = ()) -> Any:
 
 
 def import_jieba() -> Any:
-    """``import jieba``, without the 80 ms ``pkg_resources`` import it only uses to find its files.
+    """``import jieba``, without the imports it needs only for what orgwrite does not use.
 
-    When ``pkg_resources`` cannot be imported, jieba opens its data files beside its own
-    module, which is where they are; an already imported ``pkg_resources`` is left alone.
+    * ``pkg_resources`` (80 ms), which it only uses to find its files: when it cannot be
+      imported, jieba opens its data files beside its own module, which is where they are; an
+      already imported ``pkg_resources`` is left alone.
+    * ``jieba.finalseg``, its HMM for unknown words (about 10 ms, most of it the emission
+      table): a cut with ``HMM=False`` never touches it, so it is put in place as a module
+      that loads on first use (see :func:`_import_lazily`).
     """
     if "jieba" in sys.modules:
         return sys.modules["jieba"]
@@ -66,7 +70,7 @@ def import_jieba() -> Any:
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
     try:
-        import jieba
+        jieba = _import_lazily()
     finally:
         if blocked and sys.modules.get("pkg_resources") is None:
             del sys.modules["pkg_resources"]
@@ -74,17 +78,140 @@ def import_jieba() -> Any:
     return jieba
 
 
+def _import_lazily() -> Any:
+    """Import jieba with ``jieba.finalseg`` a module that is executed on its first attribute use.
+
+    jieba's ``from . import finalseg`` finds the lazy module as the package's attribute, set
+    before the package runs (finding it in ``sys.modules`` only would load it there and then);
+    ``finalseg.cut`` and ``finalseg.add_force_split`` load it.  Without the usual layout on
+    disk, jieba is imported as it is.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    where = spec.submodule_search_locations if spec is not None else None
+    if spec is None or spec.loader is None or not where:
+        import jieba
+
+        return jieba
+    folder = os.path.join(where[0], "finalseg")
+    sub = importlib.util.spec_from_file_location(
+        "jieba.finalseg", os.path.join(folder, "__init__.py"), submodule_search_locations=[folder]
+    )
+    if sub is None or sub.loader is None:
+        import jieba
+
+        return jieba
+    sub.loader = importlib.util.LazyLoader(sub.loader)
+    finalseg = importlib.util.module_from_spec(sub)
+    sub.loader.exec_module(finalseg)
+    jieba = importlib.util.module_from_spec(spec)
+    jieba.finalseg = finalseg  # type: ignore[attr-defined]
+    sys.modules["jieba"], sys.modules["jieba.finalseg"] = jieba, finalseg
+    try:
+        spec.loader.exec_module(jieba)
+    except BaseException:
+        sys.modules.pop("jieba", None)
+        sys.modules.pop("jieba.finalseg", None)
+        raise
+    return jieba
+
+
+_ON_DEMAND: list[Any] = []
+#: An answer not read yet (see :attr:`LazyFrequencies.answers`).
+_UNSEEN = object()
+
+
+def _on_demand_tokenizer(jieba: Any) -> Any:
+    """jieba's ``Tokenizer`` with its two dictionary loops reading :attr:`LazyFrequencies.answers`.
+
+    ``get_DAG`` and ``calc`` are jieba's own, statement for statement (the same lookups in the
+    same order, the same arithmetic, the first of equal routes kept as ``max`` keeps it); only
+    each lookup of an entry read before is one ``dict.get`` in C instead of two calls of
+    :class:`LazyFrequencies`' methods in Python, which is most of the time of a short cut.
+    """
+    if _ON_DEMAND:
+        return _ON_DEMAND[0]
+    from math import log
+
+    class OnDemandTokenizer(jieba.Tokenizer):
+        def add_word(self, word: str, freq: Any = None, tag: Any = None) -> None:
+            """jieba's ``add_word``, except that a prefix of the word is not read from the
+            dictionary now: it is marked to read as 0 unless the dictionary has it (what
+            jieba's ``if wfrag not in self.FREQ: self.FREQ[wfrag] = 0`` leaves), read when a
+            cut first asks for it (most are never asked for)."""
+            if freq is None or tag or not isinstance(word, str) or not int(freq):
+                return super().add_word(word, freq, tag)
+            self.check_initialized()
+            self.FREQ[word] = int(freq)
+            self.total += int(freq)
+            for ch in range(len(word)):
+                self.FREQ.zero_unless_known(word[: ch + 1])
+
+        def get_DAG(self, sentence: str) -> dict[int, list[int]]:
+            self.check_initialized()
+            freq = self.FREQ
+            answers = freq.answers
+            known = answers.get
+            dag = {}
+            n = len(sentence)
+            for k in range(n):
+                found = []
+                i = k
+                frag = sentence[k]
+                while i < n:  # jieba: while i < N and frag in self.FREQ: if self.FREQ[frag]: …
+                    v = known(frag, _UNSEEN)
+                    if v is _UNSEEN:
+                        v = answers[frag] = freq[frag] if frag in freq else None
+                    if v is None:
+                        break
+                    if v:
+                        found.append(i)
+                    i += 1
+                    frag = sentence[k : i + 1]
+                if not found:
+                    found.append(k)
+                dag[k] = found
+            return dag
+
+        def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:
+            freq = self.FREQ
+            known = freq.answers.get
+            n = len(sentence)
+            route[n] = (0, 0)
+            logtotal = log(self.total)
+            for idx in range(n - 1, -1, -1):
+                best = None
+                for x in DAG[idx]:
+                    frag = sentence[idx : x + 1]
+                    v = known(frag, _UNSEEN)
+                    if v is _UNSEEN:
+                        v = freq.get(frag)
+                    here = (log(v or 1) - logtotal + route[x + 1][0], x)
+                    if best is None or here > best:
+                        best = here
+                route[idx] = best
+
+    _ON_DEMAND.append(OnDemandTokenizer)
+    return OnDemandTokenizer
+
+
 class LazyFrequencies(dict):
     """jieba's prefix dictionary (word → frequency, prefix → 0), read entry by entry from SQLite.
 
     jieba only uses ``in``, ``[]``, ``get`` and item assignment (``add_word``); answers are
     kept in the dict itself, absent keys in a set, so each entry is read at most once.
+    :attr:`answers` repeats every answer given (an absent key as None) for the tokenizer's
+    loops (see :func:`_on_demand_tokenizer`).
     """
 
     def __init__(self, path: str, total: int, source: str) -> None:
         super().__init__()
         self.total = total
         self._absent: set[str] = set()
+        self.answers: dict[str, int | None] = {}
+        #: prefixes of added words: 0 unless the dictionary has them (see :meth:`zero_unless_known`)
+        self._zero_if_absent: set[str] = set()
         self._path = path
         self._source = source  # jieba's dict.txt, read whole if the copy fails mid-run
         self._db: Any = None
@@ -111,9 +238,15 @@ class LazyFrequencies(dict):
             self._read_everything()
             return dict.__contains__(self, key)
         if row is None:
+            if key in self._zero_if_absent:
+                dict.__setitem__(self, key, 0)
+                self.answers[key] = 0
+                return True
             self._absent.add(key)
+            self.answers[key] = None
             return False
         dict.__setitem__(self, key, row[0])
+        self.answers[key] = row[0]
         return True
 
     def _read_everything(self) -> None:
@@ -124,7 +257,20 @@ class LazyFrequencies(dict):
         for key, value in freq.items():
             if not dict.__contains__(self, key):  # words added by add_word keep their frequency
                 dict.__setitem__(self, key, value)
+        for key in self._zero_if_absent:
+            if not dict.__contains__(self, key):
+                dict.__setitem__(self, key, 0)
         self._complete = True
+        self.answers.clear()  # read again from the whole dictionary
+
+    def zero_unless_known(self, key: str) -> None:
+        """``if key not in self: self[key] = 0``, with the lookup put off until ``key`` is asked for."""
+        if dict.__contains__(self, key):
+            return
+        if self._complete or key in self._absent:
+            self[key] = 0
+        else:
+            self._zero_if_absent.add(key)
 
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or (isinstance(key, str) and self._read(key))
@@ -140,6 +286,7 @@ class LazyFrequencies(dict):
     def __setitem__(self, key: str, value: int) -> None:
         self._absent.discard(key)
         dict.__setitem__(self, key, value)
+        self.answers[key] = value
 
 
 def _lazy_frequencies(jieba: Any) -> LazyFrequencies | None:

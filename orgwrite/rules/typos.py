@@ -7,16 +7,17 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from orgwrite import lazyre
-from orgwrite.model import BlockKind, Document, Finding
+from orgwrite.lexicon.hits import DOUBLED_CHARACTERS
+from orgwrite.model import Document, Finding
 from orgwrite.rules.base import Context, rule
 
 #: Function words that are never doubled in written Chinese, except in the set phrases below
 #: and in AABB reduplication (实实在在, 的的确确, 是是非非), which the rule recognises itself.
 #: Where two words merely meet (为了|了解, 首都|都市圈, 针对|对象) word segmentation decides.
-_DOUBLED_RE = lazyre.compile(r"([的了在是和与及对被将从向于并而就也都其])\1")
+_DOUBLED = DOUBLED_CHARACTERS
+_DOUBLED_RE = lazyre.compile(rf"([{_DOUBLED}])\1")
 _WINDOW = 8
 _SET_PHRASES = lazyre.compile(r"不了了之|了了无几|一一|对对子|对对碰|将将就就|将将|就就")
-_TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
 
 
 @rule("W201", "doubled-character", "warning", "虚词重复输入（的的、在在、是是）", fix="unsafe")
@@ -37,29 +38,70 @@ def doubled_character(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     现代汉语书面语规范；校对常规。
     """
-    blocks = [b for b in doc.blocks if b.kind in _TEXT_KINDS]
-    # One search over the block texts joined by line breaks (the doubled character is never a
-    # break, so no match straddles two blocks); each match is then judged in its own block.
-    joined = "\n".join(b.text for b in blocks)
-    starts: list[int] = []
-    for m in _DOUBLED_RE.finditer(joined):
-        if not starts:
-            starts = list(accumulate((len(b.text) + 1 for b in blocks[:-1]), initial=0))
-        k = bisect_right(starts, m.start()) - 1
-        block = blocks[k]
+    for block in _candidate_blocks(doc, ctx):
         text = block.text
-        i = m.start() - starts[k]
-        if i >= 2 and text[i - 2] == text[i - 1] and text[i - 1] != text[i]:
-            continue  # second half of AABB: 实实在在
-        if i + 3 < len(text) and text[i + 2] == text[i + 3] and text[i + 2] != text[i]:
-            continue  # first half of AABB: 的的确确
-        window = text[max(0, i - 2) : i + 4]
-        if _SET_PHRASES.search(window):
+        for m in _DOUBLED_RE.finditer(text):
+            i = m.start()
+            if _judged_a_slip(text, i):
+                ch = m.group(1)
+                yield ctx.emit("W201", block, i, i + 2, f"“{ch}”重复了，应删去一个", ch)
+
+
+def _judged_a_slip(text: str, i: int) -> bool:
+    """Whether the doubled character at ``text[i:i + 2]`` is a typing slip (see the rule)."""
+    if i >= 2 and text[i - 2] == text[i - 1] and text[i - 1] != text[i]:
+        return False  # second half of AABB: 实实在在
+    if i + 3 < len(text) and text[i + 2] == text[i + 3] and text[i + 2] != text[i]:
+        return False  # first half of AABB: 的的确确
+    window = text[max(0, i - 2) : i + 4]
+    if _SET_PHRASES.search(window):
+        return False
+    return _two_words(text, i)
+
+
+def _candidate_blocks(doc: Document, ctx: Context) -> list:
+    """The text blocks in which a character of the class stands twice, in document order.
+
+    The document scan of the lexicon looks for the doubled characters in its walk (see
+    :func:`orgwrite.lexicon.hits.doubled_blocks`); without it (W201 alone selected), one walk
+    of a small automaton over the text the scan would walk (see
+    :func:`orgwrite.lexicon.document_text`) finds every occurrence of each doubled character.
+    A match of ``_DOUBLED_RE`` is such an occurrence, so a block with none has no match;
+    chrome and empty blocks hold no match either.
+    """
+    from orgwrite.lexicon.hits import document_text, doubled_blocks
+
+    found_by_the_scan = doubled_blocks(doc, ctx)
+    if found_by_the_scan is not None:
+        return found_by_the_scan
+    joined = document_text(doc, ctx)
+    found = _doubles().find_matches_as_indexes(joined.text, overlapping=True)
+    if not found:
+        return []
+    ends = list(accumulate(len(t) + 1 for t in joined.texts))  # one past each text's line break
+    picked: list = []
+    limit = 0
+    for _, start, _ in found:
+        if start < limit:
             continue
-        if not _two_words(text, i):
-            continue
-        ch = m.group(1)
-        yield ctx.emit("W201", block, i, i + 2, f"“{ch}”重复了，应删去一个", ch)
+        k = bisect_right(ends, start)
+        picked.append(joined.blocks[k])
+        limit = ends[k]
+    return picked
+
+
+_AUTOMATON: list = []
+
+
+def _doubles():
+    """An automaton over each character of ``_DOUBLED`` written twice (built on first use)."""
+    if not _AUTOMATON:
+        import ahocorasick_rs
+
+        _AUTOMATON.append(
+            ahocorasick_rs.AhoCorasick([c + c for c in _DOUBLED], implementation=ahocorasick_rs.Implementation.DFA)
+        )
+    return _AUTOMATON[0]
 
 
 def _two_words(text: str, i: int) -> bool:
