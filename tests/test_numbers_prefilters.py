@@ -141,3 +141,44 @@ def test_wrong_examples_fire_the_same_after_clean_blocks(code: str) -> None:
 def test_statement_figures_are_the_figures_statements_keep(text: str) -> None:
     kept = [m.span() for m in _figure_re().finditer(text) if not (m.start() and text[m.start() - 1] in "0123456789.")]
     assert [m.span() for m in _statement_figure_re().finditer(text)] == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市党员参学率达到103.5%，群众满意度为98%、101%和99％，覆盖率由85%提高到105%。",
+        "覆盖率一二三四五六七八九十一二三四五六105%",  # 16 gap characters: the farthest reach
+        "覆盖率一二三四五六七八九十一二三四五六七105%",  # 17: no share
+        "35岁以下党员占党员总数的比重为125.6%，占全市的12345678901234.5%",
+        "占比1.2.3%和率.5%，率5.%，满意度%，%%，比例９９％",
+        "参学率达到10%，增长率为120%，合格率同比提高120%，优良率99%",
+    ],
+)
+def test_n101_share_matches_are_the_matches_of_the_whole_pattern(text: str) -> None:
+    """N101 looks for its pattern only just before each percent sign: the same matches."""
+    from orgwrite.rules.numbers.shares import _share_matches, _share_re
+
+    whole = [(m.span(), m.groupdict()) for m in _share_re().finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _share_matches(text)] == whole
+
+
+def test_n101_finds_a_share_sixteen_characters_before_its_figure() -> None:
+    assert found("覆盖率在全市各个乡镇街道社区党组织达到105%。", "N101") == [("N101", 1, 20, 24, None)]
+
+
+def test_rules_that_share_marks_find_each_their_own() -> None:
+    """N106 reads N104's marks of - and － before a digit (and looks for − itself), N108 reads
+    N101's marks of % and ％, N103 reads N107's marks of 年 after two digits."""
+    text = "每期培训3-5天。\n全区工业增加值增长−3.2%。\n利润增长-2%，增长－1.5个百分点。"
+    assert found(text, "N106") == [
+        ("N106", 2, 8, 15, "下降3.2%"),
+        ("N106", 3, 3, 8, "下降2%"),
+        ("N106", 3, 9, 19, "下降1.5个百分点"),
+    ]
+    assert found("比例达到１０％。\n从30%提高到35%，提高了5%。", "N108") == [("N108", 2, 15, 17, "5个百分点")]
+    text = "18年3月，召开会议。\n会议定于2023年2月30日召开，2023年05月08日报送。"
+    assert found(text) == [
+        ("N107", 1, 1, 4, "2018年"),
+        ("N103", 2, 5, 15, None),
+        ("N103", 2, 18, 29, "2023年5月8日"),
+    ]

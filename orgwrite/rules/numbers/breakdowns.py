@@ -28,6 +28,8 @@ _CHANGE_BEFORE_RE = lazyre.compile(r"(?:增加|减少|增长|净增|下降|提�
 #: Between two parts' names: where one name ends and the next begins.
 _NAME_STOP = "，、；：（）(),;:"
 _PARTY_RE = lazyre.compile(r"党员|干部")
+#: 其中, found from its 其 (one literal scans faster than a search for the two).
+_QIZHONG_RE = lazyre.compile(r"其(?=中)")
 
 
 def _amount(m: re.Match[str]) -> tuple[float, str]:
@@ -192,7 +194,7 @@ def parts_exceed_total(doc: Document, ctx: Context) -> Iterator[Finding]:
     常识：部分不大于整体。
     """
     _, overlap, _ = _kinds()
-    for block in _marked_blocks(doc, ctx, ("其中",)):
+    for block in _marked_blocks(doc, ctx, (_QIZHONG_RE,)):
         text = block.text
         if "其中" not in text:
             continue

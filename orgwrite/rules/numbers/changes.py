@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgwrite import lazyre
-from orgwrite.model import Document, Finding
+from orgwrite.model import Block, Document, Finding
 from orgwrite.numerals import inside
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.numbers.common import (
@@ -14,13 +14,15 @@ from orgwrite.rules.numbers.common import (
     _marked_blocks,
     _protected,
 )
+from orgwrite.rules.numbers.ranges import _SEP_DIGIT_RES
 
 # --- N106 growth with a negative figure --------------------------------------------------------
 
 _NEG_GROWTH_RE = lazyre.compile(rf"(增长|增加|提高|上升|提升)(了)?[-－−]({_NUM})(%|个百分点)?")
 #: A minus sign after 长/加/高/升/了 and before a digit: in every match of _NEG_GROWTH_RE.
 _NEG_QUICK_RE = lazyre.compile(r"[-－−](?<=[长加高升了][-－−])\d")
-#: The same, one pattern per sign: each led by its literal, which scans faster.
+#: The same, one pattern per sign: each led by its literal, which scans faster.  The first two
+#: hold wherever _SEP_DIGIT_RES do (a sign before a digit).
 _NEG_QUICK_RES = tuple(lazyre.compile(rf"{c}(?<=[长加高升了]{c})\d") for c in (r"\-", "－", "−"))
 
 
@@ -37,13 +39,26 @@ def negative_growth(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     统计公报和政府工作报告的通行写法。
     """
-    for block in _marked_blocks(doc, ctx, _NEG_QUICK_RES):
+    for block in _negative_growth_blocks(doc, ctx):
         if not _NEG_QUICK_RE.search(block.text):
             continue
         for m in _NEG_GROWTH_RE.finditer(block.text):
             verb = {"增长": "下降", "增加": "减少", "提高": "降低", "上升": "下降", "提升": "下降"}[m.group(1)]
             fixed = f"{verb}{m.group(2) or ''}{m.group(3)}{m.group(4) or ''}"
             yield ctx.emit("N106", block, m.start(), m.end(), f"“{m.group(0)}”即{fixed}，应直接写“{fixed}”", fixed)
+
+
+def _negative_growth_blocks(doc: Document, ctx: Context) -> list[Block]:
+    """The blocks where one of _NEG_QUICK_RES may match, in order.  A - or a － before a digit
+    is a range separator N104 looked for already (its marks are kept): only − is searched."""
+    blocks = _marked_blocks(doc, ctx, _SEP_DIGIT_RES)
+    minus = _marked_blocks(doc, ctx, _NEG_QUICK_RES[2:])
+    if not minus:
+        return blocks
+    if not blocks:
+        return minus
+    order = {id(b): k for k, b in enumerate(doc.blocks)}
+    return sorted({id(b): b for b in [*blocks, *minus]}.values(), key=lambda b: order[id(b)])
 
 
 # --- N108 percent vs percentage points ---------------------------------------------------------
@@ -69,7 +84,8 @@ def percentage_points(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     国家统计局统计用语规范。
     """
-    for block in _marked_blocks(doc, ctx, ("%",)):
+    # N101's marks: every block with a % (or ％), the same search.
+    for block in _marked_blocks(doc, ctx, ("%", "％")):
         if block.text.count("%") < 3:
             continue
         for m in _POINTS_RE.finditer(block.text):

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
 from orgwrite.numerals import protected_spans
 from orgwrite.rules.base import Context
-from orgwrite.rules.chars import block_text
+from orgwrite.rules.chars import block_starts, block_text
 
 _TEXT_KINDS = frozenset(BlockKind) - {BlockKind.CHROME}
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.CLOSING, BlockKind.HEADING})
@@ -61,13 +60,9 @@ def _protected_statements(ctx: Context, block: Block) -> list[tuple[int, int]]:
 
 def _block_starts(doc: Document, ctx: Context) -> list[int]:
     """Where each block's text begins in ``block_text(doc)`` (the blocks joined by newlines):
-    a match over the whole text maps to its block by bisection."""
-    hit = ctx.cache.get("numbers.block_starts")
-    if hit is None or hit[0] is not doc:
-        starts = [0, *accumulate(len(b.text) + 1 for b in doc.blocks[:-1])] if doc.blocks else []
-        hit = (doc, starts)
-        ctx.cache["numbers.block_starts"] = hit
-    return hit[1]
+    a match over the whole text maps to its block by bisection.  The list other rule families
+    use too (computed once per document)."""
+    return block_starts(doc, ctx.cache)
 
 
 def _marked_blocks(
@@ -85,7 +80,27 @@ def _marked_blocks(
     hit overlaps it.  A pattern must match in the whole text wherever it matches inside one
     block: no look-around that a newline or a neighbouring block could change (a class
     without a newline is safe), no anchors.  A literal must hold no newline.
+
+    The list is kept per document: rules that ask for the same needles share one search.
     """
+    hit = ctx.cache.get("numbers.marked")
+    if hit is None or hit[0] is not doc:
+        hit = (doc, {})
+        ctx.cache["numbers.marked"] = hit
+    key = (needles, kinds, digits)
+    found = hit[1].get(key)
+    if found is None:
+        found = hit[1][key] = _search_marks(doc, ctx, needles, kinds, digits)
+    return found
+
+
+def _search_marks(
+    doc: Document,
+    ctx: Context,
+    needles: tuple[str | re.Pattern[str], ...],
+    kinds: frozenset[BlockKind],
+    digits: bool,
+) -> list[Block]:
     alltext = block_text(doc, ctx.cache)
     starts = _block_starts(doc, ctx)
     last = len(starts) - 1

@@ -10,6 +10,7 @@ from orgwrite.model import Document, Finding
 from orgwrite.numerals import inside
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.numbers.common import (
+    _PROSE,
     _TEXT_KINDS,
     _after,
     _marked_blocks,
@@ -22,6 +23,8 @@ _DATE_RE = lazyre.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:[（(](?:�
 _WEEKDAY = "一二三四五六日"
 #: In every match of _DATE_RE, led by the literal 年 (a leading digit class is slow).
 _DATE_QUICK_RE = lazyre.compile(r"年(?<=\d{4}年)\d")
+#: In every match of _SHORT_YEAR_RE (below), led by the literal 年.
+_SHORT_YEAR_QUICK_RE = lazyre.compile(r"年(?<=\d{2}年)\d")
 
 
 @rule("N103", "bad-date", "error", "日期不存在、星期与日期不符或月日带前导零", fix="unsafe")
@@ -41,7 +44,9 @@ def bad_date(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-2011 第4.1条；公历。
     """
-    for block in _marked_blocks(doc, ctx, (_DATE_QUICK_RE,), _TEXT_KINDS):
+    # _SHORT_YEAR_QUICK_RE holds wherever _DATE_QUICK_RE does (four digits before 年 end in
+    # two): N107 reads the same marks, one search for both rules.
+    for block in _marked_blocks(doc, ctx, (_SHORT_YEAR_QUICK_RE,), _TEXT_KINDS):
         if "年" not in block.text or not _DATE_QUICK_RE.search(block.text):
             continue
         for m in _DATE_RE.finditer(block.text):
@@ -93,8 +98,6 @@ def bad_date(doc: Document, ctx: Context) -> Iterator[Finding]:
 # --- N107 two-digit year ----------------------------------------------------------------------
 
 _SHORT_YEAR_RE = lazyre.compile(r"(\d{2})年(?=\d{1,2}月)")
-#: In every match of _SHORT_YEAR_RE, led by the literal 年.
-_SHORT_YEAR_QUICK_RE = lazyre.compile(r"年(?<=\d{2}年)\d")
 
 
 @rule("N107", "short-year", "warning", "年份简写（18年3月）", fix="unsafe")
@@ -110,8 +113,8 @@ def short_year(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15835-1995 第5.1.1.1条“年份一般不用简写”；公文写作常规。
     """
-    for block in _marked_blocks(doc, ctx, (_SHORT_YEAR_QUICK_RE,)):
-        if not _SHORT_YEAR_QUICK_RE.search(block.text):
+    for block in _marked_blocks(doc, ctx, (_SHORT_YEAR_QUICK_RE,), _TEXT_KINDS):
+        if block.kind not in _PROSE or not _SHORT_YEAR_QUICK_RE.search(block.text):
             continue
         for m in _SHORT_YEAR_RE.finditer(block.text):
             if _after(block.text, m.start(), "0123456789.-/年第"):

@@ -14,7 +14,6 @@ from orgwrite.numerals import inside, number_data
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import block_text
 from orgwrite.rules.numbers.common import (
-    _DIGIT_RE,
     _MAGNITUDE,
     _NUM,
     _PROSE,
@@ -51,6 +50,8 @@ def _statement_figure_re() -> re.Pattern[str]:
 _TIME_RE = lazyre.compile(
     r"年|月|日|今年|去年|期间|以来|目前|当前|现在|截至|截止|同比|比上|较上|增长|下降|新增|减少|提高|降低|预计|力争|计划|目标|其中|分别|每"
 )
+#: A digit or a time word: the searches of _DIGIT_RE and _TIME_RE in one.
+_DIGIT_OR_TIME_RE = lazyre.compile(r"\d|" + _TIME_RE.pattern)
 _LEAD_RE = lazyre.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
 _CLAUSE_RE = lazyre.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
 #: The characters _CLAUSE_RE stops at; the last one in a range and the last sentence end in
@@ -224,30 +225,44 @@ class Statement:
 #: The last ASCII sentence end in a range (greedy: C speed); collected texts may end a
 #: sentence with an ASCII ; ! or ?.
 _LAST_ASCII_END_RE = lazyre.compile(r"(?s:.*)[;!?]")
+#: The next end of a sentence (_LAST_END_RE's class), and of a part of one (with ASCII ends).
+_PART_END_RE = lazyre.compile(r"[。；！？]")
+_PART_END_ASCII_RE = lazyre.compile(r"[。；！？;!?]")
 
 
-def _figures_by_block(doc: Document, ctx: Context, pattern: re.Pattern[str]) -> list[tuple[int, list[int]]]:
-    """(block index, offsets of its figures), in order: one scan of the whole text.
+class _FigureScan:
+    """The figures of a document in order, as (block index, offset in the block): one search
+    over the whole text, which the reader may send on past the rest of a sentence or a block.
 
     No class of the pattern holds a newline and its look-behind sees only the character
     before the first digit (a newline at a block's start, as nothing would): so the matches
     over the whole text are those of every block, and ``pattern.match`` at an offset gives
-    the match finditer gives there."""
-    alltext = block_text(doc, ctx.cache)
-    starts = _block_starts(doc, ctx)
-    out: list[tuple[int, list[int]]] = []
-    low = high = 0  # the current block's span in the whole text
-    offsets: list[int] = []
-    for m in pattern.finditer(alltext):
-        at = m.start()
-        if at >= high:
-            i = bisect_right(starts, at) - 1
-            low = starts[i]
-            high = starts[i + 1] if i + 1 < len(starts) else len(alltext) + 1
-            offsets = []
-            out.append((i, offsets))
-        offsets.append(at - low)
-    return out
+    the match a search of the block gives there.  A match never starts inside another (it
+    starts at a digit after no digit or point, and holds no digit after its number), so a
+    search from any place finds the next match finditer would give."""
+
+    def __init__(self, doc: Document, ctx: Context, pattern: re.Pattern[str]) -> None:
+        self.text = block_text(doc, ctx.cache)
+        self.starts = _block_starts(doc, ctx)
+        self.search = pattern.search
+        self.pos = self.low = self.high = 0
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        text, starts, search = self.text, self.starts, self.search
+        last = len(starts) - 1
+        i = -1
+        while (m := search(text, self.pos)) is not None:
+            at = m.start()
+            if at >= self.high:
+                i = bisect_right(starts, at) - 1
+                self.low = starts[i]
+                self.high = starts[i + 1] if i < last else len(text) + 1
+            self.pos = m.end()
+            yield i, at - self.low
+
+    def skip_to(self, offset: int) -> None:
+        """Go on from ``offset`` of the current block (its length + 1: the next block)."""
+        self.pos = max(self.pos, self.low + offset)
 
 
 def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
@@ -255,67 +270,74 @@ def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
     pattern = _statement_figure_re()
     section: dict[int, int] | None = None
     blocks = doc.blocks
-    for i, offsets in _figures_by_block(doc, ctx, pattern):
-        block = blocks[i]
-        if block.kind not in _PROSE:
+    scan = _FigureScan(doc, ctx, pattern)
+    current = -1
+    for i, start in scan:
+        if i != current:
+            current = i
+            block = blocks[i]
+            text = block.text
+            if block.kind not in _PROSE:
+                scan.skip_to(len(text) + 1)
+                continue
+            moments: dict[int, bool] = {}
+            ascii_ends = ";" in text or "!" in text or "?" in text
+            ends = _PART_END_ASCII_RE if ascii_ends else _PART_END_RE
+            sentence_start = scanned = 0
+        if start and text[start - 1] in "0123456789.":
             continue
-        text = block.text
-        moments: dict[int, bool] = {}
-        ascii_ends = ";" in text or "!" in text or "?" in text
-        sentence_start = scanned = 0
-        for offset in offsets:
-            m = pattern.match(text, offset)
-            start = m.start()
-            if start and text[start - 1] in "0123456789.":
-                continue
-            # The offset after the last sentence end before the figure (0 when none): the
-            # last one after the previous figure, else the one found for it.
-            last_end = _LAST_END_RE.match(text, scanned, start)
-            if last_end:
-                sentence_start = last_end.end()
-            scanned = start
-            # The part of the sentence begins after the last ASCII end in it, if any (an
-            # approximation word before the figure holds none).
-            last_ascii = _LAST_ASCII_END_RE.match(text, sentence_start, start) if ascii_ends else None
-            part_start = last_ascii.end() if last_ascii else sentence_start
-            # A part that opens with its moment (memoized per block): else _dated_clause is None.
-            opens = moments.get(part_start)
-            if opens is None:
-                opens = moments[part_start] = _MOMENT_RE.match(text, part_start) is not None
-            if not opens and (
-                _DIGIT_RE.search(text, sentence_start, start) or _TIME_RE.search(text, sentence_start, start)
-            ):
+        # The offset after the last sentence end before the figure (0 when none): the
+        # last one after the previous figure, else the one found for it.
+        last_end = _LAST_END_RE.match(text, scanned, start)
+        if last_end:
+            sentence_start = last_end.end()
+        scanned = start
+        # The part of the sentence begins after the last ASCII end in it, if any (an
+        # approximation word before the figure holds none).
+        last_ascii = _LAST_ASCII_END_RE.match(text, sentence_start, start) if ascii_ends else None
+        part_start = last_ascii.end() if last_ascii else sentence_start
+        # A part that opens with its moment (memoized per block): else _dated_clause is None.
+        # Every match of _MOMENT_RE has its 年 within its first 30 characters.
+        opens = moments.get(part_start)
+        if opens is None:
+            opens = moments[part_start] = (
+                text.find("年", part_start, part_start + 30) >= 0 and _MOMENT_RE.match(text, part_start) is not None
+            )
+        if not opens:
+            # Every later figure before the next end of a sentence or of a part has this
+            # figure's digits before it in the same sentence and the same part (which does
+            # not open with its moment): the test below drops it, so the scan passes it by.
+            e = ends.search(text, start)
+            scan.skip_to(e.end() if e else len(text) + 1)
+            if _DIGIT_OR_TIME_RE.search(text, sentence_start, start):
                 continue  # undated, with a digit or a time word before it in its sentence: dropped below
-            # _PRE_RE ends in one of these (or "$" matches before a newline).
-            p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, "约有近过逾\n") else None
-            pre = p.group(0) if p else None
-            begin = p.start() if p else start
-            dated = _dated_clause(text, part_start, begin) if opens else None
-            if dated is not None:
-                (shown_moment, moment), clause = dated
-                key: tuple = (moment, clause, m.group("unit"))
-                said = f"{shown_moment}，{clause}"
-            else:
-                c = _clause_before(text, begin)
-                if c is None:
-                    continue
-                clause = _LEAD_RE.sub("", text[c[0] : c[1]])
-                if len(clause) < 8 or _TIME_RE.search(clause):
-                    continue
-                if _TIME_RE.search(text, sentence_start, m.start()) or _DIGIT_RE.search(
-                    text, sentence_start, m.start()
-                ):
-                    continue
-                if section is None:
-                    section = _sections(doc)
-                key = (clause, m.group("unit"), section[id(block)])
-                said = clause
-            if inside(
-                _protected_statements(ctx, block) if dated is not None else _protected(ctx, block), m.start("num")
-            ):
+        m = pattern.match(text, start)
+        # _PRE_RE ends in one of these (or "$" matches before a newline).
+        p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, "约有近过逾\n") else None
+        pre = p.group(0) if p else None
+        begin = p.start() if p else start
+        dated = _dated_clause(text, part_start, begin) if opens else None
+        if dated is not None:
+            (shown_moment, moment), clause = dated
+            key: tuple = (moment, clause, m.group("unit"))
+            said = f"{shown_moment}，{clause}"
+        else:
+            c = _clause_before(text, begin)
+            if c is None:
                 continue
-            value = float(m.group("num")) * _MAGNITUDE[m.group("mag")]
-            span = _interval(value, m, pre)
-            if dated is not None:
-                span = _rounded(span, m)
-            yield Statement(block, begin, m.end(), key, span, said, dated is not None)
+            clause = _LEAD_RE.sub("", text[c[0] : c[1]])
+            if len(clause) < 8 or _TIME_RE.search(clause):
+                continue
+            if opens and _DIGIT_OR_TIME_RE.search(text, sentence_start, start):
+                continue  # (an undated part that does not open with its moment passed this above)
+            if section is None:
+                section = _sections(doc)
+            key = (clause, m.group("unit"), section[id(block)])
+            said = clause
+        if inside(_protected_statements(ctx, block) if dated is not None else _protected(ctx, block), m.start("num")):
+            continue
+        value = float(m.group("num")) * _MAGNITUDE[m.group("mag")]
+        span = _interval(value, m, pre)
+        if dated is not None:
+            span = _rounded(span, m)
+        yield Statement(block, begin, m.end(), key, span, said, dated is not None)

@@ -40,16 +40,55 @@ _NOT_ZHAN_BEFORE = "抢侵霸挤独攻强"
 _FIGURE_RE = lazyre.compile(rf"(?<![\d.])({_NUM})[%％]")
 
 
-@cache
-def _share_re() -> re.Pattern[str]:
-    words = sorted(
+def _share_words_re() -> list[str]:
+    return sorted(
         (w for w in number_data()["share_words"] if w == "占比" or not w.startswith("占")), key=len, reverse=True
     )
-    anchors = "|".join([*words, "率"])
+
+
+@cache
+def _share_re() -> re.Pattern[str]:
+    anchors = "|".join([*_share_words_re(), "率"])
     return lazyre.compile(
         rf"(?P<word>{anchors}){_GAP}{{0,16}}?{_PCT}{_MORE}*"
         rf"|(?P<zhan>占)(?P<of>{_GAP}{{0,16}}?)(?:的)?(?:比[重例])?(?:为|达到|达|超过)?{_PCT}{_MORE}*"
     )
+
+
+@cache
+def _share_reach() -> int:
+    """The most characters a match of _share_re() has before the number of its first figure:
+    a word and 16 gap characters, or 占, 16 gap characters, 的, 比重 and 达到."""
+    return max(max(map(len, [*_share_words_re(), "率"])) + 16, 1 + 16 + 1 + 2 + 2)
+
+
+def _share_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches ``_share_re().finditer(text)`` gives, found by searching only just before
+    each percent sign.
+
+    The figure of a match is the first percent sign at or after its start (no gap character
+    and no number holds one), its number lies in the run of digits and points before that
+    sign, and at most :func:`_share_reach` characters come before the number: so no match
+    starts earlier.  The search up to the sign finds the leftmost match starting at or before
+    it (nothing before the sign looks past it), and the match there is taken in full.
+    """
+    pattern, reach = _share_re(), _share_reach()
+    pos = 0
+    while True:
+        half, full = text.find("%", pos), text.find("％", pos)
+        sign = full if half < 0 or 0 <= full < half else half
+        if sign < 0:
+            return
+        first = sign
+        while first > 0 and (text[first - 1].isdigit() or text[first - 1] == "."):
+            first -= 1
+        found = pattern.search(text, max(pos, first - reach), sign + 1)
+        if found is None:
+            pos = sign + 1
+            continue
+        m = pattern.match(text, found.start())
+        yield m
+        pos = m.end()
 
 
 @cache
@@ -131,12 +170,11 @@ def share_over_100(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     常识：比例的分子不大于分母。
     """
-    pattern = _share_re()
     for block in _marked_blocks(doc, ctx, ("%", "％")):
         text = block.text
         if "%" not in text and "％" not in text:
             continue
-        for m in pattern.finditer(text):
+        for m in _share_matches(text):
             if not any(True for _ in _over(ctx, block, m)):
                 continue
             name = _share_name(text, m)
