@@ -14,8 +14,12 @@ it also refuses a read-only file and a file that changed since it was read.
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from orgwrite.errors import OrgwriteError
@@ -88,7 +92,37 @@ def _write(path: Path, data: bytes) -> None:
         raise OrgwriteError(f"{path}：写入失败（{exc.strerror or exc.__class__.__name__}），原文件未改动") from None
 
 
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) until the block is done, then let it stop the run as usual.
+
+    An interrupt can arrive between any two steps, also right after the temporary file is
+    made and before anything could remove it again; held, it comes once the file is whole
+    and in place.  Python handles signals in the main thread only, so elsewhere nothing
+    changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        if callable(previous):
+            previous(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt
+        elif previous == signal.SIG_DFL:
+            signal.raise_signal(signal.SIGINT)
+
+
 def _replace(real: Path, data: bytes, st: os.stat_result | None) -> None:
+    with _ctrl_c_held():
+        _replace_now(real, data, st)
+
+
+def _replace_now(real: Path, data: bytes, st: os.stat_result | None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -119,7 +153,7 @@ def _write_in_place(real: Path, data: bytes) -> None:
     Not atomic (as with editors that keep hard links), so the data is fully prepared
     before the file is opened, and written, truncated and synced in one go.
     """
-    with open(real, "r+b") as fh:
+    with _ctrl_c_held(), open(real, "r+b") as fh:
         fh.write(data)
         fh.truncate()
         fh.flush()
