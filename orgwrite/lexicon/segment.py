@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from typing import Any
 
 #: Bump when the layout of the SQLite copy changes.
@@ -62,6 +63,37 @@ def import_jieba() -> Any:
       table): a cut with ``HMM=False`` never touches it, so it is put in place as a module
       that loads on first use (see :func:`_import_lazily`).
     """
+    if _JIEBA:
+        return _JIEBA[0]
+    with _LOCK:  # another thread may be importing it: its module is in sys.modules half made
+        if not _JIEBA:
+            _JIEBA.append(_import_jieba())
+    return _JIEBA[0]
+
+
+def load_hmm() -> None:
+    """Load jieba's HMM (``jieba.finalseg``) now, before a cut that uses it.
+
+    It loads on first use (see :func:`_import_lazily`), and on Python 3.11 a module loading
+    that way looks empty to a second thread meanwhile ("no attribute 'cut'"); loaded here,
+    once, under the lock, no cut ever sees it half made.
+    """
+    if _HMM:
+        return
+    jieba = import_jieba()
+    with _LOCK:
+        if not _HMM:
+            getattr(jieba.finalseg, "cut", None)  # the first attribute asked for loads the module
+            _HMM.append(True)
+
+
+#: jieba, once imported completely; jieba's HMM, once loaded (see :func:`load_hmm`).
+_JIEBA: list[Any] = []
+_HMM: list[bool] = []
+_LOCK = threading.RLock()
+
+
+def _import_jieba() -> Any:
     if "jieba" in sys.modules:
         return sys.modules["jieba"]
     import logging

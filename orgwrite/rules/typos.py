@@ -115,6 +115,7 @@ def _two_words(text: str, i: int) -> bool:
 
 def _tokenizer():
     """jieba over its whole dictionary, read on demand (see :mod:`orgwrite.lexicon.segment`)."""
-    from orgwrite.lexicon.segment import tokenizer
+    from orgwrite.lexicon.segment import load_hmm, tokenizer
 
+    load_hmm()  # its cuts use jieba's HMM
     return tokenizer()
