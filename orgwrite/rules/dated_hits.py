@@ -21,6 +21,7 @@ from operator import attrgetter
 from typing import Any
 
 from orgwrite.lexicon import Entry, Lexicon, context_lexicon, document_hits
+from orgwrite.per_object import per_object
 
 _TEXT = attrgetter("text")
 
@@ -50,22 +51,14 @@ def _texts(entries: dict[str, Entry]) -> DatedTexts:
     return DatedTexts(frozenset(first_dated), max(sinces, default=None))
 
 
-_CACHE: dict[int, tuple[Lexicon, DatedTexts]] = {}
+@per_object(4)
+def _lexicon_texts(lex: Lexicon) -> DatedTexts:
+    return _texts(lex.entries)
 
 
 def dated_texts(ctx: Any) -> DatedTexts:
-    """:class:`DatedTexts` of the check's lexicon, built once per lexicon object.
-
-    The lexicon is kept beside them, so the id they are filed under stays its own; only the last
-    few are kept.
-    """
-    lex = context_lexicon(ctx)
-    kept = _CACHE.get(id(lex))
-    if kept is None or kept[0] is not lex:
-        if len(_CACHE) >= 4:
-            _CACHE.clear()
-        kept = _CACHE[id(lex)] = (lex, _texts(lex.entries))
-    return kept[1]
+    """:class:`DatedTexts` of the check's lexicon, built once per lexicon object."""
+    return _lexicon_texts(context_lexicon(ctx))
 
 
 def hits_with_text(doc: Any, ctx: Any, texts: frozenset[str]) -> Iterator[tuple[Any, Any]]:

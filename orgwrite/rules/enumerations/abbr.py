@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from orgwrite.lexicon import Entry, Lexicon, cite, context_lexicon
 from orgwrite.model import Document, Finding
+from orgwrite.per_object import per_object
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.enumerations.chains import quoted_abbr
 from orgwrite.rules.enumerations.roles import listed_hits
@@ -63,33 +64,18 @@ class _Judged:
     labels) look at: most abbreviation hits are of other entries, and are passed by."""
 
     def __init__(self, lex: Lexicon) -> None:
-        self.lex = lex
         data = [(e.id, e.data) for e in lex.entries.values()]
         self.head_verbs = frozenset(i for i, d in data if d.get("wrong_verbs"))
         self.labels = frozenset(i for i, d in data if d.get("label") and d.get("wrong_labels"))
 
 
-_JUDGED: dict[int, _Judged] = {}
+_judged = per_object(4)(_Judged)
 
 
-def _judged(lex: Lexicon) -> _Judged:
-    found = _JUDGED.get(id(lex))
-    if found is None or found.lex is not lex:
-        found = _JUDGED[id(lex)] = _Judged(lex)
-    return found
-
-
-#: id(entry) → (entry, its wrong verbs longest first, its verbs), made on first use.
-_HEAD_VERBS: dict[int, tuple[Entry, tuple[str, ...], list[str]]] = {}
-
-
+@per_object(4096)
 def _head_verbs(e: Entry) -> tuple[tuple[str, ...], list[str]]:
     """An abbreviation's wrong head verbs, longest first (the order E105 tries them), and its verbs."""
-    found = _HEAD_VERBS.get(id(e))
-    if found is None or found[0] is not e:
-        wrong = tuple(sorted(e.get("wrong_verbs", []), key=len, reverse=True))
-        found = _HEAD_VERBS[id(e)] = (e, wrong, e.get("verbs", []))
-    return found[1], found[2]
+    return tuple(sorted(e.get("wrong_verbs", []), key=len, reverse=True)), e.get("verbs", [])
 
 
 @rule("E106", "enumeration-label", "error", "数字概括的类别名称用错（总体布局/战略布局）", fix="safe")

@@ -8,6 +8,7 @@ from datetime import date
 
 from orgwrite import lazyre
 from orgwrite.lexicon import Entry
+from orgwrite.per_object import per_object
 
 _CLAUSE_BREAK = "。；！？：:;!?（）()《》\n"
 _QUOTES = "“”‘’\"'"
@@ -131,14 +132,7 @@ class Shape:
         self.affix = bool(self.prefix or self.suffix)  # only then can an item look like a member
 
 
-_SHAPES: dict[int, Shape] = {}
-
-
-def shape(entry: Entry) -> Shape:
-    s = _SHAPES.get(id(entry))
-    if s is None or s.entry is not entry:
-        s = _SHAPES[id(entry)] = Shape(entry)
-    return s
+shape = per_object(4096)(Shape)
 
 
 def _items(text: str, lo: int, hi: int, sep_re: re.Pattern | None) -> tuple[list[tuple[int, int]], list[str]]:
@@ -237,15 +231,10 @@ def _looks_like_member(sh: Shape, text: str) -> bool:
     return bool((suffix and text.endswith(suffix)) or (prefix and text.startswith(prefix)))
 
 
-_CANDIDATES: dict[int, tuple[Entry, list[tuple[str, int, str | None, date | None]]]] = {}
-
-
+@per_object(4096)
 def _member_candidates(entry: Entry) -> list[tuple[str, int, str | None, date | None]]:
     """(text, member index, right text for a wrong variant, until) of every way to write a member,
     built once per entry (an item is matched against them thousands of times in a long text)."""
-    cached = _CANDIDATES.get(id(entry))
-    if cached is not None and cached[0] is entry:
-        return cached[1]
     members: list[str] = entry.get("members")
     candidates: list[tuple[str, int, str | None, date | None]] = [(m, i, None, None) for i, m in enumerate(members)]
     for v in entry.get("versions", []):
@@ -259,5 +248,4 @@ def _member_candidates(entry: Entry) -> list[tuple[str, int, str | None, date | 
     for wrong, right in entry.get("member_variants", {}).items():
         if right in members:
             candidates.append((wrong, members.index(right), right, None))
-    _CANDIDATES[id(entry)] = (entry, candidates)
     return candidates

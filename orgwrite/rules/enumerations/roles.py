@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from orgwrite.lexicon import Entry, Hit, context_lexicon, document_hits
 from orgwrite.model import Block, Document
+from orgwrite.per_object import per_object
 from orgwrite.rules.base import Context
 
 
@@ -85,15 +86,11 @@ def _plan(roles: tuple, entries: dict[str, Entry], fwrong: bool) -> Plan:
 
 _new = tuple.__new__
 
-#: id(lexicon) → (lexicon, string → its Plan), filled as strings are first met.
-_PLANS: dict[int, tuple[Any, dict[str, Plan]]] = {}
 
-
+@per_object(4)
 def _plans(lex: Any) -> dict[str, Plan]:
-    found = _PLANS.get(id(lex))
-    if found is None or found[0] is not lex:
-        found = _PLANS[id(lex)] = (lex, {})
-    return found[1]
+    """A lexicon's string → its Plan, filled as strings are first met."""
+    return {}
 
 
 def document_roles(doc: Document, ctx: Context) -> DocumentRoles:
