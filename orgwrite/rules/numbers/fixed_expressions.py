@@ -37,16 +37,10 @@ def required_literal(pattern: str) -> str:
 
     Top-level items follow one another in every match, so each run occurs in every match.
     """
-    from re import _constants, _parser  # the standard parser: exact, and run once per pattern
+    from re import _constants
 
-    try:
-        parsed = _parser.parse(pattern)
-    except re.error:
-        return ""
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return ""
     best, run = "", ""
-    for op, arg in parsed:
+    for op, arg in _top_level(pattern):
         if op is _constants.LITERAL:
             run += chr(arg)
             best = max(best, run, key=len)
@@ -86,16 +80,9 @@ def digit_anchor(pattern: str) -> str:
     wherever the pattern matches, that character stands right after a digit: looking for
     “digit + character” is a test no match can escape.
     """
-    from re import _constants, _parser
+    from re import _constants
 
-    try:
-        parsed = _parser.parse(pattern)
-    except re.error:
-        return ""
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return ""
-    items = list(parsed)
-    for item, following in pairwise(items):
+    for item, following in pairwise(_top_level(pattern)):
         if (
             following[0] is _constants.LITERAL
             and not chr(following[1]).isdecimal()
@@ -103,6 +90,20 @@ def digit_anchor(pattern: str) -> str:
         ):
             return chr(following[1])
     return ""
+
+
+def _top_level(pattern: str) -> list:
+    """The top-level items of ``pattern`` as the standard parser reads it (exact, and run once
+    per pattern); none when it cannot be read or a flag changes what its literals match."""
+    from re import _parser
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return []
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return []
+    return list(parsed)
 
 
 def _ends_in_digit(item, constants) -> bool:
