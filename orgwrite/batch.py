@@ -92,19 +92,6 @@ def _run_task(run: tuple[list[Config], str, str | None], task: tuple[str, int]) 
 MIN_PARALLEL_BYTES = 1024 * 1024
 
 
-def _total_bytes(paths: list[str]) -> int:
-    """The input's size, counted until it reaches :data:`MIN_PARALLEL_BYTES`."""
-    total = 0
-    for p in paths:
-        try:
-            total += os.path.getsize(p)
-        except OSError:
-            continue
-        if total >= MIN_PARALLEL_BYTES:
-            break
-    return total
-
-
 def worth_forking(paths: list[str]) -> bool:
     """Whether two jobs can each get half of :data:`MIN_PARALLEL_BYTES` at least: the inputs
     but the largest come to that much, and all of them to twice that (one 30 MB file with

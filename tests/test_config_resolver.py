@@ -36,9 +36,24 @@ def folders(tmp_path):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_each_folder_keeps_its_own_configuration(folders, jobs):
+    from orgwrite import batch
+
+    # Enough text beside them that two jobs really fork and the workers look configurations up.
+    filler = "加强学习,提高能力。\n" * 25_000
+    for name in ("quiet/f1.txt", "quiet/inner/f2.txt", "loud/f3.txt"):
+        (folders / name).write_text(filler, "utf-8")
+    paths = [str(p) for p in folders.rglob("*.txt")]
+    assert batch.worth_forking(paths)
     r = run_orgwrite("check", "--format", "json", "--jobs", jobs, "quiet", "loud", cwd=folders)
     assert r.returncode == 1
-    assert _rules_by_file(r.stdout) == {"q.txt": [], "qi.txt": [], "l.txt": ["P101"]}
+    found = _rules_by_file(r.stdout)
+    assert {name: found[name] for name in ("q.txt", "qi.txt", "l.txt")} == {
+        "q.txt": [],
+        "qi.txt": [],
+        "l.txt": ["P101"],
+    }
+    # The filler repeats one sentence with a half-width comma: P101 in loud/, never in quiet/.
+    assert ["P101" in found[name] for name in ("f1.txt", "f2.txt", "f3.txt")] == [False, False, True]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")

@@ -90,9 +90,12 @@ def test_two_jobs_style_a_terminal_report_as_one_job_does(mixed):
 def test_two_jobs_give_the_exit_code_one_job_gives(cli, tmp_path):
     root = tmp_path / "texts"
     root.mkdir()
-    for k in range(6):
+    from orgwrite import batch
+
+    for k in range(20):
         for p in sorted((HERE / "samples").glob("*.txt")):
             (root / f"{k}-{p.name}").write_text(p.read_text("utf-8"), "utf-8")
+    assert batch.worth_forking([str(p) for p in root.iterdir()])  # so two jobs really fork
     for fail_on, expected in (("warning", 1), ("never", 0)):
         codes = [
             cli("check", "--format", "json", "--fail-on", fail_on, str(root), "--jobs", j).returncode

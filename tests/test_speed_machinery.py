@@ -334,7 +334,7 @@ def test_a_few_small_files_are_checked_without_starting_workers(monkeypatch, tmp
     few = list(batch.check_many(sorted(str(p) for p in root.iterdir()), lambda p: config, jobs=2))
     assert started == [] and [len(o.result.findings) for o in few] == [1, 1, 1]
     many_paths = sorted(str(p) for p in big.iterdir())
-    assert batch._total_bytes(many_paths) >= batch.MIN_PARALLEL_BYTES
+    assert batch.worth_forking(many_paths)
     many = list(batch.check_many(many_paths, lambda p: config, jobs=2))
     assert started == [2] and len(many) == len(many_paths)
 

@@ -41,11 +41,6 @@ def data_hash(paths: list[Path], disabled: tuple[str, ...] = ()) -> str:
     return h.hexdigest()[:32]
 
 
-def _stat_key(paths: list[Path], disabled: tuple[str, ...]) -> str:
-    """A cheap in-process key (path, size, mtime) so repeated checks do not re-read the data."""
-    return _stats(paths, disabled)[0]
-
-
 def _stats(paths: list[Path], disabled: tuple[str, ...]) -> tuple[str, int]:
     """(the stat key, the newest modification time among the files in ns)."""
     parts = []

@@ -133,31 +133,13 @@ def _fill_gaps(sh: Shape, text: str, spans: list[tuple[int, int]], items: list[I
                 items[k] = _unknown_item(sh, text, ss, tail.start() if tail else ee)
 
 
-def _hit_finder(starts: list[int], everywhere: bool):
-    """Whether a member hit of the entry starts in text[s:e] (``starts``: the hits' starts, sorted).
-
-    _match finds an item only where one of the entry's ways to write a member ends or starts
-    the item, and each of those strings is a known string of the lexicon with the role
-    member or mwrong for the entry (roles the longest-match guard never drops): an item
-    without such a hit cannot match, and _match is not asked.  An empty way to write a member
-    (which the lexicon cannot find) would match anywhere: then every item is asked.
-    """
-    if everywhere:
-        return lambda s, e: True
-    n = len(starts)
-
-    def holds(s: int, e: int) -> bool:
-        i = bisect_left(starts, s)
-        return i < n and starts[i] < e
-
-    return holds
-
-
 def _at_an_edge(sh: Shape, text: str, backwards: str, lo: int, hi: int, starts: list[int], hits: list[Hit]) -> bool:
     """Whether a member hit of the entry in text[lo:hi] ends or starts an item of the clause.
 
     _match finds a member only at the end of an item (“……政治意识”, the member after its lead-in)
-    or at its start (“伟大梦想中”, “共享的……”), and only as a hit of the entry (see _hit_finder).
+    or at its start (“伟大梦想中”, “共享的……”), and only as a hit of the entry: each way to write
+    a member is a known string of the lexicon with the role member or mwrong for the entry,
+    roles the longest-match guard never drops.
     An item ends, behind its quotation marks and spaces, at a separator, at the clause's end or
     before a 和/及 that joins the last item; it starts after one of them.  A clause without such
     a hit has no item that is a member, so no list (an unknown item is kept only beside a member).
@@ -170,19 +152,6 @@ def _at_an_edge(sh: Shape, text: str, backwards: str, lo: int, hi: int, starts: 
         if end <= hi and (after(text, end) or before(backwards, size - start)):
             return True
     return False
-
-
-def find_chains(lex: Lexicon, text: str, hits, as_of: date | None) -> list[Chain]:
-    """The enumeration lists of one block."""
-    by_entry: dict[str, list[Hit]] = {}
-    abbrs: list[tuple[int, int, Entry]] = []
-    for h in sorted(hits, key=_START):  # chains_of reads each entry's hits in order of start
-        for role, eid, _ in h.roles:
-            if role in ("member", "mwrong"):
-                by_entry.setdefault(eid, []).append(h)
-            elif role == "abbr":
-                abbrs.append((h.start, h.end, lex.entries[eid]))
-    return chains_of(lex, text, by_entry, abbrs, as_of)
 
 
 def chains_of(
@@ -214,7 +183,7 @@ def chains_of(
         sh = shape(entry)
         affix = sh.affix
         exact = sh.exact
-        # Whether a member hit of the entry starts in an item (see _hit_finder): a way to write a
+        # Whether a member hit of the entry starts in an item (see _at_an_edge): a way to write a
         # member that is no hit (an empty one) lets every item be asked.
         everywhere = bool(sh.no_char)
         n_starts = len(starts)
