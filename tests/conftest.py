@@ -41,3 +41,17 @@ def findings_json(stdout: bytes | str) -> list[dict]:
     data = json.loads(stdout)
     assert data["version"] == 1
     return [f for file in data["files"] for f in file["findings"]]
+
+
+def every_occurrence(lex, text: str) -> list:
+    """The hits of ``text`` found the slow way: str.find for every known string of ``lex``,
+    then the longest-match guard (the reference the lexicon scan is checked against)."""
+    from orgwrite.lexicon import Hit
+
+    raw = []
+    for pattern, roles in lex.patterns:
+        i = text.find(pattern)
+        while i >= 0:
+            raw.append(Hit(i, i + len(pattern), pattern, roles))
+            i = text.find(pattern, i + 1)
+    return lex._guard(raw) if len(raw) > 1 else raw

@@ -340,10 +340,15 @@ def test_every_corpus_text_is_read_by_maps_as_line_by_line():
 
 def test_a_finding_is_built_as_a_frozen_dataclass_builds_it():
     import dataclasses
+    import inspect
     import pickle
 
     from orgwrite.model import Finding, FixSafety, Severity
 
+    # Its __init__ is written out: it must take every field, in order, and no other.
+    fields = [(x.name, x.default) for x in dataclasses.fields(Finding)]
+    params = list(inspect.signature(Finding.__init__).parameters.values())[1:]
+    assert [(p.name, p.default if p.default is not p.empty else dataclasses.MISSING) for p in params] == fields
     f = Finding("P101", Severity.ERROR, "多余的空格", 3, 5, 3, 6, "", FixSafety.SAFE)
     g = Finding(
         rule="P101",

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from orgwrite.lexicon import load_lexicon, nearmiss, segment
+from tests.conftest import every_occurrence
 
 HERE = Path(__file__).resolve().parent
 TEXTS = sorted((HERE / "samples").glob("*.txt")) + sorted((HERE / "corpus").glob("*.txt"))[:6]
@@ -136,19 +137,6 @@ def test_jiebas_hmm_is_loaded_by_the_first_cut_that_uses_it():
     ]
 
 
-def _every_occurrence(lex, text: str) -> list:
-    """The hits of ``text`` found the slow way: str.find for every known string, then the guard."""
-    from orgwrite.lexicon import Hit
-
-    raw = []
-    for pattern, roles in lex.patterns:
-        i = text.find(pattern)
-        while i >= 0:
-            raw.append(Hit(i, i + len(pattern), pattern, roles))
-            i = text.find(pattern, i + 1)
-    return lex._guard(raw) if len(raw) > 1 else raw
-
-
 def test_one_walk_over_the_document_finds_every_occurrence_in_each_paragraph():
     lex = load_lexicon()
     paragraphs = [line for p in TEXTS for line in p.read_text("utf-8").splitlines()]
@@ -158,7 +146,7 @@ def test_one_walk_over_the_document_finds_every_occurrence_in_each_paragraph():
     together = lex.scan_many(paragraphs)
     assert sum(map(len, together)) > 500
     for text, hits in zip(paragraphs, together, strict=True):
-        assert hits == _every_occurrence(lex, text), text
+        assert hits == every_occurrence(lex, text), text
         assert lex.scan(text) == hits
     assert lex.scan_many([]) == []
     assert lex.scan_many(["", "四个意识", ""]) == [[], lex.scan("四个意识"), []]

@@ -79,13 +79,11 @@ class _Prefix(Sequence):
         return self.items[k]
 
 
-def items_before(
-    block: Block, start: int, *, pairs: bool = True, floor: int = 0, quotes: BlockQuotes | None = None
-) -> Items | None:
+def items_before(block: Block, start: int, quotes: BlockQuotes, *, pairs: bool = True, floor: int = 0) -> Items | None:
     """The 、-list that ends right at ``start`` (the count), or None.  ``pairs``: also read two
     items joined by 和 after a word that introduces them.  ``floor``: where the list may begin at
     the earliest (inside a quotation: after its opening mark).  ``quotes``: the document's
-    quotation cache (:func:`.block_quotes`), when the caller has one."""
+    quotation cache (:func:`.block_quotes`), so a block's quotations are found once."""
     text = block.text
     if start == 0:
         return None
@@ -106,7 +104,7 @@ def items_before(
         seg = _segment_start(text, max(0, start - 80), start)
         if seg is None or ("、" not in text[seg:start] and not pairs):
             return None
-    masked, spans = _masked(quotes or BlockQuotes(), block, start)
+    masked, spans = _masked(quotes, block, start)
     if floor:
         masked, spans = "，" * floor + masked[floor:], []
     seg_start = _segment_start(masked, max(0, len(masked) - 80), len(masked))  # at most 80 long

@@ -264,11 +264,11 @@ def _generic_sites(
             # “政府服务环境、产业生态环境、法治保障三个环境”: a list and its count in one quotation
             span = next(q for q in quoted if q[0] <= m.start() < q[1])
             if text[span[0]] == "“":
-                items = items_before(block, m.start(), pairs=False, floor=span[0] + 1, quotes=quotes)
+                items = items_before(block, m.start(), quotes, pairs=False, floor=span[0] + 1)
                 if items is not None:
                     yield block, m, cn_to_int(m.group("n")), items
             continue
-        items = items_before(block, m.start(), pairs=False, quotes=quotes) or items_introduced(block, m.end())
+        items = items_before(block, m.start(), quotes, pairs=False) or items_introduced(block, m.end())
         colon = _COLON_SOON_RE.match(text, m.end())
         if items is None and colon:
             run = items_inline(block, m.end(), runs_by_start, markers[index])
@@ -347,7 +347,7 @@ def _find_items(
     after = m.end()
     # A list written right before the count is read first: 从全体性、全面性……五个方面……首先……最后
     # — the 首先 that follows may open a discussion of the first items only.
-    before = items_before(block, m.start(), quotes=quotes) if m.group("noun") else None
+    before = items_before(block, m.start(), quotes) if m.group("noun") else None
     if before is not None and before.fits(stated):
         return before
     run = items_inline(block, after, runs_by_start, markers[index])

@@ -58,13 +58,6 @@ def _protected_statements(ctx: Context, block: Block) -> list[tuple[int, int]]:
     return hit[1]
 
 
-def _block_starts(doc: Document, ctx: Context) -> list[int]:
-    """Where each block's text begins in ``block_text(doc)`` (the blocks joined by newlines):
-    a match over the whole text maps to its block by bisection.  The list other rule families
-    use too (computed once per document)."""
-    return block_starts(doc, ctx.cache)
-
-
 def _marked_blocks(
     doc: Document,
     ctx: Context,
@@ -102,7 +95,7 @@ def _search_marks(
     digits: bool,
 ) -> list[Block]:
     alltext = block_text(doc, ctx.cache)
-    starts = _block_starts(doc, ctx)
+    starts = block_starts(doc, ctx.cache)
     last = len(starts) - 1
     marked: set[int] = set()
     for needle in needles:

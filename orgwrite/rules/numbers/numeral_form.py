@@ -12,12 +12,11 @@ from orgwrite.lazyre import lazy
 from orgwrite.model import Block, Document, Finding
 from orgwrite.numerals import fmt_number, inside, int_to_cn
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.chars import block_text
+from orgwrite.rules.chars import block_starts, block_text
 from orgwrite.rules.numbers.common import (
     _DIGIT_RE,
     _TEXT_KINDS,
     _after,
-    _block_starts,
     _protected,
 )
 from orgwrite.rules.numbers.fixed_expressions import anchored_patterns, fixed_cn_res, fixed_expression_findings
@@ -203,7 +202,7 @@ def _flagged_blocks(doc: Document, ctx: Context) -> dict[int, set]:
     """Block index → the marks of :func:`_markers` found in it (a few searches over the whole
     text).  Patterns of fixed_cn without a digit anchor mark every block with a digit."""
     alltext = block_text(doc, ctx.cache)
-    starts = _block_starts(doc, ctx)
+    starts = block_starts(doc, ctx.cache)
     out: dict[int, set] = {}
     markers = list(_markers())
     if any(d in alltext for d in "０１２３４５６７８９"):  # ten scans beat one class scan

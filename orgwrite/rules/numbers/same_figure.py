@@ -12,13 +12,12 @@ from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document, Finding
 from orgwrite.numerals import inside, number_data
 from orgwrite.rules.base import Context, rule
-from orgwrite.rules.chars import block_text
+from orgwrite.rules.chars import block_starts, block_text
 from orgwrite.rules.numbers.common import (
     _MAGNITUDE,
     _NUM,
     _PROSE,
     _after,
-    _block_starts,
     _protected,
     _protected_statements,
 )
@@ -243,7 +242,7 @@ class _FigureScan:
 
     def __init__(self, doc: Document, ctx: Context, pattern: re.Pattern[str]) -> None:
         self.text = block_text(doc, ctx.cache)
-        self.starts = _block_starts(doc, ctx)
+        self.starts = block_starts(doc, ctx.cache)
         self.search = pattern.search
         self.pos = self.low = self.high = 0
 
