@@ -13,6 +13,7 @@ written, the full dictionary is loaded as before.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
@@ -43,7 +44,7 @@ def tokenizer(words: list[str] | tuple[str, ...] = ()) -> Any:
     if tok is None:
         jieba = import_jieba()
         freq = _lazy_frequencies(jieba)
-        tok = (jieba.Tokenizer if freq is None else _on_demand_tokenizer(jieba))()
+        tok = _loading_hmm_first(jieba.Tokenizer if freq is None else _on_demand_tokenizer(jieba))()
         if freq is not None:
             tok.FREQ, tok.total = freq, freq.total
             tok.initialized = True
@@ -51,6 +52,20 @@ def tokenizer(words: list[str] | tuple[str, ...] = ()) -> Any:
             tok.add_word(w, freq=2_000_000)
         _TOKENIZERS[key] = tok
     return tok
+
+
+@functools.cache
+def _loading_hmm_first(base: type) -> type:
+    """``base`` whose cuts with the HMM (``cut``, and ``lcut``/``tokenize`` through it) load
+    it first with :func:`load_hmm`: whoever cuts, no cut meets it half loaded."""
+
+    class LoadingHmmFirst(base):  # type: ignore[misc, valid-type]
+        def cut(self, sentence: str, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> Any:
+            if HMM:
+                load_hmm()
+            return super().cut(sentence, cut_all, HMM, use_paddle)
+
+    return LoadingHmmFirst
 
 
 def import_jieba() -> Any:
@@ -76,7 +91,8 @@ def load_hmm() -> None:
 
     It loads on first use (see :func:`_import_lazily`), and on Python 3.11 a module loading
     that way looks empty to a second thread meanwhile ("no attribute 'cut'"); loaded here,
-    once, under the lock, no cut ever sees it half made.
+    once, under the lock, no cut ever sees it half made.  Every tokenizer of :func:`tokenizer`
+    calls it before a cut with the HMM.
     """
     if _HMM:
         return

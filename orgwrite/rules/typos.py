@@ -115,7 +115,6 @@ def _two_words(text: str, i: int) -> bool:
 
 def _tokenizer():
     """jieba over its whole dictionary, read on demand (see :mod:`orgwrite.lexicon.segment`)."""
-    from orgwrite.lexicon.segment import load_hmm, tokenizer
+    from orgwrite.lexicon.segment import tokenizer
 
-    load_hmm()  # its cuts use jieba's HMM
     return tokenizer()
