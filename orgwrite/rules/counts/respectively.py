@@ -95,32 +95,12 @@ def respectively_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield ctx.emit("E203", block, m.start("values"), m.end("values"), msg)
 
 
-class _Statement:
-    """One match of :data:`_RESPECTIVELY_RE`: the names ``text[start:at]`` and the match of
-    :data:`_AFTER_RE` at ``at``."""
-
-    __slots__ = ("_start", "_text", "after")
-
-    def __init__(self, text: str, start: int, after: re.Match[str]) -> None:
-        self._text, self._start, self.after = text, start, after
-
-    def start(self, group: str | None = None) -> int:
-        return self._start if group is None or group == "before" else self.after.start(group)
-
-    def end(self, group: str | None = None) -> int:
-        return self.after.start() if group == "before" else self.after.end(group or 0)
-
-    def group(self, name: str) -> str:
-        return self._text[self._start : self.after.start()] if name == "before" else self.after.group(name)
-
-
-def _statements(text: str, places: list[int]) -> list[_Statement]:
+def _statements(text: str, places: list[int]) -> list[re.Match[str]]:
     """What ``_RESPECTIVELY_RE.finditer(text)`` yields, given the offsets of every 分别 in it.
 
     A match at offset p reads the names greedily: the farthest 分别 (at most 60 characters on,
     at least 2, none of the excluded marks between) that :data:`_AFTER_RE` matches at.  So
-    the first match from ``end`` on starts at the least p any such 分别 allows, and runs to
-    the farthest 分别 that p allows."""
+    the first match from ``end`` on starts at the least p any such 分别 allows."""
     after = {f: m for f in places if (m := _AFTER_RE.match(text, f))}
     if not after:
         return []
@@ -129,13 +109,14 @@ def _statements(text: str, places: list[int]) -> list[_Statement]:
     for f in after:
         marks = [b.end() for b in _NOT_IN_NAMES_RE.finditer(text, max(0, f - 60), f)]
         first[f] = max(f - 60, marks[-1] if marks else 0, 0)
-    out: list[_Statement] = []
+    out: list[re.Match[str]] = []
     end = 0
     while True:
-        allowed = [(max(first[f], end), f) for f in after if max(first[f], end) <= f - 2]
+        allowed = [max(first[f], end) for f in after if max(first[f], end) <= f - 2]
         if not allowed:
             return out
-        p = min(allowed)[0]
-        f = max(f for s, f in allowed if first[f] <= p <= f - 2)
-        out.append(_Statement(text, p, after[f]))
-        end = after[f].end()
+        # The whole pattern matches at the least such offset, and reads its names greedily
+        # up to the farthest 分别 the offset allows: one anchored match per statement.
+        m = _RESPECTIVELY_RE.match(text, min(allowed))
+        out.append(m)
+        end = m.end()
