@@ -125,9 +125,7 @@ def decrease_in_times(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     出版物编辑和统计用语常规：倍数用于增加，减少用分数或百分数。
     """
-    for block in _marked_blocks(doc, ctx, ("倍",), _PROSE, digits=False):
-        if block.kind not in _PROSE or "倍" not in block.text:
-            continue
+    for block in _marked_blocks(doc, ctx, ("倍",), _PROSE, digits=False):  # prose holding 倍
         text = block.text
         for m in _DECREASE_TIMES_RE.finditer(text):
             if inside(_protected(ctx, block), m.start()):

@@ -47,7 +47,7 @@ def bad_date(doc: Document, ctx: Context) -> Iterator[Finding]:
     # _SHORT_YEAR_QUICK_RE holds wherever _DATE_QUICK_RE does (four digits before 年 end in
     # two): N107 reads the same marks, one search for both rules.
     for block in _marked_blocks(doc, ctx, (_SHORT_YEAR_QUICK_RE,), _TEXT_KINDS):
-        if "年" not in block.text or not _DATE_QUICK_RE.search(block.text):
+        if not _DATE_QUICK_RE.search(block.text):
             continue
         for m in _DATE_RE.finditer(block.text):
             if _after(block.text, m.start(), "0123456789."):
@@ -114,7 +114,7 @@ def short_year(doc: Document, ctx: Context) -> Iterator[Finding]:
     GB/T 15835-1995 第5.1.1.1条“年份一般不用简写”；公文写作常规。
     """
     for block in _marked_blocks(doc, ctx, (_SHORT_YEAR_QUICK_RE,), _TEXT_KINDS):
-        if block.kind not in _PROSE or not _SHORT_YEAR_QUICK_RE.search(block.text):
+        if block.kind not in _PROSE:  # marked: it holds the short year's quick mark
             continue
         for m in _SHORT_YEAR_RE.finditer(block.text):
             if _after(block.text, m.start(), "0123456789.-/年第"):

@@ -30,9 +30,8 @@ def _range_re() -> re.Pattern[str]:
 
 
 _MAGNITUDES = ("万亿", "亿", "万", "%")
-#: A range separator before a digit: in every match of _range_re(), led by the class.
-_SEP_DIGIT_RE = lazyre.compile(r"[-－~～—–]\d")
-#: The same, one pattern per separator: each led by its literal, which scans faster.
+#: A range separator before a digit, in every match of _range_re(): one pattern per
+#: separator, each led by its literal, which scans faster than the class.
 _SEP_DIGIT_RES = tuple(lazyre.compile(re.escape(c) + r"(?=\d)") for c in "-－~～—–")
 
 
@@ -55,9 +54,7 @@ def value_range(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     pattern = _range_re()
     for block in _marked_blocks(doc, ctx, _SEP_DIGIT_RES):
-        text = block.text
-        if not any(c in text for c in "-－~～—–") or not _SEP_DIGIT_RE.search(text):
-            continue
+        text = block.text  # a marked block holds a separator right before a digit
         for m in pattern.finditer(text):
             if _after(text, m.start(), "0123456789.-－/:：〔[") or (
                 m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()

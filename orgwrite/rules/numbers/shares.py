@@ -172,8 +172,6 @@ def share_over_100(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     for block in _marked_blocks(doc, ctx, ("%", "％")):
         text = block.text
-        if "%" not in text and "％" not in text:
-            continue
         for m in _share_matches(text):
             if not any(True for _ in _over(ctx, block, m)):
                 continue
