@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
@@ -145,42 +146,37 @@ class Joined:
 
 
 def _lines_holding(text: str, needles: Iterable[str]) -> set[int]:
-    """The indices of the lines of ``text`` that hold one of ``needles`` (none holds a line
-    end), found as _lines_matching finds a pattern's, with ``str.find``."""
-    found: set[int] = set()
-    find = text.find
-    for needle in needles:
-        line = at = 0
-        start = find(needle)
-        while start >= 0:
-            line += text.count("\n", at, start)
-            found.add(line)
-            at = find("\n", start)
-            if at < 0:
-                break
-            start = find(needle, at + 1)
-    return found
+    """The indices of the lines of ``text`` that hold one of ``needles`` (none holds a line end)."""
+    return _lines_where(text, [partial(text.find, needle) for needle in needles])
 
 
 def _lines_matching(text: str, patterns: Iterable[re.Pattern[str]]) -> set[int]:
-    """The indices of the lines of ``text`` where a match of one of ``patterns`` starts.
+    """The indices of the lines of ``text`` where a match of one of ``patterns`` starts."""
+
+    def finder(search: Callable) -> Callable[[int], int]:
+        return lambda pos: m.start() if (m := search(text, pos)) is not None else -1
+
+    return _lines_where(text, [finder(pattern.search) for pattern in patterns])
+
+
+def _lines_where(text: str, finders: Iterable[Callable[[int], int]]) -> set[int]:
+    """The indices of the lines where a hit of one of ``finders`` (``find(pos)``: where the
+    next hit at or after ``pos`` starts, or -1) starts.
 
     After a hit the search goes on from the next line end, so a line with many hits costs
     one search; lines are counted with ``str.count`` between hits, all in C.
     """
     found: set[int] = set()
-    for pattern in patterns:
-        search = pattern.search
+    for find in finders:
         line = at = 0
-        m = search(text)
-        while m is not None:
-            start = m.start()
+        start = find(0)
+        while start >= 0:
             line += text.count("\n", at, start)
             found.add(line)
             at = text.find("\n", start)
             if at < 0:
                 break
-            m = search(text, at + 1)
+            start = find(at + 1)
     return found
 
 

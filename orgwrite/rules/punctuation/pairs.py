@@ -14,8 +14,6 @@ from orgwrite.rules.punctuation._common import PLACEHOLDER, TEXT_KINDS, absent, 
 _OPEN = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "「": "」", "『": "』"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _PAIR_RE = lazyre.compile("[" + "".join(_OPEN) + "".join(_CLOSE) + "]")
-#: Deletes every pair mark except the double quotes.
-_NOT_DOUBLE_QUOTE = str.maketrans("", "", "".join(ch for ch in (*_OPEN, *_CLOSE) if ch not in "“”"))
 _NAMES = {
     "“": "引号",
     "‘": "单引号",
@@ -58,6 +56,8 @@ _NOT_A_PAIR_MARK_RE = lazyre.compile("[^\n" + "".join(_OPEN) + "".join(_CLOSE) +
 #: speed) from a string of pair marks and line ends leaves the double quotes and line ends,
 #: with less work than a regex that removes every run of other marks.
 _NOT_DOUBLE_QUOTES = tuple(ch for ch in (*_OPEN, *_CLOSE) if ch not in "“”")
+#: Deletes every pair mark except the double quotes (the same marks, for ``str.translate``).
+_NOT_DOUBLE_QUOTE = str.maketrans("", "", "".join(_NOT_DOUBLE_QUOTES))
 #: Double quotes that do not alternate “ ” “ ” within a line (of double quotes alone).
 _QUOTES_OUT_OF_STEP_RE = lazyre.compile("““|””|^”|“$", re.M)
 _NOT_A_LINE_END_RE = lazyre.compile("[^\n]")
