@@ -72,6 +72,11 @@ def main() -> None:
     """Entry point: run the CLI; user errors become one Chinese line and exit 2."""
     from orgwrite.errors import OrgwriteError
 
+    if not _FREEZE_AT_EXIT:
+        import atexit
+
+        atexit.register(_freeze_what_is_left)
+        _FREEZE_AT_EXIT.append(True)
     try:
         code = cli.main(standalone_mode=False, prog_name="orgwrite")
     except OrgwriteError as exc:
@@ -91,6 +96,21 @@ def main() -> None:
         _quiet_broken_pipe()
     else:
         sys.exit(code if isinstance(code, int) else 0)
+
+
+#: Whether :func:`_freeze_what_is_left` is registered (once per process, however often main runs).
+_FREEZE_AT_EXIT: list[bool] = []
+
+
+def _freeze_what_is_left() -> None:
+    """At exit, CPython's finalization runs the cycle collector several times over all that
+    is still alive (rules, lexicon, jieba, compiled patterns): 15–20 ms of a 200 ms check,
+    for memory the process is about to give back anyway.  Registered first, this runs after
+    every other exit handler; nothing left then needs the collector (files are written and
+    closed before a command returns), so the survivors are frozen and those passes skip them."""
+    import gc
+
+    gc.freeze()
 
 
 def _quiet_broken_pipe() -> None:

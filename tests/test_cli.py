@@ -215,3 +215,30 @@ def test_help_and_version(cli):
 def test_bundled_example_has_its_known_defects(cli):
     found = findings_json(cli("check", str(ROOT / "examples" / "work-plan.txt"), "--format", "json").stdout)
     assert {f["rule"] for f in found} >= {"P103", "P105", "P108", "P110"}
+
+
+def test_what_is_left_at_exit_is_frozen_after_the_exit_handlers_of_the_run(tmp_path):
+    """A check ends with the survivors frozen (so the interpreter's last collections skip
+    them) only after the exit handlers registered during the run have done their work (the
+    compiled-pattern cache is written to an empty cache folder), with its exit code and
+    report as they were."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen:', gc.get_freeze_count() > 0, file=sys.stderr))\n"
+        "from orgwrite.cli import main\n"
+        f"sys.argv = ['orgwrite', 'check', {SAMPLE_004!r}, '--format', 'json']\n"
+        "main()\n",
+        "utf-8",
+    )
+    cache = tmp_path / "cache"
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache), PYTHONPATH=str(ROOT))
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, cwd=ROOT, env=env, timeout=120)
+    assert r.returncode == 1
+    assert json.loads(r.stdout)["files"][0]["findings"]
+    assert r.stderr.decode().splitlines() == ["frozen: True"]
+    assert list((cache / "orgwrite").glob("regex-*.marshal"))
