@@ -6,13 +6,14 @@ part of a sentence after an ASCII semicolon."""
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
 from orgwrite import check
 from orgwrite.config import Config
 from orgwrite.io.read_text import read_string
-from orgwrite.numerals import protected_spans
+from orgwrite.numerals import DIGIT_LEAD, protected_spans
 from orgwrite.rules.base import all_rules
 from orgwrite.rules.numbers.fixed_expressions import digit_anchor
 from orgwrite.rules.numbers.same_figure import _figure_re, _statement_figure_re
@@ -136,11 +137,30 @@ def test_wrong_examples_fire_the_same_after_clean_blocks(code: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["1.2.3人", "共3.5.6万人，增长7.2%", "x.٣٤人", "٣3人", "１２3名", "12345号和678人", "3.人 .5人 5.人"],
+    [
+        "1.2.3人",
+        "共3.5.6万人，增长7.2%",
+        "x.٣٤人",
+        "٣3人",
+        "１２3名",
+        "12345号和678人",
+        "3.人 .5人 5.人",
+        "共\U0001d7d1\U0001d7d0人",  # digits beyond U+FFFF
+        "共\U0001f600人，·3人，×5名",  # characters the digit class holds that are not digits
+    ],
 )
 def test_statement_figures_are_the_figures_statements_keep(text: str) -> None:
     kept = [m.span() for m in _figure_re().finditer(text) if not (m.start() and text[m.start() - 1] in "0123456789.")]
     assert [m.span() for m in _statement_figure_re().finditer(text)] == kept
+
+
+def test_the_digit_lead_finds_every_digit_and_nothing_else() -> None:
+    """Over every code point (a digit a later Unicode adds where the class leaves a range
+    out would fail here, not slip past the scans that use it)."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    digits = [m.start() for m in re.finditer(r"\d", every)]
+    assert [m.start() for m in re.finditer(DIGIT_LEAD, every)] == digits
+    assert len(digits) > 600
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from functools import cache
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document, Finding
-from orgwrite.numerals import inside, number_data
+from orgwrite.numerals import DIGIT_LEAD, inside, number_data
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import block_starts, block_text
 from orgwrite.rules.numbers.common import (
@@ -38,10 +38,12 @@ def _statement_figure_re() -> re.Pattern[str]:
     finditer never starts an original match right after a digit (the match would have begun
     one digit earlier), and every place inside a dropped match is after a digit or a point or
     cannot start a number: so the matches are the same, less the dropped ones.  The look-behind
-    comes after the first digit, so the scan still starts from digits only.
+    comes after the first digit, so the scan still starts from digits only, and the first
+    digit is :data:`DIGIT_LEAD` (the same character, found faster: the scan over the whole
+    text is a third of the rule's time).
     """
     plain = _figure_re().pattern
-    pattern = plain.replace("(?P<num>\\d+", "(?P<num>\\d(?<![\\d.]\\d)\\d*", 1)
+    pattern = plain.replace("(?P<num>\\d+", f"(?P<num>{DIGIT_LEAD}(?<![\\d.]\\d)\\d*", 1)
     return lazyre.compile(pattern) if pattern != plain else _figure_re()
 
 
