@@ -27,8 +27,9 @@ CN_NUM_CHARS = "〇零一二三四五六七八九十百千两"
 #: other than 0-9, General Punctuation (U+2000-206F), the CJK symbols, kana and ideographs
 #: (U+3000-9FFF) and the full-width forms other than ０-９, which hold no decimal digit
 #: (tests/test_numbers_prefilters.py checks it against every code point); the look-behind then
-#: drops what it holds that is not a digit.
-DIGIT_LEAD = r"[0-9\u0080-\u1fff\u2070-\u2fff\ua000-\ufeff\uff10-\uff19\U00010000-\U0010ffff](?<=\d)"
+#: drops what it holds that is not a digit.  DIGIT_RANGES is the class without its brackets.
+DIGIT_RANGES = r"0-9\u0080-\u1fff\u2070-\u2fff\ua000-\ufeff\uff10-\uff19\U00010000-\U0010ffff"
+DIGIT_LEAD = rf"[{DIGIT_RANGES}](?<=\d)"
 
 #: One Chinese numeral, e.g. 三, 十二, 二十三.
 CN_SMALL = "[一二三四五六七八九十]{1,3}"

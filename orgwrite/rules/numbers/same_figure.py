@@ -10,7 +10,7 @@ from functools import cache
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document, Finding
-from orgwrite.numerals import DIGIT_LEAD, inside, number_data
+from orgwrite.numerals import DIGIT_LEAD, DIGIT_RANGES, inside, number_data
 from orgwrite.rules.base import Context, rule
 from orgwrite.rules.chars import block_starts, block_text
 from orgwrite.rules.numbers.common import (
@@ -48,11 +48,36 @@ def _statement_figure_re() -> re.Pattern[str]:
 
 
 #: A clause that speaks of a time or a change may give a different value for a different moment.
-_TIME_RE = lazyre.compile(
-    r"年|月|日|今年|去年|期间|以来|目前|当前|现在|截至|截止|同比|比上|较上|增长|下降|新增|减少|提高|降低|预计|力争|计划|目标|其中|分别|每"
-)
+_TIME_WORDS = (
+    "年|月|日|今年|去年|期间|以来|目前|当前|现在|截至|截止|同比|比上|较上|增长|下降|新增|减少|提高|降低|预计|力争|计划|目标|其中|分别|每"
+).split("|")
+
+
+def _seen_re(words: list[str], digits: bool) -> re.Pattern[str]:
+    """A pattern whose ``search`` finds something in a range exactly when one of ``words`` (or,
+    with ``digits``, a digit) is there; only whether it finds one is meant, not where.
+
+    The alternation of the words has no first character the engine can scan for, so a search
+    tries every word at every place; this one is led by a class of their first characters (and
+    of :data:`DIGIT_RANGES`), scanned a bitmap test per character, and checks the rest of a
+    word only there: a word occurs before the range's end exactly when its first character
+    does, followed by the rest.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    alone = "".join(f for f, r in rests.items() if "" in r)
+    firsts = "".join(rests)
+    lead = DIGIT_RANGES + firsts if digits else firsts
+    digit = r"\d" if digits else ""
+    tests = [f"(?<=[{digit}{alone}])"]
+    tests += [f"(?<={f})(?:{'|'.join(r for r in rs if r)})" for f, rs in rests.items() if any(rs)]
+    return lazyre.compile(f"[{lead}](?:{'|'.join(tests)})")
+
+
+_TIME_RE = _seen_re(_TIME_WORDS, digits=False)
 #: A digit or a time word: the searches of _DIGIT_RE and _TIME_RE in one.
-_DIGIT_OR_TIME_RE = lazyre.compile(r"\d|" + _TIME_RE.pattern)
+_DIGIT_OR_TIME_RE = _seen_re(_TIME_WORDS, digits=True)
 _LEAD_RE = lazyre.compile(r"^(?:共|累计|全年|先后|已|共有|现有|合计|总计)+")
 _CLAUSE_RE = lazyre.compile(r"[^，。；！？：,;:!?、（）()“”《》\d\s]{8,40}$")
 #: The characters _CLAUSE_RE stops at; the last one in a range and the last sentence end in
