@@ -83,6 +83,8 @@ _CLAUSE_RE = lazyre.compile(r"[^，。；！？：,;:!?、（）()“”《》\d
 #: The characters _CLAUSE_RE stops at; the last one in a range and the last sentence end in
 #: a range (a greedy ``.*`` backs up from the end of the range: C speed, no list per block).
 _CLAUSE_STOP_RE = lazyre.compile(r"[，。；！？：,;:!?、（）()“”《》\d\s]")
+#: Stop characters of _CLAUSE_STOP_RE other than a newline (where _clause_before looks further).
+_CLAUSE_STOPS = frozenset("，。；！？：,;:!?、（）()“”《》 \t\u3000")
 _LAST_STOP_RE = lazyre.compile(r"(?s:.*)[，。；！？：,;:!?、（）()“”《》\d\s]")
 _LAST_END_RE = lazyre.compile(r"(?s:.*)[。；！？]")
 
@@ -335,6 +337,8 @@ def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
             # not open with its moment): the test below drops it, so the scan passes it by.
             e = ends.search(text, start)
             scan.skip_to(e.end() if e else len(text) + 1)
+            if start and text[start - 1] in _CLAUSE_STOPS:
+                continue  # no approximation word before it, and _clause_before finds this stop
             if _DIGIT_OR_TIME_RE.search(text, sentence_start, start):
                 continue  # undated, with a digit or a time word before it in its sentence: dropped below
         m = pattern.match(text, start)
