@@ -77,13 +77,18 @@ def test_n110_reads_the_statements_the_candidates_keep(text: str, line: int, sta
 
 def test_n110_reads_the_clause_before_a_line_break_in_a_block() -> None:
     """The figure stands right after a line break: not a stop that ends the clause there (the
-    early drop of a figure right after a stop must not take it)."""
+    early drop of a figure with a stop just before it must not take it)."""
     doc = read_string("第一段。\n第二段。", "x.txt")
     doc.blocks[0].text = "会议指出，全省共选派驻村第一书记\n1.2万人，实现全覆盖。"
     doc.blocks[1].text = "在抓党建促乡村振兴中，全省共选派驻村第一书记12300人。"
     assert found(doc, "N110") == [("N110", 2, 23, 29, None)]
     doc.blocks[0].text = "会议指出，全省共选派驻村第一书记\u30001.2万人，实现全覆盖。"
     assert found(doc, "N110") == []
+    # An approximation word after the line break: the clause ends before the word, not at a
+    # stop within eight characters of the figure.
+    doc.blocks[0].text = "会议指出，全省共选派驻村第一书记\n约1.2万人，实现全覆盖。"
+    doc.blocks[1].text = "在抓党建促乡村振兴中，全省共选派驻村第一书记15300人。"
+    assert found(doc, "N110") == [("N110", 2, 23, 29, None)]
 
 
 def test_n110_drops_an_undated_figure_with_a_digit_before_it() -> None:

@@ -83,8 +83,6 @@ _CLAUSE_RE = lazyre.compile(r"[^，。；！？：,;:!?、（）()“”《》\d
 #: The characters _CLAUSE_RE stops at; the last one in a range and the last sentence end in
 #: a range (a greedy ``.*`` backs up from the end of the range: C speed, no list per block).
 _CLAUSE_STOP_RE = lazyre.compile(r"[，。；！？：,;:!?、（）()“”《》\d\s]")
-#: Stop characters of _CLAUSE_STOP_RE other than a newline (where _clause_before looks further).
-_CLAUSE_STOPS = frozenset("，。；！？：,;:!?、（）()“”《》 \t\u3000")
 _LAST_STOP_RE = lazyre.compile(r"(?s:.*)[，。；！？：,;:!?、（）()“”《》\d\s]")
 _LAST_END_RE = lazyre.compile(r"(?s:.*)[。；！？]")
 
@@ -159,6 +157,9 @@ def _rounded(span: tuple[float, float], m: re.Match[str]) -> tuple[float, float]
 
 
 _PRE_RE = lazyre.compile(r"(?:大约|约有|约|将近|接近|近|超过|逾)$")
+#: _PRE_RE ends in one of these (or "$" matches before a newline): without one right before
+#: a figure, no approximation word stands before it, and its clause ends at the figure.
+_PRE_LAST = "约有近过逾\n"
 
 
 def _interval(value: float, m: re.Match[str], pre: str | None) -> tuple[float, float]:
@@ -337,13 +338,12 @@ def statements(doc: Document, ctx: Context) -> Iterator[Statement]:
             # not open with its moment): the test below drops it, so the scan passes it by.
             e = ends.search(text, start)
             scan.skip_to(e.end() if e else len(text) + 1)
-            if start and text[start - 1] in _CLAUSE_STOPS:
-                continue  # no approximation word before it, and _clause_before finds this stop
+            if start < 8 or (text[start - 1] not in _PRE_LAST and _CLAUSE_STOP_RE.search(text, start - 8, start)):
+                continue  # no approximation word before it, and _clause_before(start) is None
             if _DIGIT_OR_TIME_RE.search(text, sentence_start, start):
                 continue  # undated, with a digit or a time word before it in its sentence: dropped below
         m = pattern.match(text, start)
-        # _PRE_RE ends in one of these (or "$" matches before a newline).
-        p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, "约有近过逾\n") else None
+        p = _PRE_RE.search(text, max(0, start - 2), start) if _after(text, start, _PRE_LAST) else None
         pre = p.group(0) if p else None
         begin = p.start() if p else start
         dated = _dated_clause(text, part_start, begin) if opens else None
