@@ -50,6 +50,17 @@ def test_a_block_holding_a_line_break_maps_its_marks_to_itself() -> None:
     assert found(doc) == [("N105", 2, 11, 18, "十九届三中全会"), ("N105", 2, 23, 25, "3000")]
 
 
+def test_full_width_digits_are_marked_by_the_first_class_scan() -> None:
+    """After an ASCII digit, before an anchor character, alone in the last block."""
+    text = "全市党组织建设稳步推进。\n共有1２名党员，深入学习党的２０大精神。\n９"
+    assert found(text, "N105") == [
+        ("N105", 2, 4, 5, "2"),
+        ("N105", 2, 13, 18, "党的二十大"),
+        ("N105", 2, 15, 17, "20"),
+        ("N105", 3, 1, 2, "9"),
+    ]
+
+
 def test_clean_digits_next_to_anchor_characters_give_nothing() -> None:
     assert found("全市3个乡镇、12家单位开展2次培训，第3季度共有5位同志获评，增长7.1%，合计1.5千米。") == []
 
