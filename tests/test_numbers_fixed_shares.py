@@ -6,10 +6,14 @@ The right sentences are published ones (新华社 党内统计公报 2017/2018, 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from orgwrite import check
 from orgwrite.config import Config
+from orgwrite.numerals import number_data
+from orgwrite.rules.numbers.fixed_expressions import fixed_cn_res
 
 
 def found(text: str, select: str = "N") -> list[tuple]:
@@ -17,6 +21,21 @@ def found(text: str, select: str = "N") -> list[tuple]:
 
 
 # --- N105: fixed expressions with Arabic numerals -------------------------------------------
+
+
+def test_fixed_patterns_led_by_a_digit_match_as_written() -> None:
+    """fixed_cn_res() writes a leading (\\d+) as (\\d\\d*): the same matches and groups as the
+    patterns as written, for every kind of digit."""
+    texts = [
+        "党的20大精神，19届4中全会，3会1课，2学1做，4个意识，14五规划，两个维护，“7风”",
+        "共1234个意识，x3严3实，١٢个自信，\U0001d7d1\U0001d7d0大以来，３个一百年，23中全会",
+    ]
+    for compiled, source in zip(fixed_cn_res(), number_data()["fixed_cn"], strict=True):
+        plain = re.compile(source)
+        for text in texts:
+            fast = [(m.span(), m.groups()) for m in compiled[0].finditer(text)]
+            assert fast == [(m.span(), m.groups()) for m in plain.finditer(text)], source
+    assert sum(p.pattern != s for (p, _), s in zip(fixed_cn_res(), number_data()["fixed_cn"], strict=True)) >= 3
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,19 @@ part of a sentence after an ASCII semicolon."""
 
 from __future__ import annotations
 
+import random
 import re
+import sys
 
 import pytest
 
 from orgwrite import check
 from orgwrite.config import Config
 from orgwrite.io.read_text import read_string
-from orgwrite.numerals import protected_spans
+from orgwrite.numerals import DIGIT_LEAD, protected_spans
 from orgwrite.rules.base import all_rules
 from orgwrite.rules.numbers.fixed_expressions import digit_anchor
-from orgwrite.rules.numbers.same_figure import _figure_re, _statement_figure_re
+from orgwrite.rules.numbers.same_figure import _TIME_WORDS, _figure_re, _seen_re, _statement_figure_re
 
 
 def found(text, select: str = "N") -> list[tuple]:
@@ -48,6 +50,17 @@ def test_a_block_holding_a_line_break_maps_its_marks_to_itself() -> None:
     assert found(doc) == [("N105", 2, 11, 18, "十九届三中全会"), ("N105", 2, 23, 25, "3000")]
 
 
+def test_full_width_digits_are_marked_by_the_first_class_scan() -> None:
+    """After an ASCII digit, before an anchor character, alone in the last block."""
+    text = "全市党组织建设稳步推进。\n共有1２名党员，深入学习党的２０大精神。\n９"
+    assert found(text, "N105") == [
+        ("N105", 2, 4, 5, "2"),
+        ("N105", 2, 13, 18, "党的二十大"),
+        ("N105", 2, 15, 17, "20"),
+        ("N105", 3, 1, 2, "9"),
+    ]
+
+
 def test_clean_digits_next_to_anchor_characters_give_nothing() -> None:
     assert found("全市3个乡镇、12家单位开展2次培训，第3季度共有5位同志获评，增长7.1%，合计1.5千米。") == []
 
@@ -71,6 +84,22 @@ def test_clean_digits_next_to_anchor_characters_give_nothing() -> None:
 )
 def test_n110_reads_the_statements_the_candidates_keep(text: str, line: int, start: int, end: int) -> None:
     assert found(text, "N110") == [("N110", line, start, end, None)]
+
+
+def test_n110_reads_the_clause_before_a_line_break_in_a_block() -> None:
+    """The figure stands right after a line break: not a stop that ends the clause there (the
+    early drop of a figure with a stop just before it must not take it)."""
+    doc = read_string("第一段。\n第二段。", "x.txt")
+    doc.blocks[0].text = "会议指出，全省共选派驻村第一书记\n1.2万人，实现全覆盖。"
+    doc.blocks[1].text = "在抓党建促乡村振兴中，全省共选派驻村第一书记12300人。"
+    assert found(doc, "N110") == [("N110", 2, 23, 29, None)]
+    doc.blocks[0].text = "会议指出，全省共选派驻村第一书记\u30001.2万人，实现全覆盖。"
+    assert found(doc, "N110") == []
+    # An approximation word after the line break: the clause ends before the word, not at a
+    # stop within eight characters of the figure.
+    doc.blocks[0].text = "会议指出，全省共选派驻村第一书记\n约1.2万人，实现全覆盖。"
+    doc.blocks[1].text = "在抓党建促乡村振兴中，全省共选派驻村第一书记15300人。"
+    assert found(doc, "N110") == [("N110", 2, 23, 29, None)]
 
 
 def test_n110_drops_an_undated_figure_with_a_digit_before_it() -> None:
@@ -136,11 +165,30 @@ def test_wrong_examples_fire_the_same_after_clean_blocks(code: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["1.2.3人", "共3.5.6万人，增长7.2%", "x.٣٤人", "٣3人", "１２3名", "12345号和678人", "3.人 .5人 5.人"],
+    [
+        "1.2.3人",
+        "共3.5.6万人，增长7.2%",
+        "x.٣٤人",
+        "٣3人",
+        "１２3名",
+        "12345号和678人",
+        "3.人 .5人 5.人",
+        "共\U0001d7d1\U0001d7d0人",  # digits beyond U+FFFF
+        "共\U0001f600人，·3人，×5名",  # characters the digit class holds that are not digits
+    ],
 )
 def test_statement_figures_are_the_figures_statements_keep(text: str) -> None:
     kept = [m.span() for m in _figure_re().finditer(text) if not (m.start() and text[m.start() - 1] in "0123456789.")]
     assert [m.span() for m in _statement_figure_re().finditer(text)] == kept
+
+
+def test_the_digit_lead_finds_every_digit_and_nothing_else() -> None:
+    """Over every code point (a digit a later Unicode adds where the class leaves a range
+    out would fail here, not slip past the scans that use it)."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    digits = [m.start() for m in re.finditer(r"\d", every)]
+    assert [m.start() for m in re.finditer(DIGIT_LEAD, every)] == digits
+    assert len(digits) > 600
 
 
 @pytest.mark.parametrize(
@@ -182,3 +230,18 @@ def test_rules_that_share_marks_find_each_their_own() -> None:
         ("N103", 2, 5, 15, None),
         ("N103", 2, 18, 29, "2023年5月8日"),
     ]
+
+
+@pytest.mark.parametrize("digits", [False, True])
+def test_seen_re_finds_something_exactly_where_a_word_or_digit_is(digits: bool) -> None:
+    """Over every range of random texts of the words' characters, digits of several scripts
+    and others, the class-led search finds something exactly when the plain alternation does."""
+    fast = _seen_re(_TIME_WORDS, digits)
+    plain = re.compile((r"\d|" if digits else "") + "|".join(_TIME_WORDS))
+    alphabet = "".join(dict.fromkeys("".join(_TIME_WORDS))) + "3３٣\U0001d7d1·人的，\n\U0001f600"
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        for a in range(len(text)):
+            for b in range(a, len(text) + 1):
+                assert bool(fast.search(text, a, b)) == bool(plain.search(text, a, b)), (text, a, b)

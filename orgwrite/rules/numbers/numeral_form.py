@@ -186,7 +186,9 @@ def _markers() -> tuple[tuple[re.Pattern[str], dict[str, frozenset]], ...]:
     kinds.setdefault("”", set()).add("day")
     frozen = {c: frozenset(v) for c, v in kinds.items()}
     patterns = (
-        rf"[{digit_led}](?<=\d.)",
+        # The full-width digits ride on the first class scan: every character costs one test
+        # of the class however many it holds, and full-width digits are rare.
+        rf"[{digit_led}０-９](?:(?<=\d.)|(?<=[０-９]))",
         r"年(?:(?<=[一二三四五六七八九〇零0]{4}年)|(?<=[0-9]{4}年)(?=[一二三四五六七八九十]))",
         r"、(?<=[2-8二三四五六七八两]、)(?=[3-9三四五六七八九])",
         r"几(?<=[1-9]0几)",
@@ -195,19 +197,13 @@ def _markers() -> tuple[tuple[re.Pattern[str], dict[str, frozenset]], ...]:
     return tuple((lazyre.compile(p), frozen) for p in patterns)
 
 
-_FULLWIDTH_DIGIT_RE = lazyre.compile(r"[０-９]")
-
-
 def _flagged_blocks(doc: Document, ctx: Context) -> dict[int, set]:
     """Block index → the marks of :func:`_markers` found in it (a few searches over the whole
     text).  Patterns of fixed_cn without a digit anchor mark every block with a digit."""
     alltext = block_text(doc, ctx.cache)
     starts = block_starts(doc, ctx.cache)
     out: dict[int, set] = {}
-    markers = list(_markers())
-    if any(d in alltext for d in "０１２３４５６７８９"):  # ten scans beat one class scan
-        markers.append((_FULLWIDTH_DIGIT_RE, markers[0][1]))
-    for pattern, kinds in markers:
+    for pattern, kinds in _markers():
         for m in pattern.finditer(alltext):
             i = bisect_right(starts, m.start()) - 1
             marks = out.get(i)
