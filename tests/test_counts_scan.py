@@ -256,3 +256,19 @@ def test_quotations_found_one_kind_at_a_time_are_those_of_the_whole_pattern(text
     from orgwrite.numerals import quoted_spans
 
     assert quoted.quoted_spans(text) == quoted_spans(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["分", "别", "分别", "甲", "，", "\n", "\n\n"]), max_size=20).map("".join))
+def test_the_places_of_fenbie_are_those_of_its_finditer(text):
+    from orgwrite.io.read_text import read_string
+    from orgwrite.rules.base import Context
+
+    doc = read_string(text + "。", "t.txt")
+    places = scan.candidates(doc, Context(config=Config())).respectively
+    expected = {}
+    for i, block in enumerate(doc.blocks):
+        found = [m.start() for m in re.finditer("分别", block.text)]
+        if found:
+            expected[i] = found
+    assert places == expected

@@ -43,7 +43,9 @@ MARKER_BACK = {"shi": 3, "yao": 3, "di": 0, "paren": 0, "dot": 2, "ord": 1, "cir
 #: ①–⑳, as the inside of a class and as characters.
 _CIRCLED = "①-⑳"
 _CIRCLED_CHARS = frozenset(chr(c) for c in range(ord("①"), ord("⑳") + 1))
-_RESPECTIVELY = lazyre.compile(r"分别")
+#: Each 分别, found at its 分: a search led by one character scans faster than one led by two
+#: (the engine's loop for a longer literal prefix is slower).
+_RESPECTIVELY = lazyre.compile(r"分(?=别)")
 
 
 @cache
