@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from orgwrite import check
 from orgwrite.config import Config
-from orgwrite.rules.counts import respectively, scan, stated
+from orgwrite.rules.counts import quoted, respectively, scan, stated
 from tests.docx_util import formatted_docx_from_text
 
 E = Config(select=("E2",))
@@ -242,3 +242,33 @@ def test_a_count_whose_only_other_digit_stands_after_it_is_read():
     assert found("会议明确了以下10点：1.学习；2.调研。", Config(select=("E201",))) == [
         ("E201", 1, 8, 11, "前文称“10点”，实际列出两项：1.……2.（第1行第12列至第1行第17列）")
     ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["《", "》", "“", "”", "‘", "’", "甲", "乙", "、", "\n", "甲" * 79, "乙" * 199]), max_size=30
+    ).map("".join)
+)
+@example("“ab《cd” ef》")  # a title opened inside a quotation: the quotation is taken, the title not
+@example("《a“b》c”“d”")
+def test_quotations_found_one_kind_at_a_time_are_those_of_the_whole_pattern(text):
+    from orgwrite.numerals import quoted_spans
+
+    assert quoted.quoted_spans(text) == quoted_spans(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["分", "别", "分别", "甲", "，", "\n", "\n\n"]), max_size=20).map("".join))
+def test_the_places_of_fenbie_are_those_of_its_finditer(text):
+    from orgwrite.io.read_text import read_string
+    from orgwrite.rules.base import Context
+
+    doc = read_string(text + "。", "t.txt")
+    places = scan.candidates(doc, Context(config=Config())).respectively
+    expected = {}
+    for i, block in enumerate(doc.blocks):
+        found = [m.start() for m in re.finditer("分别", block.text)]
+        if found:
+            expected[i] = found
+    assert places == expected

@@ -8,7 +8,6 @@ it, :mod:`.items_below` the paragraphs under it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from orgwrite import lazyre
@@ -62,6 +61,7 @@ def items_inline(block: Block, after: int, runs_by_start: dict[tuple[int, int], 
     return None
 
 
+_SEMICOLON_RE = lazyre.compile(r"[；;]")
 _COLON_LIST_RE = lazyre.compile(r"[^，。；：,;:]{0,8}[：:]([^。！？]*)")
 #: The words that join the last two items; not 和 in 和谐, 与 in 参与, 及 in 普及/涉及/及时.
 JOINERS = r"以及|和(?!谐)|(?<!参)与|(?<![普涉以])及(?!时)"
@@ -79,7 +79,7 @@ def items_colon(block: Block, after: int) -> Items | None:
     if not body.strip():
         return None
     if "；" in body or ";" in body:
-        parts = [p for p in re.split(r"[；;]", body) if p.strip()]
+        parts = [p for p in _SEMICOLON_RE.split(body) if p.strip()]
         if any(len(p.strip()) < 2 for p in parts):
             return None
     elif "，" in body or "," in body or len(body) > 60:
@@ -108,11 +108,15 @@ def joined_pair(text: str) -> list[str] | None:
     return [m.group(1), m.group(2)] if m else None
 
 
+_QUOTATION_RE = lazyre.compile(r"“[^“”]*”|《[^《》]*》|‘[^‘’]*’")
+
+
 def mask_quotations(text: str) -> str:
-    """``text`` with the inside of each quotation masked, so a 、 or ； inside it separates nothing."""
-    return re.sub(
-        r"“[^“”]*”|《[^《》]*》|‘[^‘’]*’", lambda q: q.group(0)[0] + MASK * (len(q.group(0)) - 2) + q.group(0)[-1], text
-    )
+    """``text`` with the inside of each quotation masked, so a 、 or ； inside it separates nothing.
+    A text without an opening mark holds no quotation: it is given back as it is."""
+    if "“" not in text and "《" not in text and "‘" not in text:
+        return text
+    return _QUOTATION_RE.sub(lambda q: q.group(0)[0] + MASK * (len(q.group(0)) - 2) + q.group(0)[-1], text)
 
 
 #: 七大重点事项（预算、收支、采购……）: the items in brackets right after the counted noun.

@@ -43,7 +43,9 @@ MARKER_BACK = {"shi": 3, "yao": 3, "di": 0, "paren": 0, "dot": 2, "ord": 1, "cir
 #: ①–⑳, as the inside of a class and as characters.
 _CIRCLED = "①-⑳"
 _CIRCLED_CHARS = frozenset(chr(c) for c in range(ord("①"), ord("⑳") + 1))
-_RESPECTIVELY = lazyre.compile(r"分别")
+#: Each 分别, found at its 分: a search led by one character scans faster than one led by two
+#: (the engine's loop for a longer literal prefix is slower).
+_RESPECTIVELY = lazyre.compile(r"分(?=别)")
 
 
 @cache
@@ -122,24 +124,24 @@ def _hits(pattern: re.Pattern[str], text: str, starts: list[int]) -> dict[int, l
 
 def _by_block(pos: list[int], starts: list[int]) -> dict[int, list[int]]:
     """Block index → offsets in that block of the sorted offsets ``pos`` of the joined text.
-    Most blocks hold one hit, and the last block with hits holds all the rest: both are
-    told without a search."""
+    Most blocks hold one hit (told by the next hit alone), and the last block holds all the
+    hits left: both are told without a search."""
     out: dict[int, list[int]] = {}
     k, n, last = 0, len(pos), len(starts) - 1
     while k < n:
         p = pos[k]
         i = bisect_right(starts, p) - 1
         base = starts[i]
-        if i == last or pos[-1] < starts[i + 1]:
+        if i == last:
             out[i] = [q - base for q in pos[k:]]
             break
         following = starts[i + 1]
-        if k + 1 == n or pos[k + 1] >= following:
+        k += 1
+        if k == n or pos[k] >= following:
             out[i] = [p - base]
-            k += 1
             continue
         j = bisect_left(pos, following, k)  # the hits in block i
-        out[i] = [q - base for q in pos[k:j]]
+        out[i] = [q - base for q in pos[k - 1 : j]]
         k = j
     return out
 

@@ -206,20 +206,21 @@ def _count_terms() -> tuple[str, ...]:
 
 
 @cache
-def _terms_by_char() -> dict[str, tuple[tuple[str, int], ...]]:
-    """Each character of a named count → (the term, the character's offset in it)."""
-    out: dict[str, list[tuple[str, int]]] = {}
+def _terms_by_char() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Each character of a named count → (an offset k, the terms whose character at k it is):
+    the terms of one offset are tested by one ``str.startswith`` with a tuple."""
+    out: dict[str, dict[int, list[str]]] = {}
     for term in _count_terms():
         for k, ch in enumerate(term):
-            out.setdefault(ch, []).append((term, k))
-    return {ch: tuple(v) for ch, v in out.items()}
+            out.setdefault(ch, {}).setdefault(k, []).append(term)
+    return {ch: tuple((k, tuple(terms)) for k, terms in sorted(by.items())) for ch, by in out.items()}
 
 
 def _in_term(text: str, pos: int) -> bool:
     """True when the count at ``pos`` is part of a named count (中央八项规定、铁人三项): a term
     whose character at some offset k is ``text[pos]`` stands at ``pos - k``."""
-    for term, k in _terms_by_char().get(text[pos], ()):
-        if k <= pos and text.startswith(term, pos - k):
+    for k, terms in _terms_by_char().get(text[pos], ()):
+        if k <= pos and text.startswith(terms, pos - k):
             return True
     return False
 
@@ -252,27 +253,28 @@ def _generic_sites(
     quoted: list[tuple[int, int]] | None = None
     # ``hits``: where a generic count can start and read a list (:func:`_generic_hits`).
     for m in matches_at(_GENERIC_RE, text, hits):
-        if m.start() in seen or (m.start() and text[m.start() - 1] in _NOT_BEFORE_COUNT):
+        start, end = m.span()
+        if start in seen or (start and text[start - 1] in _NOT_BEFORE_COUNT):
             continue
-        if not _list_can_be_near(text, m.start(), m.end()):
+        if not _list_can_be_near(text, start, end):
             continue
-        if _NOT_ITEMS_RE.match(m.group("noun")) or _in_term(text, m.start()):
+        if _NOT_ITEMS_RE.match(m.group("noun")) or _in_term(text, start):
             continue
         if quoted is None:
             quoted = quotes.spans(block)
-        if inside(quoted, m.start(), m.start("noun")):
+        if inside(quoted, start, m.start("noun")):
             # “政府服务环境、产业生态环境、法治保障三个环境”: a list and its count in one quotation
-            span = next(q for q in quoted if q[0] <= m.start() < q[1])
+            span = next(q for q in quoted if q[0] <= start < q[1])
             if text[span[0]] == "“":
-                items = items_before(block, m.start(), quotes, pairs=False, floor=span[0] + 1)
+                items = items_before(block, start, quotes, pairs=False, floor=span[0] + 1)
                 if items is not None:
                     yield block, m, cn_to_int(m.group("n")), items
             continue
-        items = items_before(block, m.start(), quotes, pairs=False) or items_introduced(block, m.end())
-        colon = _COLON_SOON_RE.match(text, m.end())
+        items = items_before(block, start, quotes, pairs=False) or items_introduced(block, end)
+        colon = _COLON_SOON_RE.match(text, end)
         if items is None and colon:
-            run = items_inline(block, m.end(), runs_by_start, markers[index])
-            items = items_from_run(run) if run is not None else items_colon(block, m.end())
+            run = items_inline(block, end, runs_by_start, markers[index])
+            items = items_from_run(run) if run is not None else items_colon(block, end)
         if items is None and colon and not text[colon.end() :].strip():
             nxt = next_block(doc, index)
             if nxt is not None:
@@ -288,9 +290,12 @@ def _generic_hits(text: str, hits: list[int]) -> list[int]:
     those of the scan, :attr:`.Candidates.generic`).  A hit where
     :func:`_no_list_at` proves no list can be read is left out, unless the next hit is
     within 12 characters (a match is at most 12 long: the one at the hit left out could
-    have covered that hit, which finditer then skips)."""
-    last = len(hits) - 1
-    return [h for k, h in enumerate(hits) if (k < last and hits[k + 1] < h + 12) or not _no_list_at(text, h)]
+    have covered that hit, which finditer then skips).  Most blocks hold one hit: it is
+    tested without building pairs of neighbours."""
+    if len(hits) == 1:
+        return [] if _no_list_at(text, hits[0]) else hits
+    # Each hit with the next one (the last with none: no hit is that far on).
+    return [h for h, n in zip(hits, [*hits[1:], 1 << 60], strict=True) if n < h + 12 or not _no_list_at(text, h)]
 
 
 #: A clause boundary of items_before's segment (its _BEFORE_LIST_RE) with no closing mark
