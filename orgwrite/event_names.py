@@ -134,20 +134,19 @@ def anchor_patterns(names) -> tuple[tuple[re.Pattern, int, int], ...]:
     ``before`` is the most characters any of those names has up to and including its anchor,
     ``after`` the most it has after it.
     """
+    # Per name, where each character that may be its anchor stands last (a later index wins).
+    left = {name: {ch: i for i, ch in enumerate(name) if i + 1 >= min(MIN_TAIL, len(name))} for name in names}
+    counts = Counter(ch for found in left.values() for ch in found)  # in how many names left
     anchored: dict[str, list[tuple[str, int]]] = {}
-    left = list(names)
     while left:
-        # Per name, where each character that may be its anchor stands last (a later index wins).
-        places = [{ch: i for i, ch in enumerate(name) if i + 1 >= min(MIN_TAIL, len(name))} for name in left]
-        counts = Counter(ch for found in places for ch in found)
-        anchor = min(counts, key=lambda ch: (-counts[ch], ch))
-        rest = []
-        for name, found in zip(left, places, strict=True):
-            if anchor in found:
-                anchored.setdefault(anchor, []).append((name, found[anchor]))
-            else:
-                rest.append(name)
-        left = rest
+        most = max(counts.values())
+        anchor = min(ch for ch, n in counts.items() if n == most)
+        read_here = anchored[anchor] = []
+        for name in [name for name, found in left.items() if anchor in found]:
+            found = left.pop(name)
+            read_here.append((name, found[anchor]))
+            counts.subtract(found.keys())  # one for each character of the name
+        counts = +counts  # only the characters of the names left
     patterns = []
     for anchor, read_here in anchored.items():
         width = min(END_WIDTH, *(i + 1 for _name, i in read_here))
