@@ -327,3 +327,15 @@ def test_t104_reads_the_scan_the_as_of_step_made(text, expected):
     # Undated: the as-of step scans the whole text for events, and T104 reads that scan.
     found = check(text, Config(select=("T104",)))
     assert [(f.line, f.column, f.end_column, f.replacement) for f in found] == expected
+
+
+def test_names_read_from_an_anchor_inside_them_are_found_at_the_text_edges():
+    # 丁 stands in two of the names (four characters into one, last in the other): they are read
+    # from it, so the reach after the anchor must hold the rest of 甲乙丙丁戊.
+    names = {"甲乙丙丁戊": 1, "乙丙丁己": 2, "庚丙丁": 3}
+    scanner = NameScanner(names, guard=frozenset())
+    assert [p.pattern[0] for p, _before, _after in scanner.anchors] == ["丁", "己"]
+    text = "甲乙丙丁戊x乙丙丁己x庚丙丁"
+    assert scanner.scan(text) == [(1, 0, 5), (2, 6, 10), (3, 11, 14)]
+    assert scanner.scan(text[:5]) == [(1, 0, 5)]
+    assert scanner.scan("乙丙丁戊") == []

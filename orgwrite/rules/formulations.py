@@ -220,6 +220,9 @@ def party_prefix(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 _NPC_RE = lazyre.compile(rf"全国人大({_NUM}届)([一二三四五六七八九]次会议)")
 _CPPCC_RE = lazyre.compile(rf"({_NUM}届)全国政协([一二三四五六七八九]次会议)")
+#: 全国人大 or 全国政协, one of which each of the two patterns holds: one pass over a text that
+#: holds neither (most do) instead of one test for each.
+_SESSION_HINT_RE = lazyre.compile("全国(?:人大|政协)")
 
 
 @rule("F104", "session-name-order", "error", "全国人大、全国政协会议届次的语序", fix="safe")
@@ -237,9 +240,9 @@ def session_name_order(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     新华社两会报道规范（lexicon-facts B12）。
     """
-    whole = document_text(doc, ctx.cache)  # every block's text: one test tells whether some block holds one
-    if "全国人大" not in whole.text and "全国政协" not in whole.text:
-        return  # each pattern holds one of them
+    whole = document_text(doc, ctx.cache)  # every block's text: one search tells whether some block holds one
+    if not _SESSION_HINT_RE.search(whole.text):
+        return  # each pattern holds 全国人大 or 全国政协
     blocks = doc.blocks
     for i in whole.blocks_with("全国"):
         block = blocks[i]
