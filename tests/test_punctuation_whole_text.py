@@ -251,6 +251,15 @@ def test_a_quoted_list_after_a_stop_pair_is_found() -> None:
     assert _findings(doc) == _plain_findings(doc)
 
 
+@pytest.mark.parametrize("members", [f"\x00-\xff{_common.KEPT}", "\n“”《》", "a", "\x00", "\U0010ffff", "b-dx-z"])
+def test_a_complement_class_holds_every_character_the_negated_class_holds(members: str) -> None:
+    # the skeleton's runs are found with the class written out as ranges: the same characters
+    negated = re.compile(f"[^{members}]")
+    written = re.compile(_common.complement_class(members))
+    points = [*range(0x10000), 0x10000, 0x1F600, 0x20000, 0x10FFFE, 0x10FFFF]
+    assert [c for c in points if negated.fullmatch(chr(c))] == [c for c in points if written.fullmatch(chr(c))]
+
+
 def test_the_characters_a_skeleton_search_needs_are_those_its_matches_start_with() -> None:
     # a search is skipped when the skeleton holds none of them: each must be in the class
     controls = {chr(c) for c in range(0x110) if invisible._CONTROL_RE.fullmatch(chr(c))}

