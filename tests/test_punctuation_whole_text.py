@@ -260,6 +260,14 @@ def test_a_complement_class_holds_every_character_the_negated_class_holds(member
     assert [c for c in points if negated.fullmatch(chr(c))] == [c for c in points if written.fullmatch(chr(c))]
 
 
+def test_an_invisible_or_control_character_at_the_end_of_the_text_is_found() -> None:
+    # the run of other characters must stop at the last character of the skeleton
+    for mark, code in (("\u200b", "P113"), ("\x1b", "P114")):
+        doc = read_string("\n".join([*_FILLER, "推动工作落实。" + mark]))
+        assert [f[:4] for f in _findings(doc) if f[0] == code] == [(code, 4, 8, 9)]
+        assert _findings(doc) == _plain_findings(doc)
+
+
 def test_the_characters_a_skeleton_search_needs_are_those_its_matches_start_with() -> None:
     # a search is skipped when the skeleton holds none of them: each must be in the class
     controls = {chr(c) for c in range(0x110) if invisible._CONTROL_RE.fullmatch(chr(c))}
