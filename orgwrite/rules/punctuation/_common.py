@@ -83,8 +83,9 @@ _STOP_PAIR_RES = tuple((mark, lazyre.compile(f"{mark}[{STOPS}]")) for mark in "�
 #: scans for the other stops, and trying the quoted items at each costs less than a second
 #: scan of the text for the two literals.  The alternatives exclude each other (the next
 #: character is a stop or an opening mark), and a quoted item's 顿号 follows a closing mark,
-#: so no stop pair ends on it: each literal's 顿号 is a match.
-_DUNHAO_RE = lazyre.compile(f"、(?:[{STOPS}]|(?<=”、)(?=“)|(?<=》、)(?=《))")
+#: so no stop pair ends on it: each literal's 顿号 is a match.  The look-ahead for any of
+#: the characters that can follow comes first: at almost every 顿号 it is the only test.
+_DUNHAO_RE = lazyre.compile(f"、(?=[{STOPS}“《])(?:[{STOPS}]|(?<=”、)(?=“)|(?<=》、)(?=《))")
 #: The rare ones (a few per thousand characters): ``str.find`` jumps from one to the next far
 #: faster than the regex engine scans for them, and a test in Python at each costs less.
 _RARE_STOPS = "；：？！"
