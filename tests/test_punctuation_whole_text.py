@@ -229,6 +229,45 @@ def test_stop_pairs_are_where_a_stop_is_followed_by_another(text: str) -> None:
     assert _common.Joined([], text).stop_pairs == expected
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="，、；。”“》《中\n", max_size=16))
+def test_the_scan_for_the_dunhao_finds_the_quoted_lists_and_the_stop_pairs(text: str) -> None:
+    # one scan serves P104 and P105: the lines that hold ”、“ or 》、《 are those of a
+    # search for the two literals, and the stop pairs stay what a search per mark gives
+    lines = text.split("\n")
+    expected = {i for i, line in enumerate(lines) if "”、“" in line or "》、《" in line}
+    joined = _common.Joined([], text)
+    assert joined.quoted_list_indices() == expected
+    plain = [re.compile(f"{mark}[{_common.STOPS}]") for mark in _common.STOPS]
+    assert joined.stop_pairs == sorted(m.start() for p in plain for m in p.finditer(text))
+
+
+def test_a_quoted_list_after_a_stop_pair_is_found() -> None:
+    # a stop pair of 顿号 after a closing mark, and a quoted list later in the paragraph
+    text = "开展“院士专家基层行”、、“院士专家吉林行”和“基层行”、“吉林行”活动。"
+    doc = read_string("\n".join([*_FILLER, text]))
+    found = [f[:4] for f in _findings(doc) if f[0] in ("P104", "P105")]
+    assert found == [("P104", 4, 12, 14), ("P105", 4, 29, 30)]
+    assert _findings(doc) == _plain_findings(doc)
+
+
+@pytest.mark.parametrize("members", [f"\x00-\xff{_common.KEPT}", "\n“”《》", "a", "\x00", "\U0010ffff", "b-dx-z"])
+def test_a_complement_class_holds_every_character_the_negated_class_holds(members: str) -> None:
+    # the skeleton's runs are found with the class written out as ranges: the same characters
+    negated = re.compile(f"[^{members}]")
+    written = re.compile(_common.complement_class(members))
+    points = [*range(0x10000), 0x10000, 0x1F600, 0x20000, 0x10FFFE, 0x10FFFF]
+    assert [c for c in points if negated.fullmatch(chr(c))] == [c for c in points if written.fullmatch(chr(c))]
+
+
+def test_an_invisible_or_control_character_at_the_end_of_the_text_is_found() -> None:
+    # the run of other characters must stop at the last character of the skeleton
+    for mark, code in (("\u200b", "P113"), ("\x1b", "P114")):
+        doc = read_string("\n".join([*_FILLER, "推动工作落实。" + mark]))
+        assert [f[:4] for f in _findings(doc) if f[0] == code] == [(code, 4, 8, 9)]
+        assert _findings(doc) == _plain_findings(doc)
+
+
 def test_the_characters_a_skeleton_search_needs_are_those_its_matches_start_with() -> None:
     # a search is skipped when the skeleton holds none of them: each must be in the class
     controls = {chr(c) for c in range(0x110) if invisible._CONTROL_RE.fullmatch(chr(c))}

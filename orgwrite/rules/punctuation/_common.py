@@ -18,6 +18,7 @@ rule's search for its marks then runs over the skeleton instead of the text.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
@@ -36,14 +37,55 @@ def text_blocks(doc: Document) -> Iterator[Block]:
 #: Characters the skeleton keeps besides Latin-1: paired marks, dashes, ellipsis, U+3000
 #: and the invisible characters of P113.
 KEPT = "“”‘’（）《》〈〉【】「」『』…—―─－～–\u3000\u200b-\u200f\u202a-\u202e\u2060\ufeff"
-_SKELETON_RE = lazyre.compile(f"[^\\x00-\\xff{KEPT}]+")
+
+
+def complement_class(members: str) -> str:
+    """A class of every character not in ``members`` (single characters and ``a-b`` ranges
+    with an ASCII hyphen, as in a class), written out as ranges.
+
+    The regex engine tests a character against such a class in about half the time it
+    takes for the negated class ``[^members]`` (measured on Chinese text: some 1.3 against
+    2.9 ns): it stops at the range that holds the character instead of running through the
+    whole class and turning the answer round.  The skeleton's split, which visits every
+    character of the text with the class, spends most of its time there.
+    """
+    ranges: list[tuple[int, int]] = []
+    i = 0
+    while i < len(members):
+        if i + 2 < len(members) and members[i + 1] == "-":
+            ranges.append((ord(members[i]), ord(members[i + 2])))
+            i += 3
+        else:
+            ranges.append((ord(members[i]), ord(members[i])))
+            i += 1
+    parts = []
+    at = 0  # the first code point not yet known to be a member
+    for first, last in sorted(ranges):
+        if first > at:
+            parts.append(f"\\U{at:08x}-\\U{first - 1:08x}")
+        at = max(at, last + 1)
+    if at <= sys.maxunicode:
+        parts.append(f"\\U{at:08x}-\\U{sys.maxunicode:08x}")
+    return "[" + "".join(parts) + "]"
+
+
+#: A run of the characters the skeleton does not keep.
+_SKELETON_RE = lazyre.compile(complement_class(f"\x00-\xff{KEPT}") + "+")
 #: What a run of other characters becomes in the skeleton (not a kept character).
 PLACEHOLDER = "\ufffc"
 STOPS = "，、；：。？！"
 _STOP_SET = frozenset(STOPS)
-#: The frequent stops and the pattern for each followed by another (``in`` skips an absent
-#: mark fast).
-_STOP_PAIR_RES = tuple((mark, lazyre.compile(f"{mark}[{STOPS}]")) for mark in "，、。")
+#: The frequent stops but the 顿号, and the pattern for each followed by another (``in``
+#: skips an absent mark fast).
+_STOP_PAIR_RES = tuple((mark, lazyre.compile(f"{mark}[{STOPS}]")) for mark in "，。")
+#: The 顿号 followed by a stop (a stop pair: two characters), or standing between two quoted
+#: or two 书名号 items (”、“ 》、《, P105: one character).  The engine scans for the 顿号 as it
+#: scans for the other stops, and trying the quoted items at each costs less than a second
+#: scan of the text for the two literals.  The alternatives exclude each other (the next
+#: character is a stop or an opening mark), and a quoted item's 顿号 follows a closing mark,
+#: so no stop pair ends on it: each literal's 顿号 is a match.  The look-ahead for any of
+#: the characters that can follow comes first: at almost every 顿号 it is the only test.
+_DUNHAO_RE = lazyre.compile(f"、(?=[{STOPS}“《])(?:[{STOPS}]|(?<=”、)(?=“)|(?<=》、)(?=《))")
 #: The rare ones (a few per thousand characters): ``str.find`` jumps from one to the next far
 #: faster than the regex engine scans for them, and a test in Python at each costs less.
 _RARE_STOPS = "；：？！"
@@ -52,13 +94,31 @@ _RARE_STOPS = "；：？！"
 class Joined:
     """The block texts of one document joined by ``\\n``, and their skeleton."""
 
-    __slots__ = ("_skeleton", "_stop_pairs", "blocks", "text")
+    __slots__ = ("_dunhao", "_skeleton", "_stop_pairs", "blocks", "text")
 
     def __init__(self, blocks: list[Block], text: str) -> None:
         self.blocks = blocks
         self.text = text
         self._skeleton: str | None = None
         self._stop_pairs: list[int] | None = None
+        self._dunhao: tuple[list[int], list[int]] | None = None
+
+    def _dunhao_hits(self) -> tuple[list[int], list[int]]:
+        """The offsets of the 顿号 of stop pairs and of those between quoted items, from
+        one scan with :data:`_DUNHAO_RE` (a match of two characters is a stop pair)."""
+        if self._dunhao is None:
+            pairs: list[int] = []
+            lists: list[int] = []
+            if "、" in self.text:
+                for m in _DUNHAO_RE.finditer(self.text):
+                    start, end = m.span()
+                    (pairs if end - start == 2 else lists).append(start)
+            self._dunhao = (pairs, lists)
+        return self._dunhao
+
+    def quoted_list_indices(self) -> set[int]:
+        """The indices of the blocks whose text holds ”、“ or 》、《 (P105)."""
+        return self.indices_at(self._dunhao_hits()[1])
 
     @property
     def stop_pairs(self) -> list[int]:
@@ -69,6 +129,7 @@ class Joined:
         if self._stop_pairs is None:
             text = self.text
             found = [m.start() for mark, p in _STOP_PAIR_RES if mark in text for m in p.finditer(text)]
+            found.extend(self._dunhao_hits()[0])
             stops = _STOP_SET
             for mark in _RARE_STOPS:
                 find = text.find
@@ -109,11 +170,6 @@ class Joined:
         """The indices of the blocks where one of ``patterns`` matches the text (a match that
         starts at a line end counts to the block before it)."""
         return _lines_matching(self.text, patterns)
-
-    def literal_indices(self, *needles: str) -> set[int]:
-        """The indices of the blocks whose text holds one of ``needles`` (none holds a line
-        end): ``str.find`` scans for a literal several times faster than a regex search."""
-        return _lines_holding(self.text, needles)
 
     def skeleton_literal_indices(self, *needles: str) -> set[int]:
         """The indices of the blocks whose skeleton holds one of ``needles`` (of kept

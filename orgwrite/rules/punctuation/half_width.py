@@ -126,20 +126,17 @@ def half_width_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
         offsets = _half_width_offsets(text, url, j is not None)
         if not offsets:
             continue
-        start, end = offsets[0], offsets[-1] + 1
-        pieces = []
-        at = start
-        for i in offsets:  # the text between the marks as slices, each mark made full-width
-            pieces.append(text[at:i])
-            pieces.append(_FULL[text[i]])
-            at = i + 1
-        marks = "".join(dict.fromkeys(text[i] for i in offsets))
-        listed = " ".join(f"“{m}”" for m in marks)
+        marks = [text[i] for i in offsets]
+        # each mark made full-width, then the text up to the next mark (a slice)
+        ends = offsets[1:]
+        ends.append(offsets[-1] + 1)
+        fixed = "".join([_FULL[mark] + text[i + 1 : k] for mark, i, k in zip(marks, offsets, ends, strict=True)])
+        listed = "” “".join(dict.fromkeys(marks))
         yield ctx.emit(
             "P101",
             block,
-            start,
-            end,
-            f"本段有{len(offsets)}处半角标点（{listed}），中文文本应使用全角标点",
-            "".join(pieces),
+            offsets[0],
+            ends[-1],
+            f"本段有{len(offsets)}处半角标点（“{listed}”），中文文本应使用全角标点",
+            fixed,
         )
