@@ -7,8 +7,9 @@ route, the same HMM for unknown words) reads its dictionary through :class:`Lazy
 which looks each entry up on demand in an SQLite copy of jieba's ``dict.txt``.  That copy is
 built once, from jieba's own parser (``Tokenizer.gen_pfdict``), into the cache folder, keyed by
 jieba's version and the dictionary file; opening it costs milliseconds and almost no memory,
-and every cut is exactly the cut of the full dictionary.  When the cache folder cannot be
-written, the full dictionary is loaded as before.
+and every cut is exactly the cut of the full dictionary.  The copy holds the emission table
+of jieba's HMM too, read the same way (see :mod:`orgwrite.lexicon.emissions`).  When the cache
+folder cannot be written, the full dictionary and table are loaded as before.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import threading
 from typing import Any
 
 #: Bump when the layout of the SQLite copy changes.
-_COPY_VERSION = 1
+_COPY_VERSION = 2
 
 _TOKENIZERS: dict[tuple[str, ...], Any] = {}
 
@@ -76,7 +77,8 @@ def import_jieba() -> Any:
       already imported ``pkg_resources`` is left alone.
     * ``jieba.finalseg``, its HMM for unknown words (about 10 ms, most of it the emission
       table): a cut with ``HMM=False`` never touches it, so it is put in place as a module
-      that loads on first use (see :func:`_import_lazily`).
+      that loads on first use (see :func:`_import_lazily`), and then with its table read on
+      demand (see :func:`load_hmm`).
     """
     if _JIEBA:
         return _JIEBA[0]
@@ -92,14 +94,18 @@ def load_hmm() -> None:
     It loads on first use (see :func:`_import_lazily`), and on Python 3.11 a module loading
     that way looks empty to a second thread meanwhile ("no attribute 'cut'"); loaded here,
     once, under the lock, no cut ever sees it half made.  Every tokenizer of :func:`tokenizer`
-    calls it before a cut with the HMM.
+    calls it before a cut with the HMM.  Its emission table is read character by character
+    from the SQLite copy (see :func:`orgwrite.lexicon.emissions.run_finalseg`), which saves
+    the 7 ms of unmarshalling jieba's whole table in every process that cuts with the HMM.
     """
     if _HMM:
         return
     jieba = import_jieba()
     with _LOCK:
         if not _HMM:
-            getattr(jieba.finalseg, "cut", None)  # the first attribute asked for loads the module
+            from orgwrite.lexicon import emissions
+
+            emissions.run_finalseg(jieba, _copy_uri)
             _HMM.append(True)
 
 
@@ -339,17 +345,40 @@ class LazyFrequencies(dict):
 
 def _lazy_frequencies(jieba: Any) -> LazyFrequencies | None:
     """The SQLite copy of jieba's dictionary, built on first use; None when it cannot be."""
+    copy = _open_copy(jieba)
+    if copy is None:
+        return None
+    uri, total = copy
+    return LazyFrequencies(uri, total, _dictionary_file(jieba))
+
+
+def _copy_uri(jieba: Any) -> str | None:
+    """The copy's URI for the HMM's emission table (which needs no total), None without a copy."""
+    copy = _open_copy(jieba)
+    return None if copy is None else copy[0]
+
+
+def _dictionary_file(jieba: Any) -> str:
+    return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+
+
+def _open_copy(jieba: Any) -> tuple[str, int] | None:
+    """(the URI, jieba's total frequency) of the SQLite copy of jieba's dictionary and emission
+    table, built on first use; None when it cannot be.  Its name holds jieba's version and the
+    size and time of both files, so that a changed file makes another copy."""
     import sqlite3
 
-    source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    from orgwrite.lexicon import emissions
+
+    source = _dictionary_file(jieba)
     try:
-        st = os.stat(source)
+        stats = [os.stat(f) for f in (source, emissions.table_file(jieba))]
     except OSError:
         return None
     from orgwrite.lexicon.cache import cache_dir
 
-    name = f"jieba-{jieba.__version__}-{st.st_size}-{st.st_mtime_ns}-v{_COPY_VERSION}.sqlite"
-    path = cache_dir() / name
+    keys = "-".join(f"{st.st_size}-{st.st_mtime_ns}" for st in stats)
+    path = cache_dir() / f"jieba-{jieba.__version__}-{keys}-v{_COPY_VERSION}.sqlite"
     for attempt in range(2):
         if attempt or not path.is_file():  # absent, or unreadable: (re)build it once
             try:
@@ -365,13 +394,16 @@ def _lazy_frequencies(jieba: Any) -> LazyFrequencies | None:
                 db.close()
         except (sqlite3.Error, TypeError):
             continue
-        return LazyFrequencies(uri, total, source)
+        return uri, total
     return None
 
 
 def _build_copy(jieba: Any, source: str, path: Any) -> None:
-    """Write jieba's prefix dictionary, parsed by jieba itself, to ``path`` atomically."""
+    """Write jieba's prefix dictionary, parsed by jieba itself, and its emission table to
+    ``path`` atomically."""
     import sqlite3
+
+    from orgwrite.lexicon import emissions
 
     with open(source, "rb") as fh:
         freq, total = jieba.Tokenizer.gen_pfdict(fh)
@@ -386,6 +418,7 @@ def _build_copy(jieba: Any, source: str, path: Any) -> None:
             db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL)")
             db.executemany("INSERT INTO f VALUES (?, ?)", sorted(freq.items()))
             db.execute("INSERT INTO meta VALUES ('total', ?)", (total,))
+            emissions.write_table(db, emissions.table_file(jieba))
             db.commit()
         finally:
             db.close()
