@@ -149,21 +149,36 @@ def test_jiebas_hmm_is_loaded_by_the_first_cut_that_uses_it(tmp_path):
     ]
 
 
-def test_without_a_writable_cache_folder_the_hmm_loads_jiebas_own_table(tmp_path):
+def test_without_a_writable_cache_folder_jieba_loads_its_own_dictionary_and_table(tmp_path):
+    """The full dictionary is cached by jieba itself through ``tempfile``, which the import of
+    jieba leaves unimported (a stand-in): the first use imports the real module, for jieba and
+    for everyone after."""
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code = (
         "import sys\n"
         "from orgwrite.lexicon import segment\n"
+        "jieba = segment.import_jieba()\n"
+        "print('tempfile' in sys.modules)\n"
         "print('/'.join(w for w, _, _ in segment.tokenizer().tokenize('他来到了网易杭研大厦')))\n"
         "print(type(sys.modules['jieba.finalseg'].emit_P['B']).__name__, 'jieba.finalseg.prob_emit' in sys.modules)\n"
+        "import os, tempfile\n"
+        "print(tempfile.__file__.endswith('tempfile.py'), jieba.tempfile.mkstemp is tempfile.mkstemp)\n"
+        "print(sorted(os.listdir(tempfile.gettempdir())))\n"
     )
-    env = {**os.environ, "XDG_CACHE_HOME": str(blocker)}
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocker), "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, env=env, timeout=120
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines() == ["他/来到/了/网易/杭研/大厦", "dict True"]
+    assert out.stdout.splitlines() == [
+        "False",
+        "他/来到/了/网易/杭研/大厦",
+        "dict True",
+        "True True",
+        "['jieba.cache']",  # jieba's cache of its full dictionary, written through tempfile
+    ]
 
 
 def _jiebas_emissions():

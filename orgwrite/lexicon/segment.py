@@ -123,13 +123,51 @@ def _import_jieba() -> Any:
     blocked = "pkg_resources" not in sys.modules
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
+    tempfile = None if "tempfile" in sys.modules else _tempfile_on_first_use()
     try:
         jieba = _import_lazily()
     finally:
         if blocked and sys.modules.get("pkg_resources") is None:
             del sys.modules["pkg_resources"]
+        if tempfile is not None:
+            _retire(tempfile)
     jieba.setLogLevel(logging.WARNING)
     return jieba
+
+
+_RETIRING = threading.Lock()
+
+
+def _tempfile_on_first_use() -> Any:
+    """A stand-in for ``tempfile`` in ``sys.modules`` while jieba is imported (jieba's
+    ``import tempfile`` takes it), which imports the real one when first asked for a name.
+
+    jieba uses ``tempfile`` only for the cache of its full dictionary (``gettempdir``,
+    ``mkstemp``), which the copy of :func:`_lazy_frequencies` avoids; importing it costs about
+    4 ms (``shutil``, ``random``, ``bz2``, ``lzma``).  The first name asked for, in any thread,
+    takes the stand-in out of ``sys.modules`` (if it is still there) and imports ``tempfile``,
+    so that nobody, jieba included, ever gets anything but the real module's attributes.
+    """
+    import importlib
+    import types
+
+    stand_in = types.ModuleType("tempfile")
+
+    def real_attribute(name: str) -> Any:
+        _retire(stand_in)
+        return getattr(importlib.import_module("tempfile"), name)
+
+    stand_in.__getattr__ = real_attribute  # type: ignore[method-assign]
+    sys.modules["tempfile"] = stand_in
+    return stand_in
+
+
+def _retire(stand_in: Any) -> None:
+    """Take ``stand_in`` out of ``sys.modules``; the lock keeps two threads from both doing it
+    (the second would take out the real module the first one's import had put there)."""
+    with _RETIRING:
+        if sys.modules.get(stand_in.__name__) is stand_in:
+            del sys.modules[stand_in.__name__]
 
 
 def _import_lazily() -> Any:
