@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
-import threading
 from typing import Any
+
+from orgwrite.lexicon.jieba_import import LOCK, import_jieba
 
 #: Bump when the layout of the SQLite copy changes.
 _COPY_VERSION = 2
@@ -69,29 +69,10 @@ def _loading_hmm_first(base: type) -> type:
     return LoadingHmmFirst
 
 
-def import_jieba() -> Any:
-    """``import jieba``, without the imports it needs only for what orgwrite does not use.
-
-    * ``pkg_resources`` (80 ms), which it only uses to find its files: when it cannot be
-      imported, jieba opens its data files beside its own module, which is where they are; an
-      already imported ``pkg_resources`` is left alone.
-    * ``jieba.finalseg``, its HMM for unknown words (about 10 ms, most of it the emission
-      table): a cut with ``HMM=False`` never touches it, so it is put in place as a module
-      that loads on first use (see :func:`_import_lazily`), and then with its table read on
-      demand (see :func:`load_hmm`).
-    """
-    if _JIEBA:
-        return _JIEBA[0]
-    with _LOCK:  # another thread may be importing it: its module is in sys.modules half made
-        if not _JIEBA:
-            _JIEBA.append(_import_jieba())
-    return _JIEBA[0]
-
-
 def load_hmm() -> None:
     """Load jieba's HMM (``jieba.finalseg``) now, before a cut that uses it.
 
-    It loads on first use (see :func:`_import_lazily`), and on Python 3.11 a module loading
+    It loads on first use (see :mod:`orgwrite.lexicon.jieba_import`), and on Python 3.11 a module loading
     that way looks empty to a second thread meanwhile ("no attribute 'cut'"); loaded here,
     once, under the lock, no cut ever sees it half made.  Every tokenizer of :func:`tokenizer`
     calls it before a cut with the HMM.  Its emission table is read character by character
@@ -101,7 +82,7 @@ def load_hmm() -> None:
     if _HMM:
         return
     jieba = import_jieba()
-    with _LOCK:
+    with LOCK:
         if not _HMM:
             from orgwrite.lexicon import emissions
 
@@ -109,105 +90,8 @@ def load_hmm() -> None:
             _HMM.append(True)
 
 
-#: jieba, once imported completely; jieba's HMM, once loaded (see :func:`load_hmm`).
-_JIEBA: list[Any] = []
+#: jieba's HMM, once loaded (see :func:`load_hmm`).
 _HMM: list[bool] = []
-_LOCK = threading.RLock()
-
-
-def _import_jieba() -> Any:
-    if "jieba" in sys.modules:
-        return sys.modules["jieba"]
-    import logging
-
-    blocked = "pkg_resources" not in sys.modules
-    if blocked:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
-    tempfile = None if "tempfile" in sys.modules else _tempfile_on_first_use()
-    try:
-        jieba = _import_lazily()
-    finally:
-        if blocked and sys.modules.get("pkg_resources") is None:
-            del sys.modules["pkg_resources"]
-        if tempfile is not None:
-            _retire(tempfile)
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
-_RETIRING = threading.Lock()
-
-
-def _tempfile_on_first_use() -> Any:
-    """A stand-in for ``tempfile`` in ``sys.modules`` while jieba is imported (jieba's
-    ``import tempfile`` takes it), which imports the real one when first asked for a name.
-
-    jieba uses ``tempfile`` only for the cache of its full dictionary (``gettempdir``,
-    ``mkstemp``), which the copy of :func:`_lazy_frequencies` avoids; importing it costs about
-    4 ms (``shutil``, ``random``, ``bz2``, ``lzma``).  The first name asked for, in any thread,
-    takes the stand-in out of ``sys.modules`` (if it is still there) and imports ``tempfile``,
-    so that nobody, jieba included, ever gets anything but the real module's attributes.
-    """
-    import importlib
-    import types
-
-    stand_in = types.ModuleType("tempfile")
-
-    def real_attribute(name: str) -> Any:
-        _retire(stand_in)
-        return getattr(importlib.import_module("tempfile"), name)
-
-    stand_in.__getattr__ = real_attribute  # type: ignore[method-assign]
-    sys.modules["tempfile"] = stand_in
-    return stand_in
-
-
-def _retire(stand_in: Any) -> None:
-    """Take ``stand_in`` out of ``sys.modules``; the lock keeps two threads from both doing it
-    (the second would take out the real module the first one's import had put there)."""
-    with _RETIRING:
-        if sys.modules.get(stand_in.__name__) is stand_in:
-            del sys.modules[stand_in.__name__]
-
-
-def _import_lazily() -> Any:
-    """Import jieba with ``jieba.finalseg`` a module that is executed on its first attribute use.
-
-    jieba's ``from . import finalseg`` finds the lazy module as the package's attribute, set
-    before the package runs (finding it in ``sys.modules`` only would load it there and then);
-    ``finalseg.cut`` and ``finalseg.add_force_split`` load it.  Without the usual layout on
-    disk, jieba is imported as it is.
-    """
-    import importlib.util
-
-    spec = importlib.util.find_spec("jieba")
-    where = spec.submodule_search_locations if spec is not None else None
-    if spec is None or spec.loader is None or not where:
-        import jieba
-
-        return jieba
-    folder = os.path.join(where[0], "finalseg")
-    sub = importlib.util.spec_from_file_location(
-        "jieba.finalseg", os.path.join(folder, "__init__.py"), submodule_search_locations=[folder]
-    )
-    if sub is None or sub.loader is None:
-        import jieba
-
-        return jieba
-    sub.loader = importlib.util.LazyLoader(sub.loader)
-    finalseg = importlib.util.module_from_spec(sub)
-    sub.loader.exec_module(finalseg)
-    jieba = importlib.util.module_from_spec(spec)
-    jieba.finalseg = finalseg  # type: ignore[attr-defined]
-    sys.modules["jieba"], sys.modules["jieba.finalseg"] = jieba, finalseg
-    try:
-        spec.loader.exec_module(jieba)
-    except BaseException:
-        sys.modules.pop("jieba", None)
-        sys.modules.pop("jieba.finalseg", None)
-        raise
-    return jieba
-
 
 _ON_DEMAND: list[Any] = []
 #: An answer not read yet (see :attr:`LazyFrequencies.answers`).
