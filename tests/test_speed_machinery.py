@@ -428,3 +428,28 @@ def test_two_workers_report_a_broken_user_lexicon_like_one_process(cli, tmp_path
     two = cli("check", str(root), "--jobs", "2", cwd=tmp_path)
     assert one.returncode == two.returncode == 2
     assert one.stderr == two.stderr and "B-x" in one.stderr.decode()
+
+
+def test_jiebas_patterns_come_from_the_pattern_cache_and_equal_fresh_compiles(tmp_path):
+    """jieba's and its HMM's patterns, put in ``re``'s cache before they run, are the ones they
+    use (so the list stays jieba's), each equal to a pattern compiled afresh."""
+    code = (
+        "import re, sys\n"
+        "from re import _compiler\n"
+        "from orgwrite import lazyre\n"
+        "from orgwrite.lexicon import jieba_import, segment\n"
+        "jieba = segment.import_jieba()\n"
+        "segment.load_hmm()\n"
+        "f = sys.modules['jieba.finalseg']\n"
+        "used = [jieba.re_userdict, jieba.re_eng, jieba.re_han_default, jieba.re_skip_default, f.re_han, f.re_skip]\n"
+        "ours = [lazyre.compile(p, fl) for p, fl in jieba_import.JIEBA_PATTERNS + jieba_import.FINALSEG_PATTERNS]\n"
+        "print(all(a is b for a, b in zip(used, ours, strict=True)))\n"
+        "print(all(a == _compiler.compile(a.pattern, a.flags) for a in used))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for _ in range(2):  # the second time, the patterns are built from the cache file of the first
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, env=env, timeout=120
+        )
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.splitlines() == ["True", "True"]

@@ -68,6 +68,8 @@ def run_finalseg(jieba: Any, copy_uri: Callable[[Any], str | None]) -> None:
     """
     import types
 
+    from orgwrite.lexicon.jieba_import import FINALSEG_PATTERNS, precompile
+
     name = "jieba.finalseg.prob_emit"
     stand_in = None
     if name not in sys.modules:
@@ -76,6 +78,7 @@ def run_finalseg(jieba: Any, copy_uri: Callable[[Any], str | None]) -> None:
             stand_in = types.ModuleType(name)
             stand_in.P = OnDemandEmissions(uri, table_file(jieba)).table  # type: ignore[attr-defined]
             sys.modules[name] = stand_in
+        precompile(FINALSEG_PATTERNS)
     try:
         getattr(jieba.finalseg, "cut", None)  # the first attribute asked for runs the module
     finally:

@@ -8,6 +8,7 @@ off or avoids each of them, so that a process that cuts a few windows pays littl
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 from typing import Any
@@ -23,6 +24,8 @@ def import_jieba() -> Any:
       table): a cut with ``HMM=False`` never touches it, so it is put in place as a module
       that loads on first use (see :func:`_import_lazily`), and then with its table read on
       demand (see :func:`orgwrite.lexicon.segment.load_hmm`).
+    * ``tempfile``, for the cache of its full dictionary only (see :func:`_tempfile_on_first_use`).
+    * compiling its patterns (see :func:`precompile`).
     """
     if _JIEBA:
         return _JIEBA[0]
@@ -47,6 +50,7 @@ def _import_jieba() -> Any:
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
     tempfile = None if "tempfile" in sys.modules else _tempfile_on_first_use()
+    precompile(JIEBA_PATTERNS)
     try:
         jieba = _import_lazily()
     finally:
@@ -56,6 +60,39 @@ def _import_jieba() -> Any:
             _retire(tempfile)
     jieba.setLogLevel(logging.WARNING)
     return jieba
+
+
+#: The patterns ``jieba`` and ``jieba.finalseg`` compile at their top, as they compile them.
+JIEBA_PATTERNS = (
+    ("^(.+?)( [0-9]+)?( [a-z]+)?$", re.U),
+    ("[a-zA-Z0-9]", re.U),
+    ("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)", re.U),
+    ("(\r\n|\\s)", re.U),
+)
+FINALSEG_PATTERNS = (("([\u4e00-\u9fd5]+)", 0), ("([a-zA-Z0-9]+(?:\\.\\d+)?%?)", 0))
+
+
+def precompile(patterns: tuple[tuple[str, int], ...]) -> None:
+    """Put ``patterns`` in ``re``'s own cache of compiled patterns, built by
+    :func:`orgwrite.lazyre.compile`, for the ``re.compile`` calls of a module about to run.
+
+    jieba's patterns cost about 3 ms to compile in every process (its classes of Han
+    characters, in ``re``'s charset optimiser); :func:`orgwrite.lazyre.compile` gives exactly
+    the pattern ``re.compile`` gives (checked equal before its code is ever kept) in
+    microseconds.  ``re.compile(pattern, flags)`` first looks for ``(type(pattern), pattern,
+    flags)`` in ``re._cache`` (CPython 3.7 to 3.13), and puts what it compiles there itself;
+    an entry already there is left alone.  Elsewhere nothing is put there: the patterns are
+    compiled as usual.  A pattern jieba no longer compiles is merely never asked for.
+    """
+    cache = getattr(re, "_cache", None)
+    if sys.implementation.name != "cpython" or not (3, 7) <= sys.version_info < (3, 14) or not isinstance(cache, dict):
+        return
+    from orgwrite import lazyre
+
+    for pattern, flags in patterns:
+        key = (str, pattern, int(flags))
+        if key not in cache:
+            cache[key] = lazyre.compile(pattern, flags)
 
 
 _RETIRING = threading.Lock()
