@@ -80,12 +80,13 @@ def precompile(patterns: tuple[tuple[str, int], ...]) -> None:
     characters, in ``re``'s charset optimiser); :func:`orgwrite.lazyre.compile` gives exactly
     the pattern ``re.compile`` gives (checked equal before its code is ever kept) in
     microseconds.  ``re.compile(pattern, flags)`` first looks for ``(type(pattern), pattern,
-    flags)`` in ``re._cache`` (CPython 3.7 to 3.13), and puts what it compiles there itself;
-    an entry already there is left alone.  Elsewhere nothing is put there: the patterns are
-    compiled as usual.  A pattern jieba no longer compiles is merely never asked for.
+    flags)`` in ``re._cache`` (CPython 3.11 to 3.13), and puts what it compiles there itself;
+    an entry already there is left alone.  On any other Python nothing is put there: the
+    patterns are compiled as usual.  A pattern jieba no longer compiles is merely never asked for.
     """
     cache = getattr(re, "_cache", None)
-    if sys.implementation.name != "cpython" or not (3, 7) <= sys.version_info < (3, 14) or not isinstance(cache, dict):
+    known = sys.implementation.name == "cpython" and (3, 11) <= sys.version_info < (3, 14)
+    if not known or not isinstance(cache, dict):
         return
     from orgwrite import lazyre
 
@@ -103,8 +104,8 @@ def _tempfile_on_first_use() -> Any:
     ``import tempfile`` takes it), which imports the real one when first asked for a name.
 
     jieba uses ``tempfile`` only for the cache of its full dictionary (``gettempdir``,
-    ``mkstemp``), which the SQLite copy of :mod:`orgwrite.lexicon.segment` avoids; importing it costs about
-    4 ms (``shutil``, ``random``, ``bz2``, ``lzma``).  The first name asked for, in any thread,
+    ``mkstemp``), which the SQLite copy of :mod:`orgwrite.lexicon.segment` avoids; importing
+    it costs about 4 ms (``shutil``, ``random``, ``bz2``, ``lzma``).  The first name asked for, in any thread,
     takes the stand-in out of ``sys.modules`` (if it is still there) and imports ``tempfile``,
     so that nobody, jieba included, ever gets anything but the real module's attributes.
     """
