@@ -1,18 +1,22 @@
 """The machinery that makes checks fast must give exactly the answers of the slow way.
 
 Speed itself is measured in bench/, never here; these tests pin down that the fast paths
-(jieba's dictionary read on demand, one automaton walk per document, near-miss lookups by
+(jieba's dictionary and HMM table read on demand, one automaton walk per document, near-miss lookups by
 bisection) change no finding, and that the near-miss search does work proportional to the
 anchors, not anchors × known spans.
 """
 
 from __future__ import annotations
 
+import os
+import runpy
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from orgwrite.lexicon import load_lexicon, nearmiss, segment
+from orgwrite.lexicon import emissions, load_lexicon, nearmiss, segment
 from tests.conftest import every_occurrence
 
 HERE = Path(__file__).resolve().parent
@@ -112,29 +116,118 @@ def test_a_copy_removed_during_a_run_falls_back_to_the_whole_dictionary(fresh_to
     assert tok.FREQ.get("四个意") == 0 and tok.FREQ["四个意识"] == 2_000_000  # add_word's entries stay
 
 
-def test_jiebas_hmm_is_loaded_by_the_first_cut_that_uses_it():
+def test_jiebas_hmm_is_loaded_by_the_first_cut_that_uses_it(tmp_path):
     """A fresh process: importing jieba and cutting without the HMM leave ``jieba.finalseg`` (its
-    HMM tables) unloaded; a cut with the HMM loads it and joins the unknown word 杭研."""
-    import subprocess
-    import sys
-
+    HMM) unloaded; a cut with the HMM loads it, its emission table read on demand from the copy
+    (``prob_emit`` is never imported), and joins the unknown word 杭研; an import of
+    ``prob_emit`` by anyone after that gets jieba's own table."""
     code = (
         "import sys\n"
         "from orgwrite.lexicon import segment\n"
         "tok = segment.tokenizer()\n"
-        "loaded = lambda: 'jieba.finalseg.prob_emit' in sys.modules\n"
+        "loaded = lambda: type(sys.modules['jieba.finalseg']).__name__ != '_LazyModule'\n"
+        "table = lambda: 'jieba.finalseg.prob_emit' in sys.modules\n"
         "print(loaded(), '/'.join(tok.cut('他来到了网易杭研大厦', HMM=False)), loaded())\n"
-        "print('/'.join(w for w, _, _ in tok.tokenize('他来到了网易杭研大厦')), loaded())\n"
+        "print('/'.join(w for w, _, _ in tok.tokenize('他来到了网易杭研大厦')), loaded(), table())\n"
         "import jieba.finalseg\n"
         "print(sys.modules['jieba'].finalseg is jieba.finalseg, '/'.join(jieba.finalseg.cut('杭研')))\n"
+        "print(type(jieba.finalseg.emit_P['B']).__name__)\n"
+        "from jieba.finalseg.prob_emit import P\n"
+        "print(type(P['B']).__name__, len(P['B']) > 6000)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, timeout=120)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, env=env, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == [
         "False 他/来到/了/网易/杭/研/大厦 False",
-        "他/来到/了/网易/杭研/大厦 True",
+        "他/来到/了/网易/杭研/大厦 True False",
         "True 杭研",
+        "_StateEmissions",
+        "dict True",
     ]
+
+
+def test_without_a_writable_cache_folder_jieba_loads_its_own_dictionary_and_table(tmp_path):
+    """The full dictionary is cached by jieba itself through ``tempfile``, which the import of
+    jieba leaves unimported (a stand-in): the first use imports the real module, for jieba and
+    for everyone after."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code = (
+        "import sys\n"
+        "from orgwrite.lexicon import segment\n"
+        "jieba = segment.import_jieba()\n"
+        "print('tempfile' in sys.modules)\n"
+        "print('/'.join(w for w, _, _ in segment.tokenizer().tokenize('他来到了网易杭研大厦')))\n"
+        "print(type(sys.modules['jieba.finalseg'].emit_P['B']).__name__, 'jieba.finalseg.prob_emit' in sys.modules)\n"
+        "import os, tempfile\n"
+        "print(tempfile.__file__.endswith('tempfile.py'), jieba.tempfile.mkstemp is tempfile.mkstemp)\n"
+        "print(sorted(os.listdir(tempfile.gettempdir())))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocker), "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "False",
+        "他/来到/了/网易/杭研/大厦",
+        "dict True",
+        "True True",
+        "['jieba.cache']",  # jieba's cache of its full dictionary, written through tempfile
+    ]
+
+
+def _jiebas_emissions():
+    """jieba's emission table, run from its file here (not through the code under test)."""
+    return runpy.run_path(emissions.table_file(segment.import_jieba()))["P"]
+
+
+def test_the_on_demand_emission_table_cuts_exactly_like_jiebas_table(fresh_tokenizers, monkeypatch):
+    jieba = segment.import_jieba()
+    segment.load_hmm()
+    finalseg = jieba.finalseg
+    full = _jiebas_emissions()
+    uri, _ = segment._open_copy(jieba)
+    lazy = emissions.OnDemandEmissions(uri, emissions.table_file(jieba)).table
+    # Every value of the table, and characters it lacks in some or all states, exactly.
+    chars = [*sorted(set().union(*full.values())), "a", "1", "，", "𠀀", "\x00"]
+    assert len(chars) > 14_000
+    for state in "BMES":
+        assert all(lazy[state].get(c, finalseg.MIN_FLOAT) == full[state].get(c, finalseg.MIN_FLOAT) for c in chars)
+        assert [c for c in chars if lazy[state].get(c) is None] == [c for c in chars if c not in full[state]]
+    # The HMM's route over many windows, with each table: the same states and score.
+    fresh = emissions.OnDemandEmissions(uri, emissions.table_file(jieba)).table
+    windows = [*_windows(), "杭研大厦", "丨丶丿乀乁", "的的的的", "鑫淼焱垚"]
+    blocks = [b for w in windows for b in finalseg.re_han.split(w) if b and finalseg.re_han.match(b)]
+    assert len(blocks) > 300
+    for blk in blocks:
+        expected = finalseg.viterbi(blk, "BMES", finalseg.start_P, finalseg.trans_P, full)
+        assert finalseg.viterbi(blk, "BMES", finalseg.start_P, finalseg.trans_P, fresh) == expected, blk
+    # Whole cuts with the HMM through the tokenizer, with jieba's table and with the copy's.
+    tok = segment.tokenizer()
+    monkeypatch.setattr(finalseg, "emit_P", full)
+    expected = [tok.lcut(w) for w in windows]
+    monkeypatch.setattr(finalseg, "emit_P", emissions.OnDemandEmissions(uri, emissions.table_file(jieba)).table)
+    assert [tok.lcut(w) for w in windows] == expected
+    assert expected != [tok.lcut(w, HMM=False) for w in windows]  # the HMM joined some characters
+
+
+def test_an_emission_table_whose_copy_is_removed_during_a_run_loads_jiebas_table(fresh_tokenizers):
+    jieba = segment.import_jieba()
+    uri, _ = segment._open_copy(jieba)
+    table = emissions.OnDemandEmissions(uri, emissions.table_file(jieba)).table
+    full = _jiebas_emissions()
+    assert table["B"].get("杭") == full["B"]["杭"]
+    (copy,) = (fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite")
+    copy.unlink()
+    table["B"]._table._pid = -1  # as in a new worker process: the next read opens the (missing) copy
+    assert [table[s].get("研", -1.0) for s in "BMES"] == [full[s].get("研", -1.0) for s in "BMES"]
+    assert [table[s].get("a", -1.0) for s in "BMES"] == [-1.0] * 4
+    assert table["B"].get("杭") == full["B"]["杭"]
 
 
 def test_one_walk_over_the_document_finds_every_occurrence_in_each_paragraph():
@@ -335,3 +428,28 @@ def test_two_workers_report_a_broken_user_lexicon_like_one_process(cli, tmp_path
     two = cli("check", str(root), "--jobs", "2", cwd=tmp_path)
     assert one.returncode == two.returncode == 2
     assert one.stderr == two.stderr and "B-x" in one.stderr.decode()
+
+
+def test_jiebas_patterns_come_from_the_pattern_cache_and_equal_fresh_compiles(tmp_path):
+    """jieba's and its HMM's patterns, put in ``re``'s cache before they run, are the ones they
+    use (so the list stays jieba's), each equal to a pattern compiled afresh."""
+    code = (
+        "import re, sys\n"
+        "from re import _compiler\n"
+        "from orgwrite import lazyre\n"
+        "from orgwrite.lexicon import jieba_import, segment\n"
+        "jieba = segment.import_jieba()\n"
+        "segment.load_hmm()\n"
+        "f = sys.modules['jieba.finalseg']\n"
+        "used = [jieba.re_userdict, jieba.re_eng, jieba.re_han_default, jieba.re_skip_default, f.re_han, f.re_skip]\n"
+        "ours = [lazyre.compile(p, fl) for p, fl in jieba_import.JIEBA_PATTERNS + jieba_import.FINALSEG_PATTERNS]\n"
+        "print(all(a is b for a, b in zip(used, ours, strict=True)))\n"
+        "print(all(a == _compiler.compile(a.pattern, a.flags) for a in used))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for _ in range(2):  # the second time, the patterns are built from the cache file of the first
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, env=env, timeout=120
+        )
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.splitlines() == ["True", "True"]

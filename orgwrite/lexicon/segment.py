@@ -7,20 +7,21 @@ route, the same HMM for unknown words) reads its dictionary through :class:`Lazy
 which looks each entry up on demand in an SQLite copy of jieba's ``dict.txt``.  That copy is
 built once, from jieba's own parser (``Tokenizer.gen_pfdict``), into the cache folder, keyed by
 jieba's version and the dictionary file; opening it costs milliseconds and almost no memory,
-and every cut is exactly the cut of the full dictionary.  When the cache folder cannot be
-written, the full dictionary is loaded as before.
+and every cut is exactly the cut of the full dictionary.  The copy holds the emission table
+of jieba's HMM too, read the same way (see :mod:`orgwrite.lexicon.emissions`).  When the cache
+folder cannot be written, the full dictionary and table are loaded as before.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import sys
-import threading
 from typing import Any
 
+from orgwrite.lexicon.jieba_import import LOCK, import_jieba
+
 #: Bump when the layout of the SQLite copy changes.
-_COPY_VERSION = 1
+_COPY_VERSION = 2
 
 _TOKENIZERS: dict[tuple[str, ...], Any] = {}
 
@@ -68,102 +69,29 @@ def _loading_hmm_first(base: type) -> type:
     return LoadingHmmFirst
 
 
-def import_jieba() -> Any:
-    """``import jieba``, without the imports it needs only for what orgwrite does not use.
-
-    * ``pkg_resources`` (80 ms), which it only uses to find its files: when it cannot be
-      imported, jieba opens its data files beside its own module, which is where they are; an
-      already imported ``pkg_resources`` is left alone.
-    * ``jieba.finalseg``, its HMM for unknown words (about 10 ms, most of it the emission
-      table): a cut with ``HMM=False`` never touches it, so it is put in place as a module
-      that loads on first use (see :func:`_import_lazily`).
-    """
-    if _JIEBA:
-        return _JIEBA[0]
-    with _LOCK:  # another thread may be importing it: its module is in sys.modules half made
-        if not _JIEBA:
-            _JIEBA.append(_import_jieba())
-    return _JIEBA[0]
-
-
 def load_hmm() -> None:
     """Load jieba's HMM (``jieba.finalseg``) now, before a cut that uses it.
 
-    It loads on first use (see :func:`_import_lazily`), and on Python 3.11 a module loading
+    It loads on first use (see :mod:`orgwrite.lexicon.jieba_import`), and on Python 3.11 a module loading
     that way looks empty to a second thread meanwhile ("no attribute 'cut'"); loaded here,
     once, under the lock, no cut ever sees it half made.  Every tokenizer of :func:`tokenizer`
-    calls it before a cut with the HMM.
+    calls it before a cut with the HMM.  Its emission table is read character by character
+    from the SQLite copy (see :func:`orgwrite.lexicon.emissions.run_finalseg`), which saves
+    the 7 ms of unmarshalling jieba's whole table in every process that cuts with the HMM.
     """
     if _HMM:
         return
     jieba = import_jieba()
-    with _LOCK:
+    with LOCK:
         if not _HMM:
-            getattr(jieba.finalseg, "cut", None)  # the first attribute asked for loads the module
+            from orgwrite.lexicon import emissions
+
+            emissions.run_finalseg(jieba, _copy_uri)
             _HMM.append(True)
 
 
-#: jieba, once imported completely; jieba's HMM, once loaded (see :func:`load_hmm`).
-_JIEBA: list[Any] = []
+#: jieba's HMM, once loaded (see :func:`load_hmm`).
 _HMM: list[bool] = []
-_LOCK = threading.RLock()
-
-
-def _import_jieba() -> Any:
-    if "jieba" in sys.modules:
-        return sys.modules["jieba"]
-    import logging
-
-    blocked = "pkg_resources" not in sys.modules
-    if blocked:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
-    try:
-        jieba = _import_lazily()
-    finally:
-        if blocked and sys.modules.get("pkg_resources") is None:
-            del sys.modules["pkg_resources"]
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
-def _import_lazily() -> Any:
-    """Import jieba with ``jieba.finalseg`` a module that is executed on its first attribute use.
-
-    jieba's ``from . import finalseg`` finds the lazy module as the package's attribute, set
-    before the package runs (finding it in ``sys.modules`` only would load it there and then);
-    ``finalseg.cut`` and ``finalseg.add_force_split`` load it.  Without the usual layout on
-    disk, jieba is imported as it is.
-    """
-    import importlib.util
-
-    spec = importlib.util.find_spec("jieba")
-    where = spec.submodule_search_locations if spec is not None else None
-    if spec is None or spec.loader is None or not where:
-        import jieba
-
-        return jieba
-    folder = os.path.join(where[0], "finalseg")
-    sub = importlib.util.spec_from_file_location(
-        "jieba.finalseg", os.path.join(folder, "__init__.py"), submodule_search_locations=[folder]
-    )
-    if sub is None or sub.loader is None:
-        import jieba
-
-        return jieba
-    sub.loader = importlib.util.LazyLoader(sub.loader)
-    finalseg = importlib.util.module_from_spec(sub)
-    sub.loader.exec_module(finalseg)
-    jieba = importlib.util.module_from_spec(spec)
-    jieba.finalseg = finalseg  # type: ignore[attr-defined]
-    sys.modules["jieba"], sys.modules["jieba.finalseg"] = jieba, finalseg
-    try:
-        spec.loader.exec_module(jieba)
-    except BaseException:
-        sys.modules.pop("jieba", None)
-        sys.modules.pop("jieba.finalseg", None)
-        raise
-    return jieba
-
 
 _ON_DEMAND: list[Any] = []
 #: An answer not read yet (see :attr:`LazyFrequencies.answers`).
@@ -339,17 +267,40 @@ class LazyFrequencies(dict):
 
 def _lazy_frequencies(jieba: Any) -> LazyFrequencies | None:
     """The SQLite copy of jieba's dictionary, built on first use; None when it cannot be."""
+    copy = _open_copy(jieba)
+    if copy is None:
+        return None
+    uri, total = copy
+    return LazyFrequencies(uri, total, _dictionary_file(jieba))
+
+
+def _copy_uri(jieba: Any) -> str | None:
+    """The copy's URI for the HMM's emission table (which needs no total), None without a copy."""
+    copy = _open_copy(jieba)
+    return None if copy is None else copy[0]
+
+
+def _dictionary_file(jieba: Any) -> str:
+    return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+
+
+def _open_copy(jieba: Any) -> tuple[str, int] | None:
+    """(the URI, jieba's total frequency) of the SQLite copy of jieba's dictionary and emission
+    table, built on first use; None when it cannot be.  Its name holds jieba's version and the
+    size and time of both files, so that a changed file makes another copy."""
     import sqlite3
 
-    source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    from orgwrite.lexicon import emissions
+
+    source = _dictionary_file(jieba)
     try:
-        st = os.stat(source)
+        stats = [os.stat(f) for f in (source, emissions.table_file(jieba))]
     except OSError:
         return None
     from orgwrite.lexicon.cache import cache_dir
 
-    name = f"jieba-{jieba.__version__}-{st.st_size}-{st.st_mtime_ns}-v{_COPY_VERSION}.sqlite"
-    path = cache_dir() / name
+    keys = "-".join(f"{st.st_size}-{st.st_mtime_ns}" for st in stats)
+    path = cache_dir() / f"jieba-{jieba.__version__}-{keys}-v{_COPY_VERSION}.sqlite"
     for attempt in range(2):
         if attempt or not path.is_file():  # absent, or unreadable: (re)build it once
             try:
@@ -365,13 +316,16 @@ def _lazy_frequencies(jieba: Any) -> LazyFrequencies | None:
                 db.close()
         except (sqlite3.Error, TypeError):
             continue
-        return LazyFrequencies(uri, total, source)
+        return uri, total
     return None
 
 
 def _build_copy(jieba: Any, source: str, path: Any) -> None:
-    """Write jieba's prefix dictionary, parsed by jieba itself, to ``path`` atomically."""
+    """Write jieba's prefix dictionary, parsed by jieba itself, and its emission table to
+    ``path`` atomically."""
     import sqlite3
+
+    from orgwrite.lexicon import emissions
 
     with open(source, "rb") as fh:
         freq, total = jieba.Tokenizer.gen_pfdict(fh)
@@ -386,6 +340,7 @@ def _build_copy(jieba: Any, source: str, path: Any) -> None:
             db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL)")
             db.executemany("INSERT INTO f VALUES (?, ?)", sorted(freq.items()))
             db.execute("INSERT INTO meta VALUES ('total', ?)", (total,))
+            emissions.write_table(db, emissions.table_file(jieba))
             db.commit()
         finally:
             db.close()
