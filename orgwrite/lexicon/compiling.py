@@ -90,6 +90,10 @@ def compile_entries(entries: list[Entry], data_hash: str = "") -> Lexicon:
         },
     )
     lex._walkers[(True, ())] = (auto, lex._table(indexed))
+    # Worked out here, they are kept in the disk cache with the rest: a check that searches
+    # for near misses does not work them out again in each process.
+    lex._anchored()
+    lex._formulation_spans()
     return lex
 
 
