@@ -36,8 +36,9 @@ class NameScanner(Generic[T]):
     def __init__(self, names: dict[str, T], guard: frozenset[str] = GUARD_CHARS) -> None:
         self.values = names
         self.guard = guard
-        self.pattern = lazyre.compile(trie_pattern(names))
-        self.anchors = anchor_patterns(names)
+        pattern, anchors = scanner_spec(tuple(names))
+        self.pattern = lazyre.compile(pattern)
+        self.anchors = tuple((lazyre.compile(source), before, after) for source, before, after in anchors)
 
     def regions(self, text: str) -> list[tuple[int, int]]:
         """Disjoint spans of ``text`` that hold every place a name occurs.
@@ -116,7 +117,7 @@ MIN_TAIL = 4
 _END = methodcaller("end")
 
 
-def anchor_patterns(names) -> tuple[tuple[re.Pattern, int, int], ...]:
+def anchor_patterns(names) -> tuple[tuple[str, int, int], ...]:
     """(pattern, before, after) for each of a few characters, the anchors, that together stand in every name.
 
     ``法(?<=共和国监察法|国家公务员法)`` starts with a literal, which the engine scans for at C
@@ -154,8 +155,93 @@ def anchor_patterns(names) -> tuple[tuple[re.Pattern, int, int], ...]:
         before = max(i + 1 for _name, i in read_here)
         after = max(len(name) - i - 1 for name, i in read_here)
         lookbehind = "(?<=" + "|".join(map(re.escape, tails)) + ")"
-        patterns.append((lazyre.compile(re.escape(anchor) + lookbehind), before, after))
+        patterns.append((re.escape(anchor) + lookbehind, before, after))
     return tuple(patterns)
+
+
+Spec = tuple[str, tuple[tuple[str, int, int], ...]]
+#: A spec file holding more sets of names than this is written again with the new one alone
+#: (sets made from user lexicons must not make it grow without end).
+MAX_SPECS = 16
+#: [(the spec file's key or None, its specs by a checksum of the names)] once read in this process
+_SPECS: list[tuple[tuple | None, dict[int, tuple[tuple[str, ...], Spec]]]] = []
+
+
+def scanner_spec(names: tuple[str, ...]) -> Spec:
+    """(:func:`trie_pattern`, :func:`anchor_patterns` as sources) of ``names``, kept on disk.
+
+    Both cost milliseconds for the shipped titles (a Python step per character), in every
+    process; a spec is pure data, a function of the names in their order and of this code, so
+    it is kept in the user cache folder (beside the lexicon cache) and read back in microseconds.
+    Why a spec read back is the one these functions give: it is stored with the very names it
+    was made from (compared whole, not by the checksum that finds it), in a file keyed by the
+    Python build (``re.escape``) and by this module's size and modification time (as Python
+    keys its compiled modules), behind a checksum of its bytes.  A missing, damaged or
+    unwritable file, or any other failure, falls back to working the spec out.
+    """
+    from zlib import crc32
+
+    key, specs = _specs()
+    code = crc32("\n".join(names).encode("utf-8", "surrogatepass"))
+    kept = specs.get(code)
+    if kept is not None and kept[0] == names:
+        return kept[1]
+    spec = (trie_pattern(names), anchor_patterns(names))
+    if key is not None:
+        specs = {} if len(specs) >= MAX_SPECS else dict(specs)
+        specs[code] = (names, spec)
+        _SPECS[:] = [(key, specs)]
+        _write_specs(key, specs)
+    return spec
+
+
+def _spec_file() -> tuple[Any, tuple]:
+    """(the spec file, its key: this Python and this module as it stands)."""
+    import os
+    import sys
+
+    st = os.stat(__file__)
+    return lazyre.cache_file().with_name("names-spec.marshal"), (1, sys.version, st.st_size, st.st_mtime_ns)
+
+
+def _specs() -> tuple[tuple | None, dict[int, tuple[tuple[str, ...], Spec]]]:
+    """(the key of the spec file, or None when there is none to use; its specs), read once."""
+    if not _SPECS:
+        key: tuple | None = None
+        specs: dict = {}
+        try:
+            import marshal
+            from zlib import crc32
+
+            path, key = _spec_file()
+            data = path.read_bytes()
+            if int.from_bytes(data[:4], "little") == crc32(data[4:]):
+                stored_key, stored = marshal.loads(data[4:])
+                if stored_key == key and isinstance(stored, dict):
+                    specs = stored
+        except OSError:
+            pass  # no file yet: key is known when the folder is
+        except Exception:
+            specs = {}
+        _SPECS[:] = [(key, specs)]
+    return _SPECS[0]
+
+
+def _write_specs(key: tuple, specs: dict) -> None:
+    """Replace the spec file atomically; an unwritable folder is silently skipped."""
+    import marshal
+    import os
+    from zlib import crc32
+
+    try:
+        path, _key = _spec_file()
+        payload = marshal.dumps((key, specs))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(crc32(payload).to_bytes(4, "little") + payload)
+        os.replace(tmp, path)
+    except Exception:
+        pass
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,110 @@
+"""The specs of name scanners kept on disk are exactly what the scanner works out without them.
+
+A spec read back must be the one :func:`trie_pattern` and :func:`anchor_patterns` give for the
+very names asked for; a missing, damaged, stale or unwritable file, or another set of names under
+the same checksum, must fall back to working it out.
+"""
+
+from __future__ import annotations
+
+import marshal
+from zlib import crc32
+
+import pytest
+
+from orgwrite import event_names
+from orgwrite.event_names import NameScanner, anchor_patterns, scanner_spec, trie_pattern
+from orgwrite.events import shipped_events
+from orgwrite.lexicon import load_lexicon
+
+NAMES = ("党的二十大", "党的十九大", "十九届四中全会", "二十届三中全会")
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    """A fresh cache folder, and a process that has read no spec file yet."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(event_names, "_SPECS", [])
+    return tmp_path / "orgwrite"
+
+
+def _fresh_process(monkeypatch) -> None:
+    monkeypatch.setattr(event_names, "_SPECS", [])
+
+
+def _worked_out(names: tuple[str, ...]):
+    return trie_pattern(names), anchor_patterns(names)
+
+
+def _shipped_name_sets() -> list[tuple[str, ...]]:
+    titles: dict[str, None] = {}
+    for e in load_lexicon().entries.values():
+        if e.kind == "document":
+            titles.setdefault(e.get("title"))
+            for w in e.get("wrong_titles", []):
+                titles.setdefault(w)
+    return [tuple(titles), tuple(n for e in shipped_events() for n in e.names)]
+
+
+def test_a_spec_read_back_is_the_one_worked_out(cache_home, monkeypatch):
+    sets = [*_shipped_name_sets(), NAMES]
+    assert [scanner_spec(names) for names in sets] == [_worked_out(names) for names in sets]
+    assert (cache_home / "names-spec.marshal").is_file()
+    _fresh_process(monkeypatch)
+    monkeypatch.setattr(event_names, "trie_pattern", None)  # a read-back spec works nothing out
+    assert [scanner_spec(names) for names in sets] == [_worked_out(names) for names in sets]
+
+
+def test_the_order_of_the_names_is_part_of_the_spec(cache_home, monkeypatch):
+    scanner_spec(NAMES)
+    _fresh_process(monkeypatch)
+    reordered = NAMES[::-1]
+    assert scanner_spec(reordered) == _worked_out(reordered)
+
+
+def test_other_names_under_the_same_checksum_are_worked_out(cache_home, monkeypatch):
+    scanner_spec(NAMES)
+    path = cache_home / "names-spec.marshal"
+    key, specs = marshal.loads(path.read_bytes()[4:])
+    code = crc32("\n".join(NAMES).encode())
+    specs[code] = (("别的名称",), specs[code][1])  # same checksum, other names
+    payload = marshal.dumps((key, specs))
+    path.write_bytes(crc32(payload).to_bytes(4, "little") + payload)
+    _fresh_process(monkeypatch)
+    assert scanner_spec(NAMES) == _worked_out(NAMES)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "checksum", "stale key"])
+def test_a_damaged_or_stale_file_is_not_read(cache_home, monkeypatch, damage):
+    scanner_spec(NAMES)
+    path = cache_home / "names-spec.marshal"
+    data = path.read_bytes()
+    key, specs = marshal.loads(data[4:])
+    forged = {code: (names, ("(?!)", ())) for code, (names, _spec) in specs.items()}  # a wrong spec
+    if damage == "garbage":
+        path.write_bytes(b"\0\1\2\3not marshal")
+    elif damage == "checksum":
+        path.write_bytes(data[:4] + marshal.dumps((key, forged)))
+    else:
+        payload = marshal.dumps(((*key[:-1], key[-1] + 1), forged))  # this module changed since
+        path.write_bytes(crc32(payload).to_bytes(4, "little") + payload)
+    _fresh_process(monkeypatch)
+    assert scanner_spec(NAMES) == _worked_out(NAMES)
+
+
+def test_an_unwritable_cache_folder_is_passed_over(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    _fresh_process(monkeypatch)
+    scanner = NameScanner(dict.fromkeys(NAMES, 1))
+    assert scanner.scan("学习党的二十大精神，二十八大不是") == [(1, 2, 7)]
+    assert scanner_spec(NAMES) == _worked_out(NAMES)
+
+
+def test_a_full_file_keeps_the_new_spec_alone(cache_home, monkeypatch):
+    for k in range(event_names.MAX_SPECS + 1):
+        scanner_spec((f"名称{k}号",))
+    _fresh_process(monkeypatch)
+    _key, specs = event_names._specs()
+    assert [names for names, _spec in specs.values()] == [(f"名称{event_names.MAX_SPECS}号",)]
