@@ -1,21 +1,24 @@
-"""The specs of name scanners kept on disk are exactly what the scanner works out without them.
+"""What the dated scans keep on disk is exactly what they work out without it.
 
-A spec read back must be the one :func:`trie_pattern` and :func:`anchor_patterns` give for the
-very names asked for; a missing, damaged, stale or unwritable file, or another set of names under
-the same checksum, must fall back to working it out.
+A name scanner's spec read back must be the one :func:`trie_pattern` and :func:`anchor_patterns`
+give for the very names asked for, and the shipped events read back those :func:`load_events`
+makes of the very text of events.toml; a missing, damaged, stale or unwritable file, or other
+names under the same checksum, must fall back to working it out.
 """
 
 from __future__ import annotations
 
 import marshal
+import pickle
 from zlib import crc32
 
 import pytest
 
-from orgwrite import event_names
+from orgwrite import event_names, events
 from orgwrite.event_names import NameScanner, anchor_patterns, scanner_spec, trie_pattern
-from orgwrite.events import shipped_events
+from orgwrite.events import load_events, shipped_events
 from orgwrite.lexicon import load_lexicon
+from orgwrite.resources import data_dir
 
 NAMES = ("党的二十大", "党的十九大", "十九届四中全会", "二十届三中全会")
 
@@ -108,3 +111,43 @@ def test_a_full_file_keeps_the_new_spec_alone(cache_home, monkeypatch):
     _fresh_process(monkeypatch)
     _key, specs = event_names._specs()
     assert [names for names, _spec in specs.values()] == [(f"名称{event_names.MAX_SPECS}号",)]
+
+
+def _shipped_text() -> str:
+    return (data_dir("lexicon") / "events.toml").read_text(encoding="utf-8")
+
+
+def test_the_shipped_events_read_back_are_the_ones_the_toml_gives(cache_home, monkeypatch):
+    read_shipped = shipped_events.__wrapped__  # its body, past the per-process cache
+    first = read_shipped()
+    assert first == tuple(load_events(_shipped_text())) == shipped_events()
+    assert (cache_home / "events.pickle").is_file()
+    monkeypatch.setattr(events, "load_events", None)  # read back, nothing parsed
+    again = read_shipped()
+    assert again == first and [e.__dict__ for e in again] == [e.__dict__ for e in first]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other text", "stale key", "not events"])
+def test_damaged_stale_or_other_kept_events_are_not_read(cache_home, damage):
+    text = _shipped_text()
+    made = tuple(load_events(text))
+    events._keep_events(text, made)
+    assert events._kept_events(text) == made
+    path = cache_home / "events.pickle"
+    key, _text, _made = pickle.loads(path.read_bytes())
+    if damage == "garbage":
+        path.write_bytes(b"not a pickle")
+    elif damage == "other text":
+        path.write_bytes(pickle.dumps((key, text + "\n", made)))
+    elif damage == "stale key":
+        path.write_bytes(pickle.dumps(((*key[:-1], key[-1] + 1), text, made)))  # this module changed
+    else:
+        path.write_bytes(pickle.dumps((key, text, ("党的二十大",))))
+    assert events._kept_events(text) is None
+
+
+def test_events_are_read_when_the_cache_folder_is_unwritable(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert shipped_events.__wrapped__() == tuple(load_events(_shipped_text()))
