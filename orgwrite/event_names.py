@@ -159,9 +159,12 @@ def anchor_patterns(names) -> tuple[tuple[str, int, int], ...]:
 
 
 Spec = tuple[str, tuple[tuple[str, int, int], ...]]
-#: A spec file holding more sets of names than this is written again with the new one alone
-#: (sets made from user lexicons must not make it grow without end).
+#: A spec file holds at most this many sets of names: when full, it is written again with the
+#: ones this process asked for first (sets made from user lexicons or by tests must not make it
+#: grow without end, nor push out the shipped ones every check asks for first).
 MAX_SPECS = 16
+#: The checksums of the sets of names this process asked for, found or made, first asked first
+_USED: dict[int, None] = {}
 #: [(the spec file's key or None, its specs by a checksum of the names)] once read in this process
 _SPECS: list[tuple[tuple | None, dict[int, tuple[tuple[str, ...], Spec]]]] = []
 
@@ -182,12 +185,17 @@ def scanner_spec(names: tuple[str, ...]) -> Spec:
 
     key, specs = _specs()
     code = crc32("\n".join(names).encode("utf-8", "surrogatepass"))
+    _USED.setdefault(code)
     kept = specs.get(code)
     if kept is not None and kept[0] == names:
         return kept[1]
     spec = (trie_pattern(names), anchor_patterns(names))
     if key is not None:
-        specs = {} if len(specs) >= MAX_SPECS else dict(specs)
+        if len(specs) < MAX_SPECS:
+            specs = dict(specs)
+        else:
+            first = list(_USED)[: MAX_SPECS - 1]
+            specs = {c: specs[c] for c in first if c in specs}
         specs[code] = (names, spec)
         _SPECS[:] = [(key, specs)]
         _write_specs(key, specs)

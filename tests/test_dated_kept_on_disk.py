@@ -105,12 +105,19 @@ def test_an_unwritable_cache_folder_is_passed_over(tmp_path, monkeypatch):
     assert scanner_spec(NAMES) == _worked_out(NAMES)
 
 
-def test_a_full_file_keeps_the_new_spec_alone(cache_home, monkeypatch):
-    for k in range(event_names.MAX_SPECS + 1):
-        scanner_spec((f"名称{k}号",))
+def test_a_full_file_keeps_the_specs_this_process_asked_for_first(cache_home, monkeypatch):
+    scanner_spec(NAMES)
+    _fresh_process(monkeypatch)
+    monkeypatch.setattr(event_names, "_USED", {})
+    scanner_spec(NAMES)  # read back: asked for first, kept
+    others = [(f"名称{k}号",) for k in range(2 * event_names.MAX_SPECS)]
+    for names in others:
+        scanner_spec(names)
     _fresh_process(monkeypatch)
     _key, specs = event_names._specs()
-    assert [names for names, _spec in specs.values()] == [(f"名称{event_names.MAX_SPECS}号",)]
+    kept = [names for names, _spec in specs.values()]
+    assert len(kept) <= event_names.MAX_SPECS and kept[0] == NAMES and kept[-1] == others[-1]
+    assert scanner_spec(NAMES) == _worked_out(NAMES)
 
 
 def _shipped_text() -> str:
