@@ -131,7 +131,7 @@ def test_the_shipped_events_read_back_are_the_ones_the_toml_gives(cache_home, mo
     assert (cache_home / "events.pickle").is_file()
     monkeypatch.setattr(events, "load_events", None)  # read back, nothing parsed
     again = read_shipped()
-    assert again == first and [e.__dict__ for e in again] == [e.__dict__ for e in first]
+    assert again == first and [e._asdict() for e in again] == [e._asdict() for e in first]
 
 
 @pytest.mark.parametrize("damage", ["garbage", "other text", "stale key", "not events"])

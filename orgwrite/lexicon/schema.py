@@ -6,7 +6,7 @@ The schema is documented for writers in ``lexicon/README.md``; this module is it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from orgwrite import lazyre
 from orgwrite.errors import ConfigError
@@ -136,9 +136,12 @@ def count_word(abbr: str) -> int | None:
     return None
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a lexicon file."""
+class Problem(NamedTuple):
+    """One thing wrong with a lexicon file.
+
+    A named tuple, not a frozen dataclass: making one costs some 0.4 ms in every process (its
+    methods are generated and compiled), a named tuple less than half of that.
+    """
 
     file: str
     line: int
