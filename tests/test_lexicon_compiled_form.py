@@ -60,3 +60,22 @@ def test_equal_strings_of_the_entries_are_one_object(cache):
     keys = {id(k) for e in lex.entries.values() for k in e.data if k == "source"}
     severities = {id(e.data["severity"]) for e in lex.entries.values() if e.data.get("severity") == "warning"}
     assert len(keys) == 1 and len(severities) == 1
+
+
+@pytest.mark.parametrize("was_collecting", [True, False])
+def test_reading_the_cache_leaves_the_collector_as_it_found_it(cache, tmp_path, was_collecting):
+    import gc
+
+    lex = cache.load_lexicon()
+    (path,) = (tmp_path / "orgwrite").glob("lexicon-*.pickle")
+    damaged = tmp_path / "damaged.pickle"
+    damaged.write_bytes(path.read_bytes()[:1000])
+    if not was_collecting:
+        gc.disable()
+    try:
+        assert cache._read_pickle(path, lex.data_hash).data_hash == lex.data_hash
+        assert gc.isenabled() is was_collecting
+        assert cache._read_pickle(damaged, lex.data_hash) is None
+        assert gc.isenabled() is was_collecting
+    finally:
+        gc.enable()
