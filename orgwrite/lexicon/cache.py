@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from orgwrite.config import Config
 
 #: Bump when the compiled form changes, so stale disk caches are ignored.
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 
 _MEMORY: dict[str, Lexicon] = {}
 
