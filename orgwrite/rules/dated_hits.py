@@ -40,17 +40,19 @@ class DatedTexts:
 
 
 def _texts(entries: dict[str, Entry]) -> DatedTexts:
+    """Read once per process over every entry: their data's own ``get`` (in C), not the entry's."""
     first_dated: set[str] = set()
     sinces: list[date] = []
-    for e in entries.values():
-        if e.kind == "dated":
-            first_dated.add(e.get("replacement"))
-        elif e.kind == "enumeration":
-            first_dated.add(e.get("abbr"))
-            first_dated.update(e.get("aliases", []))
-        elif e.kind == "formulation":
-            first_dated.add(e.get("canonical"))
-        for value in (e.get("replacement_since") or e.get("until"), e.get("since")):
+    for kind, _id, data, _file, _line in entries.values():
+        get = data.get
+        if kind == "dated":
+            first_dated.add(get("replacement"))
+        elif kind == "enumeration":
+            first_dated.add(get("abbr"))
+            first_dated.update(get("aliases", []))
+        elif kind == "formulation":
+            first_dated.add(get("canonical"))
+        for value in (get("replacement_since") or get("until"), get("since")):
             if isinstance(value, date):
                 sinces.append(value)
     return DatedTexts(frozenset(first_dated), max(sinces, default=None))
