@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter, methodcaller
 from typing import Any, Generic, TypeVar
@@ -36,8 +35,9 @@ class NameScanner(Generic[T]):
     def __init__(self, names: dict[str, T], guard: frozenset[str] = GUARD_CHARS) -> None:
         self.values = names
         self.guard = guard
-        self.pattern = lazyre.compile(trie_pattern(names))
-        self.anchors = anchor_patterns(names)
+        pattern, anchors = scanner_spec(tuple(names))
+        self.pattern = lazyre.compile(pattern)
+        self.anchors = tuple((lazyre.compile(source), before, after) for source, before, after in anchors)
 
     def regions(self, text: str) -> list[tuple[int, int]]:
         """Disjoint spans of ``text`` that hold every place a name occurs.
@@ -116,7 +116,7 @@ MIN_TAIL = 4
 _END = methodcaller("end")
 
 
-def anchor_patterns(names) -> tuple[tuple[re.Pattern, int, int], ...]:
+def anchor_patterns(names) -> tuple[tuple[str, int, int], ...]:
     """(pattern, before, after) for each of a few characters, the anchors, that together stand in every name.
 
     ``法(?<=共和国监察法|国家公务员法)`` starts with a literal, which the engine scans for at C
@@ -154,17 +154,116 @@ def anchor_patterns(names) -> tuple[tuple[re.Pattern, int, int], ...]:
         before = max(i + 1 for _name, i in read_here)
         after = max(len(name) - i - 1 for name, i in read_here)
         lookbehind = "(?<=" + "|".join(map(re.escape, tails)) + ")"
-        patterns.append((lazyre.compile(re.escape(anchor) + lookbehind), before, after))
+        patterns.append((re.escape(anchor) + lookbehind, before, after))
     return tuple(patterns)
 
 
-@dataclass(frozen=True, slots=True)
-class Joined:
-    """Texts (with their lines) joined by line breaks, so that one scan serves them all."""
+Spec = tuple[str, tuple[tuple[str, int, int], ...]]
+#: A spec file holds at most this many sets of names: when full, it is written again with the
+#: ones this process asked for first (sets made from user lexicons or by tests must not make it
+#: grow without end, nor push out the shipped ones every check asks for first).
+MAX_SPECS = 16
+#: The checksums of the sets of names this process asked for, found or made, first asked first
+_USED: dict[int, None] = {}
+#: [(the spec file's key or None, its specs by a checksum of the names)] once read in this process
+_SPECS: list[tuple[tuple | None, dict[int, tuple[tuple[str, ...], Spec]]]] = []
 
-    texts: list[tuple[str, int]]
-    starts: list[int]  # where each text starts in :attr:`text`
-    text: str
+
+def scanner_spec(names: tuple[str, ...]) -> Spec:
+    """(:func:`trie_pattern`, :func:`anchor_patterns` as sources) of ``names``, kept on disk.
+
+    Both cost milliseconds for the shipped titles (a Python step per character), in every
+    process; a spec is pure data, a function of the names in their order and of this code, so
+    it is kept in the user cache folder (beside the lexicon cache) and read back in microseconds.
+    Why a spec read back is the one these functions give: it is stored with the very names it
+    was made from (compared whole, not by the checksum that finds it), in a file keyed by the
+    Python build (``re.escape``) and by this module's size and modification time (as Python
+    keys its compiled modules), behind a checksum of its bytes.  A missing, damaged or
+    unwritable file, or any other failure, falls back to working the spec out.
+    """
+    from zlib import crc32
+
+    key, specs = _specs()
+    code = crc32("\n".join(names).encode("utf-8", "surrogatepass"))
+    _USED.setdefault(code)
+    kept = specs.get(code)
+    if kept is not None and kept[0] == names:
+        return kept[1]
+    spec = (trie_pattern(names), anchor_patterns(names))
+    if key is not None:
+        if len(specs) < MAX_SPECS:
+            specs = dict(specs)
+        else:
+            first = list(_USED)[: MAX_SPECS - 1]
+            specs = {c: specs[c] for c in first if c in specs}
+        specs[code] = (names, spec)
+        _SPECS[:] = [(key, specs)]
+        _write_specs(key, specs)
+    return spec
+
+
+def _spec_file() -> tuple[Any, tuple]:
+    """(the spec file, its key: this Python and this module as it stands)."""
+    import os
+    import sys
+
+    st = os.stat(__file__)
+    return lazyre.cache_file().with_name("names-spec.marshal"), (1, sys.version, st.st_size, st.st_mtime_ns)
+
+
+def _specs() -> tuple[tuple | None, dict[int, tuple[tuple[str, ...], Spec]]]:
+    """(the key of the spec file, or None when there is none to use; its specs), read once."""
+    if not _SPECS:
+        key: tuple | None = None
+        specs: dict = {}
+        try:
+            import marshal
+            from zlib import crc32
+
+            path, key = _spec_file()
+            data = path.read_bytes()
+            if int.from_bytes(data[:4], "little") == crc32(data[4:]):
+                stored_key, stored = marshal.loads(data[4:])
+                if stored_key == key and isinstance(stored, dict):
+                    specs = stored
+        except OSError:
+            pass  # no file yet: key is known when the folder is
+        except Exception:
+            specs = {}
+        _SPECS[:] = [(key, specs)]
+    return _SPECS[0]
+
+
+def _write_specs(key: tuple, specs: dict) -> None:
+    """Replace the spec file atomically; an unwritable folder is silently skipped."""
+    import marshal
+    import os
+    from zlib import crc32
+
+    try:
+        path, _key = _spec_file()
+        payload = marshal.dumps((key, specs))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(crc32(payload).to_bytes(4, "little") + payload)
+        os.replace(tmp, path)
+    except Exception:
+        pass
+
+
+class Joined:
+    """Texts (with their lines) joined by line breaks, so that one scan serves them all.
+
+    A plain class, not a frozen dataclass: making one costs some 0.4 ms in every process (its
+    methods are generated and compiled), and a joined text is only ever read.
+    """
+
+    __slots__ = ("starts", "text", "texts")
+
+    def __init__(self, texts: list[tuple[str, int]], starts: list[int], text: str) -> None:
+        self.texts = texts
+        self.starts = starts  # where each text starts in :attr:`text`
+        self.text = text
 
     @classmethod
     def of(cls, texts: list[tuple[str, int]]) -> Joined:

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from orgwrite import lazyre
 from orgwrite.lexicon.cache import load_lexicon
 from orgwrite.lexicon.matcher import Hit, Lexicon
 from orgwrite.lexicon.schema import Entry
 
+#: cite's patterns, through the pattern cache (``re``'s own would compile them in every process
+#: that cites a source)
+_SOURCE_PARTS_RE = lazyre.lazy(r"[；;]")
+_FACTS_RE = lazyre.lazy(r"lexicon-facts\s*\S+[:：]?\s*")
+_ADDRESS_RE = lazyre.lazy(r"https?://\S+")
+
 
 def cite(entry: Entry, limit: int = 60) -> str:
     """A short source for a message: the first part of ``source`` that is not an address."""
-    for part in re.split(r"[；;]", entry.source):
+    for part in _SOURCE_PARTS_RE.split(entry.source):
         part = part.strip()
         if not part or part.startswith(("http", "lexicon-facts")) or "://" in part[:12]:
             continue
-        part = re.sub(r"lexicon-facts\s*\S+[:：]?\s*", "", part).strip("：: ")
-        part = re.sub(r"https?://\S+", "", part).strip()
+        part = _FACTS_RE.sub("", part).strip("：: ")
+        part = _ADDRESS_RE.sub("", part).strip()
         if part:
             return part if len(part) <= limit else part[: limit - 1] + "…"
     return ""

@@ -7,7 +7,6 @@ errors naming the file and line, collected all at once so a writer fixes them in
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -67,6 +66,8 @@ def read_file(path: Path) -> tuple[list[Entry], list[Problem]]:
         return [], [Problem(name, 0, "词库文件不存在")]
     except (OSError, UnicodeDecodeError) as exc:
         return [], [Problem(name, 0, f"无法读取词库文件（{exc.__class__.__name__}）")]
+    import tomllib  # only a process that compiles the lexicon (no cache to read) parses its files
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 from operator import itemgetter
@@ -64,40 +63,64 @@ def _role_flags(roles: tuple) -> tuple[bool, bool, tuple]:
 _PROBE: tuple = ((), ())
 
 
-@dataclass
 class Lexicon:
-    """Entries compiled into one automaton.  Build with :func:`load_lexicon`."""
+    """Entries compiled into one automaton.  Build with :func:`load_lexicon`.
 
-    entries: dict[str, Entry]
-    #: (known string, its roles) for each pattern of the automaton, by its index there
-    patterns: tuple[tuple[str, tuple], ...] = ()
-    #: (with the guard-only strings or without them, probes) → (automaton, its patterns by index); built
-    #: on first use in each process (see :meth:`_walker`)
-    _walkers: dict[tuple[bool, tuple[str, ...]], tuple[Any, tuple]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    words: list[str] = field(default_factory=list)
-    data_hash: str = ""
-    _regex: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
-    #: pattern → (has a guarded role, covers shorter hits, its roles without the guarded ones)
-    _flags: dict[str, tuple[bool, bool, tuple]] = field(default_factory=dict, repr=False)
-    #: pattern with a guarded role → (its roles without the guarded ones, the (longer covering
-    #: pattern, offset of this one in it) pairs); see :func:`_covers`
-    _covers: dict[str, tuple[tuple, tuple[tuple[str, int], ...]]] = field(default_factory=dict, repr=False)
-    #: Known strings whose only role is to guard a confusable's right word (作为, 部署): what
-    #: they cover is listed in :attr:`_covers`, and no rule reads their hits.
-    guard_only: frozenset[str] = frozenset()
-    #: role → the patterns in which some entry plays it
-    role_patterns: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
-    _playing: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
-    #: entry id → its context tests, built on first use (see :meth:`context_ok`)
-    _context: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+    A plain class, not a dataclass: making a dataclass of this many fields costs some 0.5 ms in
+    every process (its methods are generated and compiled), and a lexicon is built in one place
+    (:func:`~orgwrite.lexicon.compiling.compile_entries`) and never compared.
+    """
+
+    def __init__(
+        self,
+        entries: dict[str, Entry],
+        *,
+        patterns: tuple[tuple[str, tuple], ...] = (),
+        words: list[str] | None = None,
+        data_hash: str = "",
+        _covers: dict[str, tuple[tuple, tuple[tuple[str, int], ...]]] | None = None,
+        guard_only: frozenset[str] = frozenset(),
+        role_patterns: dict[str, frozenset[str]] | None = None,
+    ) -> None:
+        self.entries = entries
+        #: (known string, its roles) for each pattern of the automaton, by its index there
+        self.patterns = patterns
+        #: (with the guard-only strings or without them, probes) → (automaton, its patterns by
+        #: index); built on first use in each process (see :meth:`_walker`)
+        self._walkers: dict[tuple[bool, tuple[str, ...]], tuple[Any, tuple]] = {}
+        self.words = [] if words is None else words
+        self.data_hash = data_hash
+        self._regex: dict[str, re.Pattern] = {}
+        #: pattern → (has a guarded role, covers shorter hits, its roles without the guarded ones)
+        self._flags: dict[str, tuple[bool, bool, tuple]] = {}
+        #: pattern with a guarded role → (its roles without the guarded ones, the (longer covering
+        #: pattern, offset of this one in it) pairs); see :func:`_covers`
+        self._covers = {} if _covers is None else _covers
+        #: Known strings whose only role is to guard a confusable's right word (作为, 部署): what
+        #: they cover is listed in :attr:`_covers`, and no rule reads their hits.
+        self.guard_only = guard_only
+        #: role → the patterns in which some entry plays it
+        self.role_patterns = {} if role_patterns is None else role_patterns
+        self._playing: dict[frozenset[str], frozenset[str]] = {}
+        #: entry id → its context tests, built on first use (see :meth:`context_ok`)
+        self._context: dict[str, tuple] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_context"] = {}  # built again on first use; its tests are closures
+        # The context tests are closures, built again on first use; the anchored table is data.
+        anchored = self._context.get(_ANCHORED)
+        state["_context"] = {} if anchored is None else {_ANCHORED: anchored}
         state["_walkers"] = {}  # automata do not pickle; built again from the patterns in 2 ms
+        # Plain tuples load faster than the entries do (pickle would call Entry's __new__ for
+        # each, in Python), and a check loads the compiled lexicon in every process: the
+        # entries are made again from them at once, by tuple's own __new__.
+        state["entries"] = tuple(map(tuple, self.entries.values()))
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        new = tuple.__new__
+        state["entries"] = {fields[1]: new(Entry, fields) for fields in state["entries"]}
+        self.__dict__.update(state)
 
     # -- lookup API for drafting --
 
