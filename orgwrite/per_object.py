@@ -1,7 +1,8 @@
 """Values worked out once per object — a lexicon, one of its entries — and kept while it is used.
 
-Lexicons and entries are dataclasses compared by value, so they cannot be keys of a dict or
-of ``functools.lru_cache``; they are filed here under ``id()``, with the object kept beside its
+An entry is a named tuple holding a dict, so it cannot be hashed, and two equal entries of
+two loads of a lexicon are still two objects whose values may differ; neither a lexicon nor an
+entry can be a key of a dict or of ``functools.lru_cache``.  They are filed here under ``id()``, with the object kept beside its
 value so the id cannot be reused by another object while the value is kept.  Each table is
 bounded: a long-lived process (``serve``, ``server``) that loads a changed lexicon again and
 again keeps at most ``limit`` objects, not every lexicon it ever saw.
