@@ -1,10 +1,10 @@
 """Values worked out once per object — a lexicon, one of its entries — and kept while it is used.
 
 An entry is a named tuple holding a dict, so it cannot be a key of a dict or of
-``functools.lru_cache``; entries, and lexicons with them, are filed here under ``id()``, with the object kept beside its value so the id cannot be reused by another
-object while the value is kept.  Each table is bounded: a long-lived process (``serve``,
-``server``) that loads a changed lexicon again and again keeps at most ``limit`` objects, not
-every lexicon it ever saw.
+``functools.lru_cache``; entries, and lexicons with them, are filed here under ``id()``, with
+the object kept beside its value so the id cannot be reused by another object while the value
+is kept.  Each table is bounded: a long-lived process (``serve``, ``server``) that loads a
+changed lexicon again and again keeps at most ``limit`` objects, not every lexicon it ever saw.
 """
 
 from __future__ import annotations
