@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+#: The whole test session writes its caches (compiled lexicon, compiled patterns, jieba's copy)
+#: into a folder of its own, child processes included: the tests build lexicons and patterns
+#: from random data, and left in the user's cache folder those would make every later check
+#: of the user's read a larger cache file.  The folder is removed when the session ends.
+_SESSION_CACHE = tempfile.mkdtemp(prefix="orgwrite-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _SESSION_CACHE
+atexit.register(shutil.rmtree, _SESSION_CACHE, True)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
