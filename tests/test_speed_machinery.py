@@ -186,6 +186,27 @@ def _jiebas_emissions():
     return runpy.run_path(emissions.table_file(segment.import_jieba()))["P"]
 
 
+def test_jiebas_table_is_found_beside_finalseg_as_source_or_compiled_or_not_at_all(tmp_path):
+    """An install with only compiled modules (``compileall -b``, the sources removed) still has
+    the table, as ``prob_emit.pyc``; with neither file there is none to copy."""
+    folder = tmp_path / "finalseg"
+    folder.mkdir()
+    assert emissions.table_in(str(folder)) is None
+    (folder / "prob_emit.pyc").write_bytes(b"")
+    assert emissions.table_in(str(folder)) == str(folder / "prob_emit.pyc")
+    (folder / "prob_emit.py").write_text("P = {}\n")
+    assert emissions.table_in(str(folder)) == str(folder / "prob_emit.py")
+
+
+def test_without_jiebas_table_file_the_dictionary_is_still_read_from_the_copy(fresh_tokenizers, monkeypatch):
+    """No table file to copy (a sourceless or zipped jieba) leaves the dictionary on demand, not
+    jieba's full dictionary in every process; the HMM then loads jieba's own table."""
+    monkeypatch.setattr(emissions, "table_file", lambda jieba: None)
+    lazy = segment.tokenizer()
+    assert isinstance(lazy.FREQ, segment.LazyFrequencies)
+    assert "/".join(lazy.cut("他来到了网易杭研大厦")) == "他/来到/了/网易/杭研/大厦"
+
+
 def test_the_on_demand_emission_table_cuts_exactly_like_jiebas_table(fresh_tokenizers, monkeypatch):
     jieba = segment.import_jieba()
     segment.load_hmm()

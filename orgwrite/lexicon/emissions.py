@@ -25,9 +25,19 @@ STATES = "BMES"
 _UNSEEN = object()
 
 
-def table_file(jieba: Any) -> str:
-    """The file of jieba's emission table (``jieba/finalseg/prob_emit.py``)."""
-    return os.path.join(os.path.dirname(jieba.__file__), "finalseg", "prob_emit.py")
+def table_file(jieba: Any) -> str | None:
+    """The file of jieba's emission table, see :func:`table_in`."""
+    return table_in(os.path.join(os.path.dirname(jieba.__file__), "finalseg"))
+
+
+def table_in(folder: str) -> str | None:
+    """``prob_emit.py`` in ``folder``, else ``prob_emit.pyc`` (an install of compiled modules
+    only, as ``compileall -b`` leaves it), else None: no file of the table to copy."""
+    for name in ("prob_emit.py", "prob_emit.pyc"):
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            return path
+    return None
 
 
 def jiebas_table(path: str) -> dict[str, dict[str, float]]:
@@ -63,8 +73,8 @@ def run_finalseg(jieba: Any, copy_uri: Callable[[Any], str | None]) -> None:
     it :class:`OnDemandEmissions`' table, and is taken out after, so that an
     ``import jieba.finalseg.prob_emit`` of anyone else loads jieba's.  That name already in
     ``sys.modules`` means that ``jieba.finalseg`` has run (with jieba's table): it is left as
-    it is.  When ``copy_uri(jieba)`` (the copy's URI, built if need be) is None,
-    ``jieba.finalseg`` loads its own table.
+    it is.  When ``copy_uri(jieba)`` (the copy's URI, built if need be) is None, or jieba has no
+    file of its table to copy, ``jieba.finalseg`` loads its own table.
     """
     import types
 
@@ -73,10 +83,11 @@ def run_finalseg(jieba: Any, copy_uri: Callable[[Any], str | None]) -> None:
     name = "jieba.finalseg.prob_emit"
     stand_in = None
     if name not in sys.modules:
-        uri = copy_uri(jieba)
-        if uri is not None:
+        source = table_file(jieba)
+        uri = copy_uri(jieba) if source is not None else None  # without a file, no table was copied
+        if uri is not None and source is not None:
             stand_in = types.ModuleType(name)
-            stand_in.P = OnDemandEmissions(uri, table_file(jieba)).table  # type: ignore[attr-defined]
+            stand_in.P = OnDemandEmissions(uri, source).table  # type: ignore[attr-defined]
             sys.modules[name] = stand_in
         precompile(FINALSEG_PATTERNS)
     try:

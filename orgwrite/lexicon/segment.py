@@ -293,8 +293,9 @@ def _open_copy(jieba: Any) -> tuple[str, int] | None:
     from orgwrite.lexicon import emissions
 
     source = _dictionary_file(jieba)
+    table = emissions.table_file(jieba)  # None: the copy holds the dictionary only
     try:
-        stats = [os.stat(f) for f in (source, emissions.table_file(jieba))]
+        stats = [os.stat(f) for f in (source, table) if f is not None]
     except OSError:
         return None
     from orgwrite.lexicon.cache import cache_dir
@@ -304,7 +305,7 @@ def _open_copy(jieba: Any) -> tuple[str, int] | None:
     for attempt in range(2):
         if attempt or not path.is_file():  # absent, or unreadable: (re)build it once
             try:
-                _build_copy(jieba, source, path)
+                _build_copy(jieba, source, table, path)
             except (OSError, sqlite3.Error):
                 return None
         uri = f"{path.as_uri()}?mode=ro&immutable=1"
@@ -320,9 +321,9 @@ def _open_copy(jieba: Any) -> tuple[str, int] | None:
     return None
 
 
-def _build_copy(jieba: Any, source: str, path: Any) -> None:
-    """Write jieba's prefix dictionary, parsed by jieba itself, and its emission table to
-    ``path`` atomically."""
+def _build_copy(jieba: Any, source: str, table: str | None, path: Any) -> None:
+    """Write jieba's prefix dictionary, parsed by jieba itself, and its emission table (from
+    the file ``table``, if there is one) to ``path`` atomically."""
     import sqlite3
 
     from orgwrite.lexicon import emissions
@@ -340,7 +341,8 @@ def _build_copy(jieba: Any, source: str, path: Any) -> None:
             db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL)")
             db.executemany("INSERT INTO f VALUES (?, ?)", sorted(freq.items()))
             db.execute("INSERT INTO meta VALUES ('total', ?)", (total,))
-            emissions.write_table(db, emissions.table_file(jieba))
+            if table is not None:
+                emissions.write_table(db, table)
             db.commit()
         finally:
             db.close()
