@@ -208,7 +208,8 @@ def _spec_file() -> tuple[Any, tuple]:
     import sys
 
     st = os.stat(__file__)
-    return lazyre.cache_file().with_name("names-spec.marshal"), (1, sys.version, st.st_size, st.st_mtime_ns)
+    key = (1, sys.version, st.st_size, st.st_mtime_ns)
+    return lazyre.keyed_file("names-spec", key, ".marshal"), key
 
 
 def _specs() -> tuple[tuple | None, dict[int, tuple[tuple[str, ...], Spec]]]:
@@ -237,18 +238,14 @@ def _specs() -> tuple[tuple | None, dict[int, tuple[tuple[str, ...], Spec]]]:
 def _write_specs(key: tuple, specs: dict) -> None:
     """Replace the spec file atomically; an unwritable folder is silently skipped."""
     import marshal
-    import os
     from zlib import crc32
 
     try:
         path, _key = _spec_file()
         payload = marshal.dumps((key, specs))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(crc32(payload).to_bytes(4, "little") + payload)
-        os.replace(tmp, path)
     except Exception:
-        pass
+        return
+    lazyre.replace_file(path, crc32(payload).to_bytes(4, "little") + payload)
 
 
 class Joined:

@@ -128,7 +128,8 @@ def _events_file() -> tuple[Any, tuple]:
     import sys
 
     st = os.stat(__file__)
-    return lazyre.cache_file().with_name("events.pickle"), (1, sys.version, st.st_size, st.st_mtime_ns)
+    key = (1, sys.version, st.st_size, st.st_mtime_ns)
+    return lazyre.keyed_file("events", key, ".pickle"), key
 
 
 def _kept_events(text: str) -> tuple[Event, ...] | None:
@@ -154,17 +155,14 @@ def _kept_events(text: str) -> tuple[Event, ...] | None:
 
 def _keep_events(text: str, events: tuple[Event, ...]) -> None:
     """Replace the file of :func:`_kept_events` atomically; an unwritable folder is passed over."""
-    import os
     import pickle
 
     try:
         path, key = _events_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps((key, text, events), pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
+        data = pickle.dumps((key, text, events), pickle.HIGHEST_PROTOCOL)
     except Exception:
-        pass
+        return
+    lazyre.replace_file(path, data)
 
 
 @cache

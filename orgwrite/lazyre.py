@@ -183,21 +183,39 @@ def read_records(path: Path) -> dict[Key, Record]:
 def write_records(path: Path, records: dict[Key, Record]) -> None:
     """Replace the cache file atomically; an unwritable folder is silently skipped."""
     import marshal
-    import time
     import zlib
+
+    payload = marshal.dumps((_HEADER, records))
+    replace_file(path, zlib.crc32(payload).to_bytes(4, "little") + payload)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace the cache file ``path`` with ``data`` atomically, through a temporary file of
+    this process and moment (two threads writing at once write two); an unwritable folder is
+    silently skipped and leaves no temporary file behind."""
+    import time
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
     try:
-        payload = marshal.dumps((_HEADER, records))
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
-            fh.write(zlib.crc32(payload).to_bytes(4, "little") + payload)
+            fh.write(data)
         os.replace(tmp, path)
     except Exception:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def keyed_file(stem: str, key: tuple, suffix: str) -> Path:
+    """A cache file beside the compiled patterns whose name holds a checksum of ``key`` (the
+    Python build, the module's size and time...): installs that share a cache folder (two
+    Pythons, two virtual environments, two checkouts) keep a file each instead of replacing each
+    other's on every run.  The key is kept inside the file too and compared in full."""
+    import zlib
+
+    return cache_file().with_name(f"{stem}-{zlib.crc32(repr(key).encode()):08x}{suffix}")
 
 
 _STORE: PatternStore | None = None

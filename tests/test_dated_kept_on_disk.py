@@ -52,7 +52,7 @@ def _shipped_name_sets() -> list[tuple[str, ...]]:
 def test_a_spec_read_back_is_the_one_worked_out(cache_home, monkeypatch):
     sets = [*_shipped_name_sets(), NAMES]
     assert [scanner_spec(names) for names in sets] == [_worked_out(names) for names in sets]
-    assert (cache_home / "names-spec.marshal").is_file()
+    assert (event_names._spec_file()[0]).is_file()
     _fresh_process(monkeypatch)
     monkeypatch.setattr(event_names, "trie_pattern", None)  # a read-back spec works nothing out
     assert [scanner_spec(names) for names in sets] == [_worked_out(names) for names in sets]
@@ -67,7 +67,7 @@ def test_the_order_of_the_names_is_part_of_the_spec(cache_home, monkeypatch):
 
 def test_other_names_under_the_same_checksum_are_worked_out(cache_home, monkeypatch):
     scanner_spec(NAMES)
-    path = cache_home / "names-spec.marshal"
+    path = event_names._spec_file()[0]
     key, specs = marshal.loads(path.read_bytes()[4:])
     code = crc32("\n".join(NAMES).encode())
     specs[code] = (("别的名称",), specs[code][1])  # same checksum, other names
@@ -80,7 +80,7 @@ def test_other_names_under_the_same_checksum_are_worked_out(cache_home, monkeypa
 @pytest.mark.parametrize("damage", ["garbage", "checksum", "stale key"])
 def test_a_damaged_or_stale_file_is_not_read(cache_home, monkeypatch, damage):
     scanner_spec(NAMES)
-    path = cache_home / "names-spec.marshal"
+    path = event_names._spec_file()[0]
     data = path.read_bytes()
     key, specs = marshal.loads(data[4:])
     forged = {code: (names, ("(?!)", ())) for code, (names, _spec) in specs.items()}  # a wrong spec
@@ -128,7 +128,7 @@ def test_the_shipped_events_read_back_are_the_ones_the_toml_gives(cache_home, mo
     read_shipped = shipped_events.__wrapped__  # its body, past the per-process cache
     first = read_shipped()
     assert first == tuple(load_events(_shipped_text())) == shipped_events()
-    assert (cache_home / "events.pickle").is_file()
+    assert (events._events_file()[0]).is_file()
     monkeypatch.setattr(events, "load_events", None)  # read back, nothing parsed
     again = read_shipped()
     assert again == first and [e._asdict() for e in again] == [e._asdict() for e in first]
@@ -140,7 +140,7 @@ def test_damaged_stale_or_other_kept_events_are_not_read(cache_home, damage):
     made = tuple(load_events(text))
     events._keep_events(text, made)
     assert events._kept_events(text) == made
-    path = cache_home / "events.pickle"
+    path = events._events_file()[0]
     key, _text, _made = pickle.loads(path.read_bytes())
     if damage == "garbage":
         path.write_bytes(b"not a pickle")
@@ -158,3 +158,25 @@ def test_events_are_read_when_the_cache_folder_is_unwritable(tmp_path, monkeypat
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert shipped_events.__wrapped__() == tuple(load_events(_shipped_text()))
+
+
+def test_installs_sharing_a_cache_folder_keep_a_file_each(cache_home, monkeypatch):
+    """Another Python (or another copy of this module) reads and writes a file of its own: the
+    one of this install is neither replaced nor read by it."""
+    import sys
+
+    scanner_spec(NAMES)
+    ours = event_names._spec_file()[0]
+    before = ours.read_bytes()
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    _fresh_process(monkeypatch)
+    assert scanner_spec(NAMES) == _worked_out(NAMES)
+    theirs = event_names._spec_file()[0]
+    assert theirs != ours and theirs.is_file() and ours.read_bytes() == before
+    text = _shipped_text()
+    events._keep_events(text, tuple(load_events(text)))
+    assert events._events_file()[0].is_file()
+    monkeypatch.setattr(sys, "version", sys.version.removesuffix(" (another build)"))
+    assert events._kept_events(text) is None  # the other build's events are not this one's
+    assert len(list(cache_home.glob("names-spec-*.marshal"))) == 2
+    assert len(list(cache_home.glob("events-*.pickle"))) == 1
