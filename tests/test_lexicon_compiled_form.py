@@ -79,3 +79,38 @@ def test_reading_the_cache_leaves_the_collector_as_it_found_it(cache, tmp_path, 
         assert gc.isenabled() is was_collecting
     finally:
         gc.enable()
+
+
+def test_a_cache_made_by_other_compiling_code_is_not_used(cache, tmp_path, monkeypatch):
+    """The modules that make the compiled form key its cache, as the data files do: a changed
+    module (a newer orgwrite that forgot to bump FORMAT_VERSION) compiles the data again."""
+    module = tmp_path / "compiling.py"
+    module.write_text("# one version\n")
+    monkeypatch.setattr(cache, "code_files", lambda: [module])
+    cache.load_lexicon()
+    first = sorted((tmp_path / "orgwrite").glob("lexicon-*.pickle"))
+    module.write_text("# another version, longer\n")
+    monkeypatch.setattr(cache, "_MEMORY", {})
+    monkeypatch.setattr(cache, "_RECENT", {})
+    cache.load_lexicon()
+    assert len(sorted((tmp_path / "orgwrite").glob("lexicon-*.pickle"))) == len(first) + 1
+
+
+def test_entries_pickled_for_another_entry_type_are_a_miss(cache, tmp_path, monkeypatch):
+    """Entries are rebuilt with tuple.__new__, which checks no length: a cache holding entries
+    of another width is refused as a whole (and compiled again), not read into short entries."""
+    from orgwrite.lexicon.matcher import Lexicon
+
+    compiled = cache.load_lexicon()
+    (path,) = (tmp_path / "orgwrite").glob("lexicon-*.pickle")
+    getstate = Lexicon.__getstate__
+
+    def narrower(self):
+        state = getstate(self)
+        state["entries"] = tuple(fields[:-1] for fields in state["entries"])
+        return state
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Lexicon, "__getstate__", narrower)
+        path.write_bytes(pickle.dumps(compiled))
+    assert cache._read_pickle(path, compiled.data_hash) is None

@@ -27,11 +27,18 @@ def cache_dir() -> Path:
     return Path(base) / "orgwrite"
 
 
+def code_files() -> list[Path]:
+    """The modules that make the compiled form (its derived tables included): a cache made by
+    other code than these is not used, even if a change forgot to bump FORMAT_VERSION."""
+    here = Path(__file__).parent
+    return [here / name for name in ("cache.py", "compiling.py", "matcher.py", "schema.py")]
+
+
 def data_hash(paths: list[Path], disabled: tuple[str, ...] = ()) -> str:
     import hashlib
 
     h = hashlib.sha256(f"v{FORMAT_VERSION}".encode())
-    for p in paths:
+    for p in [*code_files(), *paths]:
         h.update(str(p).encode())
         try:
             h.update(p.read_bytes())
@@ -45,7 +52,7 @@ def _stats(paths: list[Path], disabled: tuple[str, ...]) -> tuple[str, int]:
     """(the stat key, the newest modification time among the files in ns)."""
     parts = []
     newest = 0
-    for p in paths:
+    for p in [*code_files(), *paths]:
         try:
             st = p.stat()
             parts.append(f"{p}:{st.st_size}:{st.st_mtime_ns}")

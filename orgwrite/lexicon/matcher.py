@@ -119,6 +119,11 @@ class Lexicon:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         new = tuple.__new__
+        width = len(Entry._fields)
+        if any(len(fields) != width for fields in state["entries"]):
+            # tuple.__new__ checks no length: entries pickled for another Entry would fail
+            # only when a missing field is read.  Raised here, the cache is a miss.
+            raise ValueError("compiled lexicon made for another Entry")
         state["entries"] = {fields[1]: new(Entry, fields) for fields in state["entries"]}
         self.__dict__.update(state)
 
