@@ -204,12 +204,7 @@ def scanner_spec(names: tuple[str, ...]) -> Spec:
 
 def _spec_file() -> tuple[Any, tuple]:
     """(the spec file, its key: this Python and this module as it stands)."""
-    import os
-    import sys
-
-    st = os.stat(__file__)
-    key = (1, sys.version, st.st_size, st.st_mtime_ns)
-    return lazyre.keyed_file("names-spec", key, ".marshal"), key
+    return lazyre.module_keyed_file("names-spec", __file__, ".marshal")
 
 
 def _specs() -> tuple[tuple | None, dict[int, tuple[tuple[str, ...], Spec]]]:

@@ -124,12 +124,7 @@ def shipped_events() -> tuple[Event, ...]:
 
 def _events_file() -> tuple[Any, tuple]:
     """(the file the shipped events are kept in, its key: this Python and this module as it stands)."""
-    import os
-    import sys
-
-    st = os.stat(__file__)
-    key = (1, sys.version, st.st_size, st.st_mtime_ns)
-    return lazyre.keyed_file("events", key, ".pickle"), key
+    return lazyre.module_keyed_file("events", __file__, ".pickle")
 
 
 def _kept_events(text: str) -> tuple[Event, ...] | None:

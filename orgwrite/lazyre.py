@@ -208,6 +208,14 @@ def replace_file(path: Path, data: bytes) -> None:
             pass
 
 
+def module_keyed_file(stem: str, module_file: str, suffix: str) -> tuple[Path, tuple]:
+    """(:func:`keyed_file` for what ``module_file`` works out, its key): this Python and the
+    module as it stands (its size and modification time, as Python keys compiled modules)."""
+    st = os.stat(module_file)
+    key = (1, sys.version, st.st_size, st.st_mtime_ns)
+    return keyed_file(stem, key, suffix), key
+
+
 def keyed_file(stem: str, key: tuple, suffix: str) -> Path:
     """A cache file beside the compiled patterns whose name holds a checksum of ``key`` (the
     Python build, the module's size and time...): installs that share a cache folder (two
