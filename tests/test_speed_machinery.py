@@ -110,7 +110,7 @@ def test_a_copy_removed_during_a_run_falls_back_to_the_whole_dictionary(fresh_to
     assert tok.lcut("增强四个意识", HMM=False) == ["增强", "四个意识"]
     (copy,) = (fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite")
     copy.unlink()
-    tok.FREQ._pid = -1  # as in a new worker process: the next read opens the (missing) copy
+    tok.FREQ._connection._pid = -1  # as in a new worker process: the next read opens the (missing) copy
     assert tok.lcut("为了了解情况，增强四个意识", HMM=False) == ["为了", "了解", "情况", "，", "增强", "四个意识"]
     assert tok.FREQ._complete and len(tok.FREQ) > 300_000
     assert tok.FREQ.get("四个意") == 0 and tok.FREQ["四个意识"] == 2_000_000  # add_word's entries stay
@@ -245,7 +245,7 @@ def test_an_emission_table_whose_copy_is_removed_during_a_run_loads_jiebas_table
     assert table["B"].get("杭") == full["B"]["杭"]
     (copy,) = (fresh_tokenizers / "cache" / "orgwrite").glob("jieba-*.sqlite")
     copy.unlink()
-    table["B"]._table._pid = -1  # as in a new worker process: the next read opens the (missing) copy
+    table["B"]._table._connection._pid = -1  # as in a new worker process: the next read opens the (missing) copy
     assert [table[s].get("研", -1.0) for s in "BMES"] == [full[s].get("研", -1.0) for s in "BMES"]
     assert [table[s].get("a", -1.0) for s in "BMES"] == [-1.0] * 4
     assert table["B"].get("杭") == full["B"]["杭"]

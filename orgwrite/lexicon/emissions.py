@@ -105,22 +105,13 @@ class OnDemandEmissions:
     """
 
     def __init__(self, uri: str, source: str) -> None:
-        self._uri = uri
+        from orgwrite.lexicon.segment import CopyConnection
+
+        self._connection = CopyConnection(uri)
         self._source = source  # jieba's prob_emit.py, loaded whole if the copy fails mid-run
-        self._db: Any = None
-        self._pid = -1
         self._whole: dict[str, dict[str, float]] | None = None
         self._states = [_StateEmissions(self) for _ in STATES]
         self.table: dict[str, _StateEmissions] = dict(zip(STATES, self._states, strict=True))
-
-    def _connection(self) -> Any:
-        """This process's connection (an SQLite connection must not cross a fork)."""
-        if self._pid != os.getpid():
-            import sqlite3
-
-            self._db = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
-            self._pid = os.getpid()
-        return self._db
 
     def read(self, char: str) -> None:
         """Record ``char``'s value in each state (None where jieba's table has none)."""

@@ -172,6 +172,24 @@ def _on_demand_tokenizer(jieba: Any) -> Any:
     return OnDemandTokenizer
 
 
+class CopyConnection:
+    """A connection to the SQLite copy, opened on first use in each process (an SQLite
+    connection must not cross a fork); calling it gives this process's connection."""
+
+    def __init__(self, uri: str) -> None:
+        self._uri = uri
+        self._db: Any = None
+        self._pid = -1
+
+    def __call__(self) -> Any:
+        if self._pid != os.getpid():
+            import sqlite3
+
+            self._db = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
+
+
 class LazyFrequencies(dict):
     """jieba's prefix dictionary (word → frequency, prefix → 0), read entry by entry from SQLite.
 
@@ -188,20 +206,9 @@ class LazyFrequencies(dict):
         self.answers: dict[str, int | None] = {}
         #: prefixes of added words: 0 unless the dictionary has them (see :meth:`zero_unless_known`)
         self._zero_if_absent: set[str] = set()
-        self._path = path
+        self._connection = CopyConnection(path)
         self._source = source  # jieba's dict.txt, read whole if the copy fails mid-run
-        self._db: Any = None
-        self._pid = -1
         self._complete = False
-
-    def _connection(self) -> Any:
-        """This process's connection (an SQLite connection must not cross a fork)."""
-        if self._pid != os.getpid():
-            import sqlite3
-
-            self._db = sqlite3.connect(self._path, uri=True, check_same_thread=False)
-            self._pid = os.getpid()
-        return self._db
 
     def _read(self, key: str) -> bool:
         if self._complete or key in self._absent:
