@@ -31,6 +31,20 @@ def _windows(count: int = 400, size: int = 24) -> list[str]:
     return out[:count]
 
 
+def _printed_by_a_fresh_process(code: str, **env: str) -> list[str]:
+    """The lines ``code`` prints, run by a new interpreter from the repository with ``env`` set."""
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=HERE.parent,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.splitlines()
+
+
 @pytest.fixture
 def fresh_tokenizers(monkeypatch, tmp_path):
     monkeypatch.setattr(segment, "_TOKENIZERS", {})
@@ -135,12 +149,7 @@ def test_jiebas_hmm_is_loaded_by_the_first_cut_that_uses_it(tmp_path):
         "from jieba.finalseg.prob_emit import P\n"
         "print(type(P['B']).__name__, len(P['B']) > 6000)\n"
     )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, env=env, timeout=120
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines() == [
+    assert _printed_by_a_fresh_process(code, XDG_CACHE_HOME=str(tmp_path / "cache")) == [
         "False 他/来到/了/网易/杭/研/大厦 False",
         "他/来到/了/网易/杭研/大厦 True False",
         "True 杭研",
@@ -166,13 +175,8 @@ def test_without_a_writable_cache_folder_jieba_loads_its_own_dictionary_and_tabl
         "print(tempfile.__file__.endswith('tempfile.py'), jieba.tempfile.mkstemp is tempfile.mkstemp)\n"
         "print(sorted(os.listdir(tempfile.gettempdir())))\n"
     )
-    env = {**os.environ, "XDG_CACHE_HOME": str(blocker), "TMPDIR": str(tmp_path / "tmp")}
     (tmp_path / "tmp").mkdir()
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, env=env, timeout=120
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines() == [
+    assert _printed_by_a_fresh_process(code, XDG_CACHE_HOME=str(blocker), TMPDIR=str(tmp_path / "tmp")) == [
         "False",
         "他/来到/了/网易/杭研/大厦",
         "dict True",
@@ -467,10 +471,5 @@ def test_jiebas_patterns_come_from_the_pattern_cache_and_equal_fresh_compiles(tm
         "print(all(a is b for a, b in zip(used, ours, strict=True)))\n"
         "print(all(a == _compiler.compile(a.pattern, a.flags) for a in used))\n"
     )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     for _ in range(2):  # the second time, the patterns are built from the cache file of the first
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, env=env, timeout=120
-        )
-        assert out.returncode == 0, out.stderr
-        assert out.stdout.splitlines() == ["True", "True"]
+        assert _printed_by_a_fresh_process(code, XDG_CACHE_HOME=str(tmp_path / "cache")) == ["True", "True"]
