@@ -245,3 +245,28 @@ def test_seen_re_finds_something_exactly_where_a_word_or_digit_is(digits: bool) 
         for a in range(len(text)):
             for b in range(a, len(text) + 1):
                 assert bool(fast.search(text, a, b)) == bool(plain.search(text, a, b)), (text, a, b)
+
+
+class _CountingText(str):
+    """A text that adds up how many characters its ``find`` calls look through."""
+
+    looked_through = 0
+
+    def find(self, sub, start=0, end=None):  # type: ignore[override]
+        found = str.find(self, sub, start, len(self) if end is None else end)
+        _CountingText.looked_through += (len(self) if found < 0 else found + 1) - start
+        return found
+
+
+def test_n101_looks_through_a_text_for_its_percent_signs_a_bounded_number_of_times() -> None:
+    """Half-width signs with no full-width one after them (or the other way round): each kind
+    is looked for again only once the one found has been passed, not at every sign of the
+    other kind (which read the rest of the text once per sign: quadratic in a long paragraph)."""
+    from orgwrite.rules.numbers.shares import _share_matches, _share_re
+
+    for sign in "%％":
+        text = _CountingText(f"参学率达到10{sign}，合格率99{sign}。" * 2000)
+        _CountingText.looked_through = 0
+        spans = [m.span() for m in _share_matches(text)]
+        assert len(spans) == 4000 and spans == [m.span() for m in _share_re().finditer(text)]
+        assert _CountingText.looked_through <= 2 * len(text) + 4

@@ -70,12 +70,18 @@ def _share_matches(text: str) -> Iterator[re.Match[str]]:
     and no number holds one), its number lies in the run of digits and points before that
     sign, and at most :func:`_share_reach` characters come before the number: so no match
     starts earlier.  The search up to the sign finds the leftmost match starting at or before
-    it (nothing before the sign looks past it), and the match there is taken in full.
+    it (nothing before the sign looks past it), and the match there is taken in full.  Each
+    kind of sign is looked for again only once the one found has been passed: a text with
+    signs of one kind only is read once, not to its end at every sign.
     """
     pattern, reach = _share_re(), _share_reach()
     pos = 0
+    half, full = text.find("%"), text.find("％")
     while True:
-        half, full = text.find("%", pos), text.find("％", pos)
+        if 0 <= half < pos:
+            half = text.find("%", pos)
+        if 0 <= full < pos:
+            full = text.find("％", pos)
         sign = full if half < 0 or 0 <= full < half else half
         if sign < 0:
             return
