@@ -93,11 +93,11 @@ def load_hmm() -> None:
 #: jieba's HMM, once loaded (see :func:`load_hmm`).
 _HMM: list[bool] = []
 
-_ON_DEMAND: list[Any] = []
 #: An answer not read yet (see :attr:`LazyFrequencies.answers`).
 _UNSEEN = object()
 
 
+@functools.cache
 def _on_demand_tokenizer(jieba: Any) -> Any:
     """jieba's ``Tokenizer`` with its two dictionary loops reading :attr:`LazyFrequencies.answers`.
 
@@ -106,8 +106,6 @@ def _on_demand_tokenizer(jieba: Any) -> Any:
     each lookup of an entry read before is one ``dict.get`` in C instead of two calls of
     :class:`LazyFrequencies`' methods in Python, which is most of the time of a short cut.
     """
-    if _ON_DEMAND:
-        return _ON_DEMAND[0]
     from math import log
 
     class OnDemandTokenizer(jieba.Tokenizer):
@@ -168,7 +166,6 @@ def _on_demand_tokenizer(jieba: Any) -> Any:
                         best = here
                 route[idx] = best
 
-    _ON_DEMAND.append(OnDemandTokenizer)
     return OnDemandTokenizer
 
 
@@ -335,9 +332,9 @@ def _build_copy(jieba: Any, source: str, table: str | None, path: Any) -> None:
 
     from orgwrite.lexicon import emissions
 
+    path.parent.mkdir(parents=True, exist_ok=True)  # first: an unwritable folder fails before the parse
     with open(source, "rb") as fh:
         freq, total = jieba.Tokenizer.gen_pfdict(fh)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         db = sqlite3.connect(tmp)

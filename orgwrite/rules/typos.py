@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 from itertools import accumulate
 
 from orgwrite import lazyre
@@ -90,18 +91,12 @@ def _candidate_blocks(doc: Document, ctx: Context) -> list:
     return picked
 
 
-_AUTOMATON: list = []
-
-
+@cache
 def _doubles():
     """An automaton over each character of ``_DOUBLED`` written twice (built on first use)."""
-    if not _AUTOMATON:
-        import ahocorasick_rs
+    import ahocorasick_rs
 
-        _AUTOMATON.append(
-            ahocorasick_rs.AhoCorasick([c + c for c in _DOUBLED], implementation=ahocorasick_rs.Implementation.DFA)
-        )
-    return _AUTOMATON[0]
+    return ahocorasick_rs.AhoCorasick([c + c for c in _DOUBLED], implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _two_words(text: str, i: int) -> bool:
