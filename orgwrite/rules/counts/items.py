@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from orgwrite import lazyre
 from orgwrite.model import Block
 from orgwrite.rules.counts.markers import Marker, place
-from orgwrite.rules.counts.quoted import MASK
+from orgwrite.rules.counts.quoted import MASK, QUOTATION_RE, may_quote
 
 SENTENCE_END = "。！？"
 
@@ -108,15 +108,12 @@ def joined_pair(text: str) -> list[str] | None:
     return [m.group(1), m.group(2)] if m else None
 
 
-_QUOTATION_RE = lazyre.compile(r"“[^“”]*”|《[^《》]*》|‘[^‘’]*’")
-
-
 def mask_quotations(text: str) -> str:
     """``text`` with the inside of each quotation masked, so a 、 or ； inside it separates nothing.
     A text without an opening mark holds no quotation: it is given back as it is."""
-    if "“" not in text and "《" not in text and "‘" not in text:
+    if not may_quote(text):
         return text
-    return _QUOTATION_RE.sub(lambda q: q.group(0)[0] + MASK * (len(q.group(0)) - 2) + q.group(0)[-1], text)
+    return QUOTATION_RE.sub(lambda q: q.group(0)[0] + MASK * (len(q.group(0)) - 2) + q.group(0)[-1], text)
 
 
 #: 七大重点事项（预算、收支、采购……）: the items in brackets right after the counted noun.

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from orgwrite import lazyre
 from orgwrite.model import Block
 from orgwrite.rules.counts.items import JOINERS, MASK, Items, joined_pair
-from orgwrite.rules.counts.quoted import BlockQuotes
+from orgwrite.rules.counts.quoted import QUOTATION_RE, BlockQuotes, may_quote
 
 #: The list runs back to the nearest clause boundary (a quotation mark is part of an item).
 _BEFORE_LIST_RE = lazyre.compile(r"([^，。；：,;:（）()！？]{2,80})$")
@@ -188,15 +188,12 @@ def _pair_after_lead(block: Block, seg_start: int, start: int, masked: str) -> I
     return Items(2, first, last, f"第{line}行第{column}列起")
 
 
-_QUOTED_PART_RE = lazyre.compile(r"“[^“”]*”|《[^《》]*》|‘[^‘’]*’")
-
-
 def _unquoted(part: str) -> str:
     """An item with its quotation shortened to one character: the quoted text is a name.
     Most items hold no opening mark, so no quotation: they are given back as they are."""
-    if "“" not in part and "《" not in part and "‘" not in part:
+    if not may_quote(part):
         return part
-    return _QUOTED_PART_RE.sub(MASK, part)
+    return QUOTATION_RE.sub(MASK, part)
 
 
 def _items_in_quotation(block: Block, start: int, spans: Sequence[tuple[int, int]]) -> Items | None:

@@ -19,6 +19,15 @@ from orgwrite.rules.base import Context
 #: Placeholder for the characters inside a quotation: none of the separators.
 MASK = "\u25a0"
 
+#: A whole quotation of any length, for masking the inside of the quotations of an item or list.
+QUOTATION_RE = lazyre.compile(r"“[^“”]*”|《[^《》]*》|‘[^‘’]*’")
+
+
+def may_quote(text: str) -> bool:
+    """Whether ``text`` holds an opening mark, without which it holds no quotation to mask."""
+    return "“" in text or "《" in text or "‘" in text
+
+
 #: The branches of :data:`~orgwrite.numerals.QUOTED_RE` (《…》, “…”, ‘…’), each with the
 #: opening mark it starts with: a search led by one literal runs at C speed, where the whole
 #: pattern, led by a class of the three marks, tests every character against the class.

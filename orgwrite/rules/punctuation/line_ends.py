@@ -6,12 +6,10 @@ from collections.abc import Iterator
 
 from orgwrite.model import BlockKind, Document, Finding
 from orgwrite.rules.base import Context, rule
+from orgwrite.rules.kinds import SALUTATION
 
 _END_OK = frozenset("。？！…”’）》」』；：—.?!;:)\"'")
 _BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM})
-#: Read once: an enum member read through its class costs some 100 ns (a look-up of a plain
-#: name some 10), and P111 tests the kind of every block.
-_SALUTATION = BlockKind.SALUTATION
 
 
 @rule("P110", "missing-final-punctuation", "warning", "段落末尾缺少句末标点", fix="unsafe")
@@ -54,7 +52,7 @@ def salutation_colon(doc: Document, ctx: Context) -> Iterator[Finding]:
     依据：
     GB/T 15834-2011 第4.7.3.1条（称呼语后用冒号）。
     """
-    for block in [b for b in doc.blocks if b.kind is _SALUTATION]:
+    for block in [b for b in doc.blocks if b.kind is SALUTATION]:
         text = block.text
         last = text[-1]
         if last in ":：":
