@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from orgwrite.event_names import document_text
+
 #: CJK ideographs (BMP and common extensions).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Full-width punctuation of Chinese text: CJK symbols, full-width forms, quotes, dashes.
@@ -47,32 +49,20 @@ def cn_number(text: str) -> int | None:
 
 
 def block_text(doc, cache: dict) -> str:
-    """The texts of all blocks joined by newlines, built once per document (kept in ``cache``).
+    """The texts of all blocks joined by newlines, built once per document (the text of
+    :func:`orgwrite.event_names.document_text`, which the dated and document rules read too).
 
     Every block's text is a substring of it, so a pattern that does not look across a line
     end and is absent here occurs in no block: one search in C decides that a rule has
     nothing to do.
     """
-    hit = cache.get("chars.block_text")
-    if hit is None or hit[0] is not doc:
-        hit = (doc, "\n".join(b.text for b in doc.blocks))
-        cache["chars.block_text"] = hit
-    return hit[1]
+    return document_text(doc, cache).text
 
 
 def block_starts(doc, cache: dict) -> list[int]:
-    """Offset of each block's text in :func:`block_text` (kept in ``cache``): a position of
-    that text belongs to block ``bisect_right(starts, position) - 1``."""
-    hit = cache.get("chars.block_starts")
-    if hit is None or hit[0] is not doc:
-        starts = []
-        pos = 0
-        for b in doc.blocks:
-            starts.append(pos)
-            pos += len(b.text) + 1
-        hit = (doc, starts)
-        cache["chars.block_starts"] = hit
-    return hit[1]
+    """Offset of each block's text in :func:`block_text`: a position of that text belongs to
+    block ``bisect_right(starts, position) - 1``."""
+    return document_text(doc, cache).starts
 
 
 def book_title_around(text: str, start: int, end: int) -> tuple[int, int] | None:
