@@ -177,8 +177,10 @@ def check_many(
         sys.stdout.flush()
         sys.stderr.flush()
         # One input per claim (two system calls), the largest first, so that the workers
-        # finish together; the results still come in the order of the paths.
-        return forked.imap(functools.partial(_run_task, run), work, jobs, 1, order=_largest_first(paths))
+        # finish together; the results still come in the order of the paths.  This process
+        # is one of the jobs: on as many cores as jobs, a parent that only collected would
+        # take its CPU from the workers.
+        return forked.imap(functools.partial(_run_task, run), work, jobs, 1, order=_largest_first(paths), here=True)
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_set_run, initargs=(run,))

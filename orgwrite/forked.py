@@ -2,10 +2,15 @@
 
 ``concurrent.futures`` costs the parent about half a millisecond of CPU per chunk of results
 (its manager and feeder threads wake for each chunk and hand the futures over), taken on two
-cores from the workers: 0.05–0.1 s on 400 files.  Here the parent does nothing but read
-pipes: each worker takes the next input from a counter in shared memory (so inputs of
-unequal size balance without the parent), and writes each result to its own pipe as one
-length-prefixed pickle.  Linux (fork) only; elsewhere :mod:`orgwrite.batch` uses a pool.
+cores from the workers: 0.05–0.1 s on 400 files.  Here each worker takes the next input from
+a counter in shared memory (so inputs of unequal size balance without the parent), and
+writes each result to its own pipe as one length-prefixed pickle.
+
+With ``here=True`` the parent is one of the ``jobs`` processes: it forks one worker fewer
+and takes inputs from the same counter, reading the pipes between its own inputs.  On two
+cores, a parent that only read pipes was a third process: its CPU for the workers' results
+came out of theirs, and so did pickling the results it now keeps.  Linux (fork) only;
+elsewhere :mod:`orgwrite.batch` uses a pool.
 """
 
 from __future__ import annotations
@@ -71,7 +76,13 @@ def _serve(
 
 
 def imap(
-    func: Callable[[Any], Any], items: Sequence, jobs: int, chunk: int = 1, order: Sequence[int] | None = None
+    func: Callable[[Any], Any],
+    items: Sequence,
+    jobs: int,
+    chunk: int = 1,
+    order: Sequence[int] | None = None,
+    *,
+    here: bool = False,
 ) -> Iterator:
     """``func(item)`` for each of ``items``, in their order, computed by ``jobs`` forked
     processes.  The processes are started now; an exception raised by ``func`` is raised
@@ -80,12 +91,16 @@ def imap(
     ``order``: the indexes of ``items`` in the order the workers take them (the longest
     first, and no worker is left alone with a big one at the end); results still come in
     the order of ``items``.
+
+    ``here``: this process is one of the ``jobs`` and computes inputs too, as it iterates
+    (``jobs - 1`` workers are forked).  Its own results are not pickled; an exception that
+    is not an ``Exception`` (KeyboardInterrupt) is raised at once.
     """
     order = range(len(items)) if order is None else order
     counter = _Counter()
     children: dict[int, int] = {}  # read end of a worker's pipe -> its pid
     try:
-        for _ in range(jobs):
+        for _ in range(jobs - 1 if here else jobs):
             read, write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the worker
@@ -105,10 +120,40 @@ def imap(
     except BaseException:
         _stop(children, counter)
         raise
-    return _collect(children, counter, len(items))
+    mine = _Share(func, items, order, counter, chunk) if here else None
+    return _collect(children, counter, len(items), mine)
 
 
-def _collect(children: dict[int, int], counter: _Counter, count: int) -> Iterator:
+class _Share:
+    """The parent's part of the work when it is one of the jobs: the inputs it claims from
+    the counter, computed one at a time between readings of the pipes."""
+
+    def __init__(
+        self, func: Callable[[Any], Any], items: Sequence, order: Sequence[int], counter: _Counter, chunk: int
+    ):
+        self.func, self.items, self.order, self.counter, self.chunk = func, items, order, counter, chunk
+        self.claimed: list[int] = []
+        self.left = True  # inputs may be left to claim
+
+    def step(self, done: dict[int, tuple[Any, BaseException | None]]) -> bool:
+        """Compute one input into ``done``; False once no input is left to take."""
+        if not self.claimed:
+            if not self.left:
+                return False
+            start = self.counter.take(self.chunk)
+            if start >= len(self.items):
+                self.left = False
+                return False
+            self.claimed = list(reversed(self.order[start : start + self.chunk]))
+        i = self.claimed.pop()
+        try:
+            done[i] = (self.func(self.items[i]), None)
+        except Exception as exc:  # raised in order, as a worker's would be
+            done[i] = (None, exc)
+        return True
+
+
+def _collect(children: dict[int, int], counter: _Counter, count: int, mine: _Share | None = None) -> Iterator:
     import select
 
     poll = select.poll()
@@ -122,9 +167,12 @@ def _collect(children: dict[int, int], counter: _Counter, count: int) -> Iterato
     try:
         for i in range(count):
             while i not in done:
-                if not open_pipes:
+                # With a share of its own, this process computes an input whenever the one
+                # due is not here yet, and only looks at the pipes (without waiting) between.
+                wait = mine is None or not mine.step(done)
+                if wait and not open_pipes:
                     raise OrgwriteError("检查进程意外退出（可能内存不足），未能完成全部输入")
-                for fd, _event in poll.poll():
+                for fd, _event in poll.poll(None if wait else 0):
                     data = os.read(fd, 1 << 16)
                     if not data:  # the worker has left
                         poll.unregister(fd)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 import pytest
 
@@ -91,7 +92,6 @@ def test_stopping_early_stops_and_reaps_the_workers():
 
 
 def test_workers_take_inputs_in_the_given_order_and_results_keep_the_input_order():
-    import time
 
     def stamp(x):
         return x, time.monotonic_ns()
@@ -112,3 +112,60 @@ def test_check_many_gives_the_largest_input_to_a_worker_first(tmp_path):
         paths.append(str(p))
     paths.append(str(tmp_path / "missing.txt"))
     assert batch._largest_first(paths) == [3, 1, 0, 2, 4, 5]
+
+
+def test_with_here_the_parent_is_one_of_the_jobs_and_order_is_kept():
+    before = _children()
+    results = forked.imap(_work, list(range(300)), 2, here=True)
+    workers = _children() - before
+    assert len(workers) == 1  # one job is this process
+    out = list(results)
+    assert [square for square, _ in out] == [x * x for x in range(300)]
+    pids = {pid for _, pid in out}
+    assert os.getpid() in pids and pids <= workers | {os.getpid()}
+    assert all(_gone(pid) for pid in workers)
+
+
+def test_with_here_an_exception_is_raised_at_its_input_whoever_computed_it():
+    def fail_at_seven(x):
+        if x == 7:
+            raise ValueError("第 7 个输入出错")
+        return x, os.getpid()
+
+    seen = []
+    with pytest.raises(ValueError, match="第 7 个输入出错"):
+        for value in forked.imap(fail_at_seven, list(range(100)), 2, here=True):
+            seen.append(value)
+    assert [x for x, _ in seen] == list(range(7))
+    assert all(_gone(pid) for _, pid in seen if pid != os.getpid())
+
+
+def test_with_here_a_worker_that_dies_is_reported_once_this_process_has_done_its_share():
+    parent = os.getpid()
+
+    def the_worker_dies(x):
+        if os.getpid() != parent:
+            os._exit(9)
+        time.sleep(0.005)  # so that the worker claims an input before this process has taken them all
+        return x
+
+    with pytest.raises(OrgwriteError, match="检查进程意外退出"):
+        list(forked.imap(the_worker_dies, list(range(50)), 2, here=True))
+    assert not _children()
+
+
+def test_with_here_an_interrupt_in_this_process_stops_the_workers_at_once():
+    parent = os.getpid()
+    before = _children()
+
+    def interrupted_here(x):
+        if os.getpid() == parent and x >= 0:
+            raise KeyboardInterrupt
+        sum(range(20_000))
+        return x
+
+    results = forked.imap(interrupted_here, list(range(10_000)), 2, here=True)
+    workers = _children() - before
+    with pytest.raises(KeyboardInterrupt):
+        list(results)
+    assert not (_children() & workers) and all(_gone(pid) for pid in workers)
