@@ -27,24 +27,33 @@ _HEADER = 8  # bytes of a message's length
 
 
 class _Counter:
-    """The index of the next unclaimed input, shared by forked processes: a word of shared
-    memory, guarded by a one-byte token in a pipe (whoever has read the byte holds the lock)."""
+    """The inputs not yet claimed, ``order[front:back]``, shared by forked processes: two words
+    of shared memory, guarded by a one-byte token in a pipe (whoever has read the byte holds
+    the lock).  Workers claim from the front; a parent that works too claims from the back."""
 
-    def __init__(self) -> None:
+    def __init__(self, count: int) -> None:
         import mmap
 
-        self.memory = mmap.mmap(-1, 8)  # anonymous and shared with the children
+        self.memory = mmap.mmap(-1, 16)  # anonymous and shared with the children
+        self.memory[8:16] = count.to_bytes(8, "little")
         self.token_r, self.token_w = os.pipe()
         os.write(self.token_w, b"\0")
 
-    def take(self, count: int) -> int:
+    def take(self, count: int, *, last: bool = False) -> range:
+        """Claim up to ``count`` positions of ``order``: the first ones left, or the last ones."""
         os.read(self.token_r, 1)
         try:
-            start = int.from_bytes(self.memory[:8], "little")
-            self.memory[:8] = (start + count).to_bytes(8, "little")
+            front = int.from_bytes(self.memory[:8], "little")
+            back = int.from_bytes(self.memory[8:16], "little")
+            if last:
+                claimed = range(max(front, back - count), back)
+                self.memory[8:16] = claimed.start.to_bytes(8, "little")
+            else:
+                claimed = range(front, min(back, front + count))
+                self.memory[:8] = claimed.stop.to_bytes(8, "little")
         finally:
             os.write(self.token_w, b"\0")
-        return start
+        return claimed
 
     def close(self) -> None:
         os.close(self.token_r)
@@ -62,8 +71,8 @@ def _serve(
     func: Callable[[Any], Any], items: Sequence, order: Sequence[int], counter: _Counter, out: int, chunk: int
 ) -> None:
     """A worker's life: claim ``chunk`` inputs at a time (in ``order``) until none is left."""
-    while (start := counter.take(chunk)) < len(items):
-        for i in order[start : start + chunk]:
+    while claimed := counter.take(chunk):
+        for i in order[claimed.start : claimed.stop]:
             try:
                 message = (i, func(items[i]), None)
             except BaseException as exc:  # sent to the parent, which raises it in order
@@ -97,7 +106,7 @@ def imap(
     is not an ``Exception`` (KeyboardInterrupt) is raised at once.
     """
     order = range(len(items)) if order is None else order
-    counter = _Counter()
+    counter = _Counter(len(items))
     children: dict[int, int] = {}  # read end of a worker's pipe -> its pid
     try:
         for _ in range(jobs - 1 if here else jobs):
@@ -126,7 +135,9 @@ def imap(
 
 class _Share:
     """The parent's part of the work when it is one of the jobs: the inputs it claims from
-    the counter, computed one at a time between readings of the pipes."""
+    the back of ``order`` (the smallest, when the largest come first), computed one at a time
+    between readings of the pipes.  Each of them is no bigger than what a worker is checking,
+    so a worker is not left waiting on a full pipe while this process is busy with a big one."""
 
     def __init__(
         self, func: Callable[[Any], Any], items: Sequence, order: Sequence[int], counter: _Counter, chunk: int
@@ -140,12 +151,12 @@ class _Share:
         if not self.claimed:
             if not self.left:
                 return False
-            start = self.counter.take(self.chunk)
-            if start >= len(self.items):
+            claimed = self.counter.take(self.chunk, last=True)
+            if not claimed:
                 self.left = False
                 return False
-            self.claimed = list(reversed(self.order[start : start + self.chunk]))
-        i = self.claimed.pop()
+            self.claimed = list(self.order[claimed.start : claimed.stop])
+        i = self.claimed.pop()  # the last first
         try:
             done[i] = (self.func(self.items[i]), None)
         except Exception as exc:  # raised in order, as a worker's would be

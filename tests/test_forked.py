@@ -169,3 +169,15 @@ def test_with_here_an_interrupt_in_this_process_stops_the_workers_at_once():
     with pytest.raises(KeyboardInterrupt):
         list(results)
     assert not (_children() & workers) and all(_gone(pid) for pid in workers)
+
+
+def test_with_here_this_process_takes_the_last_of_the_order_and_the_worker_the_first():
+    """Largest first: this process takes the smallest inputs, so a worker never waits on a
+    full pipe while this process is busy with a big one."""
+    order = list(reversed(range(120)))  # as if the last input were the largest
+    out = list(forked.imap(_work, list(range(120)), 2, order=order, here=True))
+    assert [square for square, _ in out] == [x * x for x in range(120)]
+    mine = [position for position, i in enumerate(order) if out[i][1] == os.getpid()]
+    theirs = [position for position, i in enumerate(order) if out[i][1] != os.getpid()]
+    assert mine and theirs
+    assert max(theirs) < min(mine)  # the worker's inputs are a head of the order, this process's its tail
