@@ -10,8 +10,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from orgwrite.config import Config
 from orgwrite.pipeline import CheckResult
@@ -20,9 +19,12 @@ from orgwrite.pipeline import CheckResult
 MAX_INPUT_BYTES = 32 * 1024 * 1024
 
 
-@dataclass
-class Outcome:
-    """The result for one input: a CheckResult (or its report part), or the one-line Chinese error."""
+class Outcome(NamedTuple):
+    """The result for one input: a CheckResult (or its report part), or the one-line Chinese error.
+
+    A named tuple, not a dataclass: an outcome is made once, sent from a worker and read, and
+    the class costs less to create when a process starts.
+    """
 
     path: str
     result: CheckResult | None = None

@@ -154,9 +154,13 @@ class FixSafety(StrEnum):
     UNSAFE = "unsafe"
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True, frozen=True, init=False)
 class Finding:
-    """One problem at one place, with an optional replacement for its span."""
+    """One problem at one place, with an optional replacement for its span.
+
+    ``init=False`` because the class writes its own __init__ (below): dataclass would still
+    generate and compile one when the module is imported, only to leave it unused.
+    """
 
     rule: str
     severity: Severity

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 
 from orgwrite import lazyre
@@ -91,31 +90,6 @@ def number_value(text: str) -> float | None:
             return None
     v = cn_to_int(text)
     return float(v) if v is not None else None
-
-
-#: A quantity: optional approximation before, number, magnitude, approximation after, unit.
-QUANTITY_RE = lazyre.compile(
-    r"(?P<pre>大约|约有|约|近|将近|接近|超过|逾)?"
-    r"(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
-    r"(?P<mag>万亿|亿|万)?"
-    r"(?P<post>余|多)?"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    value: float  # with magnitude applied
-    approx: bool  # 余/多/约/近… present
-    start: int
-    end: int
-
-
-_MAG = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
-
-
-def quantity_at(m: re.Match[str]) -> Quantity:
-    value = float(m.group("num")) * _MAG[m.group("mag") or ""]
-    return Quantity(value, bool(m.group("pre") or m.group("post")), m.start(), m.end())
 
 
 def fmt_number(value: float) -> str:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 _REPORTERS = {
     "human": "orgwrite.report.human",
@@ -22,9 +21,12 @@ _REPORTERS = {
 }
 
 
-@dataclass
-class Part:
-    """One input's share of a report, and what the report's frame needs to know of it."""
+class Part(NamedTuple):
+    """One input's share of a report, and what the report's frame needs to know of it.
+
+    A named tuple, not a dataclass: a part is made once, sent from a worker and read (it
+    pickles as the tuple it is), and the class costs less to create when a process starts.
+    """
 
     path: str
     #: the format's own rendering of this input (text, or what the frame completes);

@@ -177,9 +177,13 @@ def registry_generation() -> int:
     return _generation
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Context:
-    """What a rule may know besides the document: configuration, date, lexicon."""
+    """What a rule may know besides the document: configuration, date, lexicon.
+
+    One per check, never compared or printed: no generated repr or equality, which would
+    make the class cost twice as much to create when a process starts.
+    """
 
     config: Config
     as_of: date | None = None

@@ -18,8 +18,14 @@ from orgwrite.rules.counts.quoted import MASK, QUOTATION_RE, may_quote
 SENTENCE_END = "。！？"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Items:
+    """Where the items of a stated count are, and how many they may be.
+
+    Made and read (one finder marks it open-ended afterwards): no generated repr or
+    equality, which would make the class cost twice as much to create when a process starts.
+    """
+
     count: int
     first: str
     last: str

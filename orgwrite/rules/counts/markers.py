@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from operator import methodcaller
+from typing import NamedTuple
 
 from orgwrite import lazyre
 from orgwrite.model import Block, BlockKind, Document
@@ -111,8 +111,13 @@ def shown(family: str, value: int) -> str:
     return f"{value}."
 
 
-@dataclass(slots=True)
-class Marker:
+class Marker(NamedTuple):
+    """One item marker (一是, 第一, 首先, 1., （1）…) in a block.
+
+    A named tuple, not a dataclass: markers are made and then only read (a run is a list of
+    them), and the class costs far less to create when a process starts.
+    """
+
     family: str
     value: int
     block: Block

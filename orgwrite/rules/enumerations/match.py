@@ -19,8 +19,15 @@ _ANCHOR_AFTER_RE = lazyre.compile(r"^[”’]?(?:的|等|这|这一|即)?[“‘
 CN = "〇一二三四五六七八九十"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Item:
+    """One item of a list, and the member it is (if it is one).
+
+    Only made and read: no generated repr or equality, which would make the class cost
+    twice as much to create when a process starts.  Not a named tuple: the ``index`` field
+    would hide the tuple's method of that name.
+    """
+
     start: int
     end: int
     text: str
@@ -31,8 +38,14 @@ class Item:
     exact: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Chain:
+    """A run of member items in a block, and the abbreviation it is anchored to.
+
+    Made, anchored and read: no generated repr or equality, which would make the class
+    cost twice as much to create when a process starts.
+    """
+
     entry: Entry
     items: list[Item]
     seps: list[str] = field(default_factory=list)

@@ -10,7 +10,6 @@ all, and keeps the order of the hits and of their roles, so that each rule sees 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from orgwrite.lexicon import Entry, Hit, context_lexicon, document_hits
@@ -40,8 +39,13 @@ class BlockRoles(NamedTuple):
     listing: bool
 
 
-@dataclass
-class DocumentRoles:
+class DocumentRoles(NamedTuple):
+    """The roles of a document's hits, per block and per role (made once per document).
+
+    A named tuple, not a dataclass: it is only read, and the class costs far less to create
+    when a process starts.
+    """
+
     blocks: list[BlockRoles]
     #: (block, hit, entry) for each hit and role, in the order of role_hits(doc, ctx, role)
     by_role: dict[str, list[tuple[Block, Hit, Entry]]]
