@@ -1,0 +1,100 @@
+"""What a check does not import until it needs it gives exactly what the real module gives.
+
+A check reads files, stamps them and imports jieba in every process; these tests pin down that
+the modules put off (hashlib, tempfile) stay unimported by a check, and that whatever is used
+through a stand-in behaves as the real module does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from orgwrite.io.stamp import file_stamp, stamp_of
+from orgwrite.lexicon import jieba_import
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _printed_by_a_fresh_process(code: str, tmp_path: Path) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.splitlines()
+
+
+def test_a_stamp_holds_the_sha256_of_what_was_read(tmp_path):
+    for data in (b"", b"abc", "党的二十大\n".encode() * 1000, bytes(range(256)) * 300):
+        path = tmp_path / "f.txt"
+        path.write_bytes(data)
+        stamp = file_stamp(path)
+        assert stamp is not None
+        assert stamp.sha256 == hashlib.sha256(data).hexdigest()
+        assert stamp == stamp_of(data, path.stat())
+
+
+def test_a_check_imports_neither_hashlib_nor_tempfile(tmp_path):
+    """Once the cache folder holds what a check compiles (building it hashes the lexicon)."""
+    code = (
+        "import sys\n"
+        "from orgwrite.cli import main\n"
+        "sys.argv = ['orgwrite', 'check', '--fail-on', 'never', 'examples/work-plan.txt']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    print('exit', exc.code)\n"
+        "print([m for m in ('hashlib', '_hashlib', 'tempfile') if m in sys.modules])\n"
+    )
+    _printed_by_a_fresh_process(code, tmp_path)  # the first one fills the cache folder
+    lines = _printed_by_a_fresh_process(code, tmp_path)
+    assert lines[-2:] == ["exit 0", "[]"]
+
+
+def test_jiebas_md5_and_tempfile_are_the_real_ones_once_used(tmp_path):
+    code = (
+        "import sys\n"
+        "from orgwrite.lexicon import segment\n"
+        "jieba = segment.import_jieba()\n"
+        "print('hashlib' in sys.modules, 'tempfile' in sys.modules)\n"
+        "print(jieba.md5(b'jieba').hexdigest())\n"
+        "import hashlib, tempfile\n"
+        "print(hashlib.__file__.endswith('hashlib.py'), type(hashlib.md5(b'')) is type(jieba.md5(b'')))\n"
+        "print(jieba.tempfile is tempfile or jieba.tempfile.mkstemp is tempfile.mkstemp)\n"
+    )
+    assert _printed_by_a_fresh_process(code, tmp_path) == [
+        "False False",
+        hashlib.md5(b"jieba").hexdigest(),
+        "True True",
+        "True",
+    ]
+
+
+def test_a_stand_in_gives_the_real_module_and_its_attributes(monkeypatch):
+    """Taken by ``import`` or ``from ... import``, a stand-in gives the real module's
+    attributes and leaves ``sys.modules`` to the real module; a put-off function calls it."""
+    import json
+
+    monkeypatch.delitem(sys.modules, "json")
+    stand_in = jieba_import._on_first_use("json", "loads")
+    assert sys.modules["json"] is stand_in
+    from json import loads
+
+    assert sys.modules["json"] is stand_in  # binding the put-off function imports nothing
+    assert loads("[1, 2]") == [1, 2]
+    assert sys.modules["json"] is not stand_in
+    stand_in = jieba_import._on_first_use("json")
+    from json import dumps  # asked by name: the real one
+
+    assert dumps is json.dumps or dumps.__module__ == "json"
+    assert sys.modules.get("json") is not stand_in
+    jieba_import._retire(stand_in)  # retiring it again leaves the real module alone
+    assert sys.modules["json"].dumps([1]) == "[1]"
