@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from orgwrite import lazyre
 
@@ -179,9 +179,35 @@ def inside(spans: list[tuple[int, int]], start: int, end: int | None = None) -> 
 
 @cache
 def number_data() -> dict:
-    """lexicon/numbers.toml, read once."""
+    """lexicon/numbers.toml, read once (its parse kept on disk, see :func:`parsed_toml`)."""
     from orgwrite.resources import data_dir
 
-    path = data_dir("lexicon") / "numbers.toml"
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    return parsed_toml(data_dir("lexicon") / "numbers.toml")
+
+
+def parsed_toml(path: Path) -> dict:
+    """``tomllib.load`` of ``path``, kept in the user cache folder (beside the lexicon cache).
+
+    Importing tomllib and parsing the file cost some 3 ms in every process that checks numbers.
+    The parse is kept with the very bytes it was made from (compared whole, not by a checksum),
+    in a file keyed by the Python build (tomllib) and by this module's size and modification
+    time (as Python keys its compiled modules), behind a checksum of its bytes: what is read back
+    is what tomllib gives for these bytes.  A missing, damaged, stale or unwritable file falls
+    back to parsing.
+    """
+    source = path.read_bytes()
+    try:
+        kept_file, key = lazyre.module_keyed_file(f"{path.stem}-toml", __file__, ".marshal")
+        key = (*key, path.name, source)
+    except Exception:  # no home folder
+        kept_file = None
+    else:
+        kept = lazyre.read_kept(kept_file, key)
+        if isinstance(kept, dict):
+            return kept
+    import tomllib
+
+    data = tomllib.loads(source.decode())
+    if kept_file is not None:
+        lazyre.keep(kept_file, key, data)
+    return data
