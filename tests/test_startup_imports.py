@@ -98,3 +98,52 @@ def test_a_stand_in_gives_the_real_module_and_its_attributes(monkeypatch):
     assert sys.modules.get("json") is not stand_in
     jieba_import._retire(stand_in)  # retiring it again leaves the real module alone
     assert sys.modules["json"].dumps([1]) == "[1]"
+
+
+def test_the_collector_is_held_off_until_the_first_input_is_checked(tmp_path):
+    """From :func:`orgwrite.cli.main` only: ``check`` lets the collector run from its second
+    input on (or from the start when inputs may go to forked workers), other commands once
+    imported; it runs again after every way out, and a run through click leaves it alone."""
+    (tmp_path / "a.txt").write_text("一、总体要求\n抓好三个方面的的工作。\n", "utf-8")
+    (tmp_path / "b.txt").write_text("二、主要任务\n", "utf-8")
+    code = (
+        "import gc, sys\n"
+        "from orgwrite import pipeline\n"
+        "from orgwrite.cli import cli, main\n"
+        "seen = []\n"
+        "real = pipeline.check_document\n"
+        "def check_document(*args, **kwargs):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    return real(*args, **kwargs)\n"
+        "pipeline.check_document = check_document\n"
+        "def run(*args):\n"
+        "    seen.clear()\n"
+        "    sys.argv = ['orgwrite', *args]\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as exc:\n"
+        "        print('@', exc.code, seen, gc.isenabled())\n"
+        f"a, b = {str(tmp_path / 'a.txt')!r}, {str(tmp_path / 'b.txt')!r}\n"
+        "run('check', '--fail-on', 'never', '--jobs', '1', a, b)\n"
+        "run('check', '--fail-on', 'never', '--jobs', '2', a, b)\n"
+        "run('check', '--fail-on', 'never', a)\n"
+        "run('check', '--select', 'X999', a)\n"
+        "run('rules', 'P101')\n"
+        "print('@', gc.isenabled(), gc.get_freeze_count() > 10_000)\n"
+        "gc.unfreeze()\n"
+        "from click.testing import CliRunner\n"
+        "seen.clear()\n"
+        "gc.disable()\n"
+        "CliRunner().invoke(cli, ['check', a])\n"
+        "print('@', seen, gc.isenabled())\n"
+    )
+    printed = [line[2:] for line in _printed_by_a_fresh_process(code, tmp_path) if line.startswith("@ ")]
+    assert printed == [
+        "0 [False, True] True",
+        "0 [True, True] True",
+        "0 [False] True",
+        "2 [] True",
+        "0 [] True",
+        "True True",
+        "[False] False",
+    ]
