@@ -136,11 +136,9 @@ def _kept_events(text: str) -> tuple[Event, ...] | None:
     and modification time (as Python keys its compiled modules): the events read back are the
     ones this text gives.  A missing, damaged or stale file gives None.
     """
-    import pickle
-
     try:
         path, key = _events_file()
-        stored_key, stored_text, events = pickle.loads(path.read_bytes())
+        stored_key, stored_text, events = lazyre.unpickle(path.read_bytes())
     except Exception:
         return None
     if stored_key != key or stored_text != text or not isinstance(events, tuple):

@@ -204,6 +204,17 @@ def keep(path: Path, key: tuple, value: Any) -> None:
     replace_file(path, zlib.crc32(payload).to_bytes(4, "little") + payload)
 
 
+def unpickle(data: bytes) -> Any:
+    """``pickle.loads(data)``, for the caches a check reads: the very function (pickle.py takes
+    its ``loads`` from the C module ``_pickle``), without importing pickle.py, whose 80 KB of
+    code cost more than a millisecond to load in every process."""
+    try:
+        from _pickle import loads
+    except ImportError:  # a Python without the C module
+        from pickle import loads
+    return loads(data)
+
+
 def replace_file(path: Path, data: bytes) -> None:
     """Replace the cache file ``path`` with ``data`` atomically, through a temporary file of
     this process and moment (two threads writing at once write two); an unwritable folder is

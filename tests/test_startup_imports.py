@@ -42,8 +42,9 @@ def test_a_stamp_holds_the_sha256_of_what_was_read(tmp_path):
         assert stamp == stamp_of(data, path.stat())
 
 
-def test_a_check_imports_neither_hashlib_nor_tempfile(tmp_path):
-    """Once the cache folder holds what a check compiles (building it hashes the lexicon)."""
+def test_a_check_imports_neither_hashlib_nor_tempfile_nor_pickle(tmp_path):
+    """Once the cache folder holds what a check compiles (building it hashes the lexicon and
+    pickles it): the compiled lexicon is read by the C module alone."""
     code = (
         "import sys\n"
         "from orgwrite.cli import main\n"
@@ -52,11 +53,11 @@ def test_a_check_imports_neither_hashlib_nor_tempfile(tmp_path):
         "    main()\n"
         "except SystemExit as exc:\n"
         "    print('exit', exc.code)\n"
-        "print([m for m in ('hashlib', '_hashlib', 'tempfile') if m in sys.modules])\n"
+        "print([m for m in ('hashlib', '_hashlib', 'tempfile', 'pickle', '_pickle') if m in sys.modules])\n"
     )
     _printed_by_a_fresh_process(code, tmp_path)  # the first one fills the cache folder
     lines = _printed_by_a_fresh_process(code, tmp_path)
-    assert lines[-2:] == ["exit 0", "[]"]
+    assert lines[-2:] == ["exit 0", "['_pickle']"]
 
 
 def test_jiebas_md5_and_tempfile_are_the_real_ones_once_used(tmp_path):
@@ -147,3 +148,14 @@ def test_the_collector_is_held_off_until_the_first_input_is_checked(tmp_path):
         "True True",
         "[False] False",
     ]
+
+
+def test_unpickle_is_picklesloads_with_or_without_the_c_module(monkeypatch):
+    import pickle
+
+    from orgwrite import lazyre
+
+    data = pickle.dumps({"key": ("党的二十大", 1, frozenset({2}))}, pickle.HIGHEST_PROTOCOL)
+    assert lazyre.unpickle(data) == pickle.loads(data)
+    monkeypatch.setitem(sys.modules, "_pickle", None)  # import _pickle now fails
+    assert lazyre.unpickle(data) == pickle.loads(data)
