@@ -60,21 +60,26 @@ def test_a_check_imports_neither_hashlib_nor_tempfile_nor_pickle(tmp_path):
     assert lines[-2:] == ["exit 0", "['_pickle']"]
 
 
-def test_jiebas_md5_and_tempfile_are_the_real_ones_once_used(tmp_path):
+def test_jiebas_md5_tempfile_and_pickle_are_the_real_ones_once_used(tmp_path):
     code = (
         "import sys\n"
         "from orgwrite.lexicon import segment\n"
         "jieba = segment.import_jieba()\n"
-        "print('hashlib' in sys.modules, 'tempfile' in sys.modules)\n"
+        "segment.load_hmm()\n"
+        "print([m for m in ('hashlib', 'tempfile', 'pickle') if m in sys.modules])\n"
+        "print('/'.join(segment.tokenizer().cut('他来到了网易杭研大厦')))\n"
         "print(jieba.md5(b'jieba').hexdigest())\n"
-        "import hashlib, tempfile\n"
+        "import hashlib, tempfile, pickle\n"
         "print(hashlib.__file__.endswith('hashlib.py'), type(hashlib.md5(b'')) is type(jieba.md5(b'')))\n"
         "print(jieba.tempfile is tempfile or jieba.tempfile.mkstemp is tempfile.mkstemp)\n"
+        "print(jieba.finalseg.pickle is pickle or jieba.finalseg.pickle.load is pickle.load)\n"
     )
     assert _printed_by_a_fresh_process(code, tmp_path) == [
-        "False False",
+        "[]",
+        "他/来到/了/网易/杭研/大厦",
         hashlib.md5(b"jieba").hexdigest(),
         "True True",
+        "True",
         "True",
     ]
 

@@ -7,10 +7,12 @@ off or avoids each of them, so that a process that cuts a few windows pays littl
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -50,15 +52,13 @@ def _import_jieba() -> Any:
     blocked = "pkg_resources" not in sys.modules
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
-    stand_ins = [_on_first_use(name, *calls) for name, calls in _PUT_OFF.items() if name not in sys.modules]
     precompile(JIEBA_PATTERNS)
     try:
-        jieba = _import_lazily()
+        with put_off(JIEBA_PUTS_OFF):
+            jieba = _import_lazily()
     finally:
         if blocked and sys.modules.get("pkg_resources") is None:
             del sys.modules["pkg_resources"]
-        for stand_in in stand_ins:
-            _retire(stand_in)
     jieba.setLogLevel(logging.WARNING)
     return jieba
 
@@ -102,7 +102,21 @@ def precompile(patterns: tuple[tuple[str, int], ...]) -> None:
 #: :mod:`orgwrite.lexicon.segment` avoids, with the functions it takes from them by name as it
 #: is imported (``from hashlib import md5``).  ``tempfile`` costs about 4 ms (``shutil``,
 #: ``random``, ``bz2``, ``lzma``), ``hashlib`` about 3 ms (it loads OpenSSL).
-_PUT_OFF: dict[str, tuple[str, ...]] = {"tempfile": (), "hashlib": ("md5",)}
+JIEBA_PUTS_OFF: dict[str, tuple[str, ...]] = {"tempfile": (), "hashlib": ("md5",)}
+#: What ``jieba.finalseg`` imports for Jython only (``pickle``, about 1.5 ms), when its HMM loads.
+FINALSEG_PUTS_OFF: dict[str, tuple[str, ...]] = {"pickle": ()}
+
+
+@contextlib.contextmanager
+def put_off(modules: dict[str, tuple[str, ...]]) -> Iterator[None]:
+    """While a module of jieba runs: the ``modules`` not imported yet are stand-ins (see
+    :func:`_on_first_use`), each with the functions it is taken by name for."""
+    stand_ins = [_on_first_use(name, *calls) for name, calls in modules.items() if name not in sys.modules]
+    try:
+        yield
+    finally:
+        for stand_in in stand_ins:
+            _retire(stand_in)
 
 
 def _on_first_use(name: str, *calls: str) -> Any:
