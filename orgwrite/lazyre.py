@@ -29,6 +29,7 @@ import os
 import re
 import sys
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +203,28 @@ def keep(path: Path, key: tuple, value: Any) -> None:
     except ValueError:
         return
     replace_file(path, zlib.crc32(payload).to_bytes(4, "little") + payload)
+
+
+def derived(stem: str, module_file: str, inputs: tuple, work_out: Callable[[], Any]) -> Any:
+    """``work_out()``, a pure function of ``inputs``, this Python and the module ``module_file``,
+    kept on disk: read back in microseconds when an earlier process worked it out.
+
+    The value is kept with the very ``inputs`` it was worked out from (compared whole), in a
+    file keyed by the Python build and by the module's size and modification time (as Python
+    keys its compiled modules, see :func:`module_keyed_file`), behind a checksum of its bytes.
+    A missing, damaged, stale or unwritable file, or a value of a type marshal cannot write,
+    falls back to working it out.
+    """
+    try:
+        path, key = module_keyed_file(stem, module_file, ".marshal")
+    except Exception:  # no home folder, no module file
+        return work_out()
+    key = (*key, inputs)
+    value = read_kept(path, key)
+    if value is None:
+        value = work_out()
+        keep(path, key, value)
+    return value
 
 
 def unpickle(data: bytes) -> Any:

@@ -186,28 +186,14 @@ def number_data() -> dict:
 
 
 def parsed_toml(path: Path) -> dict:
-    """``tomllib.load`` of ``path``, kept in the user cache folder (beside the lexicon cache).
-
-    Importing tomllib and parsing the file cost some 3 ms in every process that checks numbers.
-    The parse is kept with the very bytes it was made from (compared whole, not by a checksum),
-    in a file keyed by the Python build (tomllib) and by this module's size and modification
-    time (as Python keys its compiled modules), behind a checksum of its bytes: what is read back
-    is what tomllib gives for these bytes.  A missing, damaged, stale or unwritable file falls
-    back to parsing.
-    """
+    """``tomllib.load`` of ``path``, kept on disk with the very bytes it was made from (see
+    :func:`orgwrite.lazyre.derived`): importing tomllib and parsing the file cost some 3 ms in
+    every process that checks numbers."""
     source = path.read_bytes()
-    try:
-        kept_file, key = lazyre.module_keyed_file(f"{path.stem}-toml", __file__, ".marshal")
-        key = (*key, path.name, source)
-    except Exception:  # no home folder
-        kept_file = None
-    else:
-        kept = lazyre.read_kept(kept_file, key)
-        if isinstance(kept, dict):
-            return kept
-    import tomllib
 
-    data = tomllib.loads(source.decode())
-    if kept_file is not None:
-        lazyre.keep(kept_file, key, data)
-    return data
+    def parse() -> dict:
+        import tomllib
+
+        return tomllib.loads(source.decode())
+
+    return lazyre.derived(f"{path.stem}-toml", __file__, (path.name, source), parse)

@@ -1,7 +1,8 @@
-"""numbers.toml read back from the cache folder is exactly what tomllib makes of it.
+"""numbers.toml and what is derived from its patterns, read back from the cache folder, are
+exactly what tomllib and the pattern parser make of them.
 
-The parse is kept with the very bytes it was made from; a changed data file, another Python
-build, a changed module, a damaged or an unwritable cache file must each fall back to parsing.
+Each is kept with the very inputs it was made from; changed inputs, another Python build, a
+changed module, a damaged or an unwritable cache file must each fall back to working it out.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from orgwrite import lazyre, numerals
 from orgwrite.resources import data_dir
+from orgwrite.rules.numbers import fixed_expressions
 
 SHIPPED = data_dir("lexicon") / "numbers.toml"
 
@@ -68,10 +70,10 @@ def test_a_damaged_or_stale_file_is_not_read(cache_home, monkeypatch, damage):
     elif damage == "checksum":
         path.write_bytes(data[:4] + marshal.dumps((key, forged)))
     else:
-        if damage == "module changed":  # (..., size, mtime, name, bytes): another modification time
-            key = (*key[:3], key[3] + 1, *key[4:])
+        if damage == "module changed":  # (..., size, mtime, (name, bytes)): another modification time
+            key = (*key[:3], key[3] + 1, key[4])
         else:
-            key = (*key[:-1], key[-1] + b"\n")
+            key = (*key[:4], (key[4][0], key[4][1] + b"\n"))
         payload = marshal.dumps((key, forged))
         path.write_bytes(crc32(payload).to_bytes(4, "little") + payload)
     assert numerals.parsed_toml(SHIPPED) == expected
@@ -104,3 +106,43 @@ def test_what_marshal_cannot_keep_is_parsed_each_time(cache_home, tmp_path):
     assert numerals.parsed_toml(dated) == tomllib.loads("until = 2024-01-01\n")
     assert not _kept_file(dated).exists()
     assert numerals.parsed_toml(dated) == tomllib.loads("until = 2024-01-01\n")
+
+
+def _worked_out_fixed_cn() -> tuple[tuple[str, str], ...]:
+    patterns = numerals.number_data()["fixed_cn"]
+    return tuple((fixed_expressions.required_literal(p), fixed_expressions.digit_anchor(p)) for p in patterns)
+
+
+def test_what_the_fixed_cn_patterns_give_is_read_back(cache_home, monkeypatch):
+    expected = _worked_out_fixed_cn()
+    assert len(expected) > 10 and any(anchor for _literal, anchor in expected)
+    assert fixed_expressions._derived.__wrapped__() == expected
+    monkeypatch.setattr(fixed_expressions, "required_literal", None)  # read back, nothing parsed
+    assert fixed_expressions._derived.__wrapped__() == expected
+    assert fixed_expressions._derived() == expected
+
+
+@pytest.mark.parametrize("change", ["other patterns", "module changed", "damaged"])
+def test_what_the_fixed_cn_patterns_give_is_worked_out_again(cache_home, monkeypatch, change):
+    expected = _worked_out_fixed_cn()
+    fixed_expressions._derived.__wrapped__()
+    path = lazyre.module_keyed_file("fixed-cn", fixed_expressions.__file__, ".marshal")[0]
+    key, value = marshal.loads(path.read_bytes()[4:])
+    forged = tuple(("伪", "造") for _ in value)
+    if change == "damaged":
+        path.write_bytes(path.read_bytes()[:4] + marshal.dumps((key, forged)))
+    else:
+        if change == "other patterns":
+            key = (*key[:4], (*key[4][:-1], key[4][-1] + "x"))
+        else:
+            key = (*key[:3], key[3] + 1, key[4])
+        payload = marshal.dumps((key, forged))
+        path.write_bytes(crc32(payload).to_bytes(4, "little") + payload)
+    assert fixed_expressions._derived.__wrapped__() == expected
+
+
+def test_what_the_fixed_cn_patterns_give_without_a_cache_folder(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert fixed_expressions._derived.__wrapped__() == _worked_out_fixed_cn()
