@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
 
 import click
@@ -80,6 +81,8 @@ def main() -> None:
         import atexit
 
         atexit.register(_freeze_what_is_left)
+        if hasattr(os, "register_at_fork"):
+            os.register_at_fork(after_in_child=release_collector)
         _FREEZE_AT_EXIT.append(True)
     _hold_collector()
     try:
@@ -125,9 +128,10 @@ def _hold_collector() -> None:
     next to no cycles).  So
     :func:`main` turns it off; :func:`release_collector` freezes what start-up made (out of
     the collector's reach for good) and turns it on again, once a command has loaded what it
-    needs: every command but ``check`` right after its import, ``check`` after its first input.
-    Only :func:`main` does this: a program that runs the commands through click keeps its
-    collector as it is.
+    needs: every command but ``check`` right after its import, ``check`` after its first input,
+    and a process forked meanwhile (a worker of ``check --jobs``) as it starts.  Only
+    :func:`main` does this: a program that runs the commands through click keeps its collector
+    as it is.
     """
     if gc.isenabled():
         gc.disable()
@@ -157,8 +161,6 @@ def _freeze_what_is_left() -> None:
 
 def _quiet_broken_pipe() -> None:
     """``orgwrite check … | head``: stop quietly, as other command-line tools do."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     sys.exit(1)

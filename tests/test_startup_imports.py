@@ -108,18 +108,23 @@ def test_a_stand_in_gives_the_real_module_and_its_attributes(monkeypatch):
 
 def test_the_collector_is_held_off_until_the_first_input_is_checked(tmp_path):
     """From :func:`orgwrite.cli.main` only: ``check`` lets the collector run from its second
-    input on (or from the start when inputs may go to forked workers), other commands once
-    imported; it runs again after every way out, and a run through click leaves it alone."""
+    input on, and a forked worker from its first; other commands once imported; it runs again
+    after every way out, and a run through click leaves it alone."""
     (tmp_path / "a.txt").write_text("一、总体要求\n抓好三个方面的的工作。\n", "utf-8")
     (tmp_path / "b.txt").write_text("二、主要任务\n", "utf-8")
+    for name in ("big1.txt", "big2.txt", "big3.txt"):  # enough input for check to fork
+        (tmp_path / name).write_text("各地区各部门要抓好落实，确保各项任务按期完成。\n" * 12_000, "utf-8")
     code = (
-        "import gc, sys\n"
+        "import gc, os, sys\n"
         "from orgwrite import pipeline\n"
         "from orgwrite.cli import cli, main\n"
         "seen = []\n"
+        f"log = {str(tmp_path / 'log')!r}\n"
         "real = pipeline.check_document\n"
         "def check_document(*args, **kwargs):\n"
         "    seen.append(gc.isenabled())\n"
+        "    with open(log, 'a') as fh:\n"
+        "        fh.write(f'{os.getpid()} {gc.isenabled()}\\n')\n"
         "    return real(*args, **kwargs)\n"
         "pipeline.check_document = check_document\n"
         "def run(*args):\n"
@@ -129,27 +134,37 @@ def test_the_collector_is_held_off_until_the_first_input_is_checked(tmp_path):
         "        main()\n"
         "    except SystemExit as exc:\n"
         "        print('@', exc.code, seen, gc.isenabled())\n"
-        f"a, b = {str(tmp_path / 'a.txt')!r}, {str(tmp_path / 'b.txt')!r}\n"
-        "run('check', '--fail-on', 'never', '--jobs', '1', a, b)\n"
-        "run('check', '--fail-on', 'never', '--jobs', '2', a, b)\n"
-        "run('check', '--fail-on', 'never', a)\n"
-        "run('check', '--select', 'X999', a)\n"
+        f"os.chdir({str(tmp_path)!r})\n"
+        "run('check', '--fail-on', 'never', '--jobs', '1', 'a.txt', 'b.txt')\n"
+        "run('check', '--fail-on', 'never', '--jobs', '2', 'a.txt', 'b.txt')\n"
+        "run('check', '--fail-on', 'never', 'a.txt')\n"
+        "run('check', '--select', 'X999', 'a.txt')\n"
         "run('rules', 'P101')\n"
+        "os.remove(log)\n"
+        "sys.argv = ['orgwrite', 'check', '--fail-on', 'never', '--format', 'json', '--jobs', '2', 'big1.txt', 'big2.txt', 'big3.txt']\n"
+        "seen.clear()\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    print('@', exc.code, seen[:2], all(seen[2:]), gc.isenabled())\n"
+        "print('@', sorted({line.split()[1] for line in open(log) if int(line.split()[0]) != os.getpid()}))\n"
         "print('@', gc.isenabled(), gc.get_freeze_count() > 10_000)\n"
         "gc.unfreeze()\n"
         "from click.testing import CliRunner\n"
         "seen.clear()\n"
         "gc.disable()\n"
-        "CliRunner().invoke(cli, ['check', a])\n"
+        "CliRunner().invoke(cli, ['check', 'a.txt'])\n"
         "print('@', seen, gc.isenabled())\n"
     )
     printed = [line[2:] for line in _printed_by_a_fresh_process(code, tmp_path) if line.startswith("@ ")]
     assert printed == [
         "0 [False, True] True",
-        "0 [True, True] True",
+        "0 [False, True] True",
         "0 [False] True",
         "2 [] True",
         "0 [] True",
+        "0 [False, False] True True",  # the warm-up and the first input checked here, then others
+        "['True']",  # in the workers, from their first input on
         "True True",
         "[False] False",
     ]

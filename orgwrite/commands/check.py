@@ -104,8 +104,6 @@ def check(
     changed = 0
     fixed_stdin = paths == ("-",) and fix and not diff
     report_only = not (fix or diff or annotate)
-    if jobs > 1 and len(files) > 1:  # workers may be forked: they inherit the collector as it is
-        release_collector()
     outcomes = check_many(
         files,
         resolver.for_path,
