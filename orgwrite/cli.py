@@ -125,13 +125,12 @@ def _hold_collector() -> None:
     makes some 30 000 objects the collector tracks, nearly all of them living until the process
     exits, and the collector goes through them again and again as they are made: some 4 ms of a
     90 ms check, to find a few hundred objects that imports leave behind (a check itself makes
-    next to no cycles).  So
-    :func:`main` turns it off; :func:`release_collector` freezes what start-up made (out of
-    the collector's reach for good) and turns it on again, once a command has loaded what it
-    needs: every command but ``check`` right after its import, ``check`` after its first input,
-    and a process forked meanwhile (a worker of ``check --jobs``) as it starts.  Only
-    :func:`main` does this: a program that runs the commands through click keeps its collector
-    as it is.
+    next to no cycles).  So :func:`main` turns it off; :func:`release_collector` freezes what
+    start-up made (out of the collector's reach for good) and turns it on again once a command
+    has loaded what it needs: every command but ``check`` right after its import, ``check``
+    after its first input, and a process forked meanwhile (a worker of ``check --jobs``) as it
+    starts.  Only :func:`main` does this: a program that runs the commands through click keeps
+    its collector as it is.
     """
     if gc.isenabled():
         gc.disable()

@@ -120,7 +120,7 @@ def put_off(modules: dict[str, tuple[str, ...]]) -> Iterator[None]:
 
 
 def _on_first_use(name: str, *calls: str) -> Any:
-    """A stand-in for the module ``name`` in ``sys.modules`` while jieba is imported (jieba's
+    """A stand-in for the module ``name`` in ``sys.modules`` while a module of jieba runs (its
     ``import`` takes it), which imports the real one when first asked for a name.
 
     The first name asked for, in any thread, takes the stand-in out of ``sys.modules`` (if it is
