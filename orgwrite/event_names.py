@@ -213,34 +213,24 @@ def _specs() -> tuple[tuple | None, dict[int, tuple[tuple[str, ...], Spec]]]:
         key: tuple | None = None
         specs: dict = {}
         try:
-            import marshal
-            from zlib import crc32
-
             path, key = _spec_file()
-            data = path.read_bytes()
-            if int.from_bytes(data[:4], "little") == crc32(data[4:]):
-                stored_key, stored = marshal.loads(data[4:])
-                if stored_key == key and isinstance(stored, dict):
-                    specs = stored
-        except OSError:
-            pass  # no file yet: key is known when the folder is
-        except Exception:
-            specs = {}
+        except Exception:  # no home folder, no module file
+            pass
+        else:
+            stored = lazyre.read_kept(path, key)
+            if isinstance(stored, dict):
+                specs = stored
         _SPECS[:] = [(key, specs)]
     return _SPECS[0]
 
 
 def _write_specs(key: tuple, specs: dict) -> None:
     """Replace the spec file atomically; an unwritable folder is silently skipped."""
-    import marshal
-    from zlib import crc32
-
     try:
         path, _key = _spec_file()
-        payload = marshal.dumps((key, specs))
     except Exception:
         return
-    lazyre.replace_file(path, crc32(payload).to_bytes(4, "little") + payload)
+    lazyre.keep(path, key, specs)
 
 
 class Joined:

@@ -136,11 +136,9 @@ def _kept_events(text: str) -> tuple[Event, ...] | None:
     and modification time (as Python keys its compiled modules): the events read back are the
     ones this text gives.  A missing, damaged or stale file gives None.
     """
-    import pickle
-
     try:
         path, key = _events_file()
-        stored_key, stored_text, events = pickle.loads(path.read_bytes())
+        stored_key, stored_text, events = lazyre.unpickle(path.read_bytes())
     except Exception:
         return None
     if stored_key != key or stored_text != text or not isinstance(events, tuple):
@@ -207,14 +205,29 @@ def _kind_matcher(kind: str) -> NameScanner[Event] | None:
     events = shipped_events()
     mine = {n for e in events if e.kind == kind for n in e.names}
     others = {n for e in events if e.kind != kind for n in e.names}
-    if any(_overlap(a, b) for a in mine for b in others):
+    if names_overlap(mine, others):
         return None
     return _matcher(tuple(e for e in events if e.kind == kind))
 
 
-def _overlap(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` can share characters in a text (one in the other, or an end a start)."""
-    return a in b or b in a or any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b))))
+def names_overlap(names: Iterable[str], others: Iterable[str]) -> bool:
+    """Whether a name of ``names`` and one of ``others`` can share characters in a text: one is
+    in the other, or the end of one (at least a character, less than either name) is the start
+    of the other.
+
+    The ends and starts are compared as sets, not pair by pair (``a.endswith(b[:k])`` for every
+    pair and length took a millisecond for the shipped congresses in every process): an end of
+    ``a`` that is a start of ``b`` is shorter than both, as each set holds only shorter pieces.
+    """
+    names, others = list(names), list(others)
+    if any(a in b or b in a for a in names for b in others):
+        return True
+    return _end_is_start(names, others) or _end_is_start(others, names)
+
+
+def _end_is_start(firsts: list[str], seconds: list[str]) -> bool:
+    ends = {a[-k:] for a in firsts for k in range(1, len(a))}
+    return any(b[:k] in ends for b in seconds for k in range(1, len(b)))
 
 
 def spoken_of_as_past(text: str, m: Mention) -> bool:

@@ -29,7 +29,9 @@ import os
 import re
 import sys
 from array import array
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 #: Bump when the record layout changes.
 FORMAT = 1
@@ -164,29 +166,76 @@ def make_record(pattern: str | bytes, flags: int, compiled: re.Pattern) -> Recor
 
 def read_records(path: Path) -> dict[Key, Record]:
     """The records of a cache file; empty when it is missing, damaged or for another engine."""
+    records = read_kept(path, _HEADER)
+    return records if isinstance(records, dict) else {}
+
+
+def write_records(path: Path, records: dict[Key, Record]) -> None:
+    """Replace the cache file atomically; an unwritable folder is silently skipped."""
+    keep(path, _HEADER, records)
+
+
+def read_kept(path: Path, key: tuple) -> Any:
+    """What :func:`keep` kept in ``path`` for ``key`` (compared whole), or None when the file is
+    missing, damaged (its checksum is checked first) or was written for another key."""
     import marshal
     import zlib
 
     try:
         data = path.read_bytes()
-        checksum, payload = int.from_bytes(data[:4], "little"), data[4:]
-        if len(data) < 4 or zlib.crc32(payload) != checksum:
-            return {}
-        header, records = marshal.loads(payload)
-        if header != _HEADER or not isinstance(records, dict):
-            return {}
-        return records
+        if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "little"):
+            return None
+        stored_key, value = marshal.loads(data[4:])
     except Exception:
-        return {}
+        return None
+    return value if stored_key == key else None
 
 
-def write_records(path: Path, records: dict[Key, Record]) -> None:
-    """Replace the cache file atomically; an unwritable folder is silently skipped."""
+def keep(path: Path, key: tuple, value: Any) -> None:
+    """Keep ``value`` (of marshal's types) for ``key`` in the cache file ``path``, behind a
+    checksum of its bytes, atomically; a value marshal cannot write, or an unwritable folder, is
+    silently passed over."""
     import marshal
     import zlib
 
-    payload = marshal.dumps((_HEADER, records))
+    try:
+        payload = marshal.dumps((key, value))
+    except ValueError:
+        return
     replace_file(path, zlib.crc32(payload).to_bytes(4, "little") + payload)
+
+
+def derived(stem: str, module_file: str, inputs: tuple, work_out: Callable[[], Any]) -> Any:
+    """``work_out()``, a pure function of ``inputs``, this Python and the module ``module_file``,
+    kept on disk: read back in microseconds when an earlier process worked it out.
+
+    The value is kept with the very ``inputs`` it was worked out from (compared whole), in a
+    file keyed by the Python build and by the module's size and modification time (as Python
+    keys its compiled modules, see :func:`module_keyed_file`), behind a checksum of its bytes.
+    A missing, damaged, stale or unwritable file, or a value of a type marshal cannot write,
+    falls back to working it out.
+    """
+    try:
+        path, key = module_keyed_file(stem, module_file, ".marshal")
+    except Exception:  # no home folder, no module file
+        return work_out()
+    key = (*key, inputs)
+    value = read_kept(path, key)
+    if value is None:
+        value = work_out()
+        keep(path, key, value)
+    return value
+
+
+def unpickle(data: bytes) -> Any:
+    """``pickle.loads(data)``, for the caches a check reads: the very function (pickle.py takes
+    its ``loads`` from the C module ``_pickle``), without importing pickle.py, whose 80 KB of
+    code cost more than a millisecond to load in every process."""
+    try:
+        from _pickle import loads
+    except ImportError:  # a Python without the C module
+        from pickle import loads
+    return loads(data)
 
 
 def replace_file(path: Path, data: bytes) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from functools import cache
+from pathlib import Path
 
 from orgwrite import lazyre
 
@@ -153,9 +153,21 @@ def inside(spans: list[tuple[int, int]], start: int, end: int | None = None) -> 
 
 @cache
 def number_data() -> dict:
-    """lexicon/numbers.toml, read once."""
+    """lexicon/numbers.toml, read once (its parse kept on disk, see :func:`parsed_toml`)."""
     from orgwrite.resources import data_dir
 
-    path = data_dir("lexicon") / "numbers.toml"
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    return parsed_toml(data_dir("lexicon") / "numbers.toml")
+
+
+def parsed_toml(path: Path) -> dict:
+    """``tomllib.load`` of ``path``, kept on disk with the very bytes it was made from (see
+    :func:`orgwrite.lazyre.derived`): importing tomllib and parsing the file cost some 3 ms in
+    every process that checks numbers."""
+    source = path.read_bytes()
+
+    def parse() -> dict:
+        import tomllib
+
+        return tomllib.loads(source.decode())
+
+    return lazyre.derived(f"{path.stem}-toml", __file__, (path.name, source), parse)

@@ -103,6 +103,8 @@ def test_completion_of_rule_codes_genres_and_lexicon_ids():
     assert _complete("orgwrite new 领") == ["领导讲话"]
     assert "lingdao-jianghua" in _complete("orgwrite templates show ling")
     assert "E-four-consciousness" in _complete("orgwrite lexicon show E-four")
+    assert {"P101", "P102"} <= set(_complete("orgwrite check --select P10"))
+    assert "P101,S101" in _complete("orgwrite check a.txt --ignore P101,S10")
     assert all(c.startswith("P101,S1") for c in _complete("orgwrite check --select P101,S1"))
     assert "P101,S101" in _complete("orgwrite check --select P101,S1")
     assert _complete("orgwrite rules Q9") == []

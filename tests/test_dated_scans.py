@@ -339,3 +339,23 @@ def test_names_read_from_an_anchor_inside_them_are_found_at_the_text_edges():
     assert scanner.scan(text) == [(1, 0, 5), (2, 6, 10), (3, 11, 14)]
     assert scanner.scan(text[:5]) == [(1, 0, 5)]
     assert scanner.scan("乙丙丁戊") == []
+
+
+def test_names_overlap_as_pair_by_pair():
+    """:func:`orgwrite.events.names_overlap` answers as testing every pair of names would."""
+    from orgwrite.events import names_overlap
+
+    def pair(a: str, b: str) -> bool:
+        return a in b or b in a or any(a.endswith(b[:k]) or b.endswith(a[:k]) for k in range(1, min(len(a), len(b))))
+
+    rnd = random.Random(7)
+    shipped = [n for e in shipped_events() for n in e.names]
+    for _ in range(3000):
+        alphabet = rnd.choice(["ab", "abc", "十九大届二", "".join(shipped)])
+        names = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 5))) for _ in range(rnd.randint(0, 4))]
+        others = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 5))) for _ in range(rnd.randint(0, 4))]
+        assert names_overlap(names, others) == any(pair(a, b) for a in names for b in others), (names, others)
+    for kind in {e.kind for e in shipped_events()}:
+        mine = {n for e in shipped_events() if e.kind == kind for n in e.names}
+        others = {n for e in shipped_events() if e.kind != kind for n in e.names}
+        assert names_overlap(mine, others) == any(pair(a, b) for a in mine for b in others)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from orgwrite.completion import rule_code_list
 from orgwrite.config import Config, find_config_file, load_config, parse_date
 
 FORMATS = ("human", "json", "sarif", "github")
@@ -99,19 +98,27 @@ class ConfigResolver:
         return self.for_path(str(Path.cwd() / "x"))
 
 
+def _rule_code_list(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    """:func:`orgwrite.completion.rule_code_list`, imported only while completing: its module
+    imports click's completion machinery, which an ordinary run never uses."""
+    from orgwrite.completion import rule_code_list
+
+    return rule_code_list(ctx, param, incomplete)
+
+
 def check_options(func):
     """Decorate a command with the options that choose rules and configuration."""
     options = [
         click.option(
             "--select",
             metavar="CODES",
-            shell_complete=rule_code_list,
+            shell_complete=_rule_code_list,
             help="只启用这些规则（代码或族前缀，逗号分隔），覆盖配置文件",
         ),
         click.option(
-            "--ignore", metavar="CODES", shell_complete=rule_code_list, help="停用这些规则（代码或族前缀，逗号分隔）"
+            "--ignore", metavar="CODES", shell_complete=_rule_code_list, help="停用这些规则（代码或族前缀，逗号分隔）"
         ),
-        click.option("--extend-select", metavar="CODES", shell_complete=rule_code_list, help="在已选规则之外追加启用"),
+        click.option("--extend-select", metavar="CODES", shell_complete=_rule_code_list, help="在已选规则之外追加启用"),
         click.option(
             "--config",
             "config_path",

@@ -6,10 +6,21 @@ before writing, so an edit made meanwhile (in an editor, by a sync client) is ne
 
 from __future__ import annotations
 
-import hashlib
 import os
+import sys
 from pathlib import Path
 from typing import NamedTuple
+
+# CPython's own SHA-256: the same digest as hashlib's, without importing hashlib, which loads
+# OpenSSL (some 3 ms) in every process that reads a file.  The standard library's random does
+# the same for its SHA-512.
+try:
+    if sys.version_info >= (3, 12):
+        from _sha2 import sha256
+    else:
+        from _sha256 import sha256
+except ImportError:  # a build without them
+    from hashlib import sha256
 
 
 class FileStamp(NamedTuple):
@@ -27,7 +38,7 @@ class FileStamp(NamedTuple):
 
 def stamp_of(data: bytes, st: os.stat_result) -> FileStamp:
     """The stamp of ``data`` read from a file whose status is ``st``."""
-    return FileStamp(size=st.st_size, mtime_ns=st.st_mtime_ns, sha256=hashlib.sha256(data).hexdigest())
+    return FileStamp(size=st.st_size, mtime_ns=st.st_mtime_ns, sha256=sha256(data).hexdigest())
 
 
 def file_stamp(path: Path) -> FileStamp | None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import pickle
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from orgwrite import lazyre
 from orgwrite.lexicon.compiling import compile_entries
 from orgwrite.lexicon.loading import load_entries, shipped_files
 from orgwrite.lexicon.matcher import Lexicon
@@ -115,7 +115,7 @@ def _read_pickle(cache_file: Path, key: str) -> Lexicon | None:
     try:
         data = cache_file.read_bytes()
         gc.disable()
-        lex = pickle.loads(data)
+        lex = lazyre.unpickle(data)
     except Exception:
         return None
     finally:
@@ -187,6 +187,8 @@ def _load(paths: list[Path], disabled: tuple[str, ...], use_disk_cache: bool) ->
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            import pickle
+
             with tmp.open("wb") as fh:
                 pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache_file)

@@ -78,7 +78,7 @@ def run_finalseg(jieba: Any, copy_uri: Callable[[Any], str | None]) -> None:
     """
     import types
 
-    from orgwrite.lexicon.jieba_import import FINALSEG_PATTERNS, precompile
+    from orgwrite.lexicon.jieba_import import FINALSEG_PATTERNS, FINALSEG_PUTS_OFF, precompile, put_off
 
     name = "jieba.finalseg.prob_emit"
     stand_in = None
@@ -91,7 +91,8 @@ def run_finalseg(jieba: Any, copy_uri: Callable[[Any], str | None]) -> None:
             sys.modules[name] = stand_in
         precompile(FINALSEG_PATTERNS)
     try:
-        getattr(jieba.finalseg, "cut", None)  # the first attribute asked for runs the module
+        with put_off(FINALSEG_PUTS_OFF):
+            getattr(jieba.finalseg, "cut", None)  # the first attribute asked for runs the module
     finally:
         if stand_in is not None and sys.modules.get(name) is stand_in:
             del sys.modules[name]

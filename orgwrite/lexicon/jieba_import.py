@@ -7,10 +7,12 @@ off or avoids each of them, so that a process that cuts a few windows pays littl
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -24,7 +26,8 @@ def import_jieba() -> Any:
       table): a cut with ``HMM=False`` never touches it, so it is put in place as a module
       that loads on first use (see :func:`_import_lazily`), and then with its table read on
       demand (see :func:`orgwrite.lexicon.segment.load_hmm`).
-    * ``tempfile``, for the cache of its full dictionary only (see :func:`_tempfile_on_first_use`).
+    * ``tempfile`` and ``hashlib``, for the cache of its full dictionary only (see
+      :func:`_on_first_use`).
     * compiling its patterns (see :func:`precompile`).
     """
     if _JIEBA:
@@ -49,15 +52,13 @@ def _import_jieba() -> Any:
     blocked = "pkg_resources" not in sys.modules
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
-    tempfile = None if "tempfile" in sys.modules else _tempfile_on_first_use()
     precompile(JIEBA_PATTERNS)
     try:
-        jieba = _import_lazily()
+        with put_off(JIEBA_PUTS_OFF):
+            jieba = _import_lazily()
     finally:
         if blocked and sys.modules.get("pkg_resources") is None:
             del sys.modules["pkg_resources"]
-        if tempfile is not None:
-            _retire(tempfile)
     jieba.setLogLevel(logging.WARNING)
     return jieba
 
@@ -96,31 +97,64 @@ def precompile(patterns: tuple[tuple[str, int], ...]) -> None:
             cache[key] = lazyre.compile(pattern, flags)
 
 
-_RETIRING = threading.Lock()
+#: The modules jieba imports for the cache of its full dictionary only (``gettempdir``,
+#: ``mkstemp``, and ``md5`` for its name), which the SQLite copy of
+#: :mod:`orgwrite.lexicon.segment` avoids, with the functions it takes from them by name as it
+#: is imported (``from hashlib import md5``).  ``tempfile`` costs about 4 ms (``shutil``,
+#: ``random``, ``bz2``, ``lzma``), ``hashlib`` about 3 ms (it loads OpenSSL).
+JIEBA_PUTS_OFF: dict[str, tuple[str, ...]] = {"tempfile": (), "hashlib": ("md5",)}
+#: What ``jieba.finalseg`` imports for Jython only (``pickle``, about 1.5 ms), when its HMM loads.
+FINALSEG_PUTS_OFF: dict[str, tuple[str, ...]] = {"pickle": ()}
 
 
-def _tempfile_on_first_use() -> Any:
-    """A stand-in for ``tempfile`` in ``sys.modules`` while jieba is imported (jieba's
-    ``import tempfile`` takes it), which imports the real one when first asked for a name.
+@contextlib.contextmanager
+def put_off(modules: dict[str, tuple[str, ...]]) -> Iterator[None]:
+    """While a module of jieba runs: the ``modules`` not imported yet are stand-ins (see
+    :func:`_on_first_use`), each with the functions it is taken by name for."""
+    stand_ins = [_on_first_use(name, *calls) for name, calls in modules.items() if name not in sys.modules]
+    try:
+        yield
+    finally:
+        for stand_in in stand_ins:
+            _retire(stand_in)
 
-    jieba uses ``tempfile`` only for the cache of its full dictionary (``gettempdir``,
-    ``mkstemp``), which the SQLite copy of :mod:`orgwrite.lexicon.segment` avoids; importing
-    it costs about 4 ms (``shutil``, ``random``, ``bz2``, ``lzma``).  The first name asked for, in any thread,
-    takes the stand-in out of ``sys.modules`` (if it is still there) and imports ``tempfile``,
-    so that nobody, jieba included, ever gets anything but the real module's attributes.
+
+def _on_first_use(name: str, *calls: str) -> Any:
+    """A stand-in for the module ``name`` in ``sys.modules`` while a module of jieba runs (its
+    ``import`` takes it), which imports the real one when first asked for a name.
+
+    The first name asked for, in any thread, takes the stand-in out of ``sys.modules`` (if it is
+    still there) and imports the module, so that nobody, jieba included, ever gets anything but
+    the real module's attributes; but for ``calls``, the functions jieba takes by name at its
+    import: each is a function that calls the real module's function of that name (importing
+    the module then), with the same arguments and result.
     """
     import importlib
     import types
 
-    stand_in = types.ModuleType("tempfile")
+    stand_in = types.ModuleType(name)
 
-    def real_attribute(name: str) -> Any:
+    def real_attribute(attr: str) -> Any:
+        if attr == "__path__":  # the import system asks whether ``from name import ...`` is from a package
+            raise AttributeError(attr)
         _retire(stand_in)
-        return getattr(importlib.import_module("tempfile"), name)
+        return getattr(importlib.import_module(name), attr)
+
+    def calling(attr: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return real_attribute(attr)(*args, **kwargs)
+
+        call.__name__ = call.__qualname__ = attr
+        return call
 
     stand_in.__getattr__ = real_attribute  # type: ignore[method-assign]
-    sys.modules["tempfile"] = stand_in
+    for attr in calls:
+        setattr(stand_in, attr, calling(attr))
+    sys.modules[name] = stand_in
     return stand_in
+
+
+_RETIRING = threading.Lock()
 
 
 def _retire(stand_in: Any) -> None:

@@ -32,7 +32,19 @@ def fixed_cn_res() -> tuple[tuple[re.Pattern[str], str], ...]:
     digit instead of trying the whole pattern at every place (it finds no first character in a
     repeat).
     """
-    return tuple((lazyre.compile(_digit_led(p)), required_literal(p)) for p in number_data()["fixed_cn"])
+    patterns = number_data()["fixed_cn"]
+    return tuple((lazyre.compile(_digit_led(p)), lit) for p, (lit, _anchor) in zip(patterns, _derived(), strict=True))
+
+
+@cache
+def _derived() -> tuple[tuple[str, str], ...]:
+    """(:func:`required_literal`, :func:`digit_anchor`) of each fixed_cn pattern, kept on disk
+    (see :func:`orgwrite.lazyre.derived`): parsing the patterns costs a millisecond in every
+    process that checks numbers."""
+    patterns = tuple(number_data()["fixed_cn"])
+    return lazyre.derived(
+        "fixed-cn", __file__, patterns, lambda: tuple((required_literal(p), digit_anchor(p)) for p in patterns)
+    )
 
 
 def _digit_led(pattern: str) -> str:
@@ -132,8 +144,7 @@ def anchored_patterns() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     the indices of the patterns without such an anchor, which every block with a digit must try)."""
     by_char: dict[str, list[int]] = {}
     unanchored = []
-    for i, p in enumerate(number_data()["fixed_cn"]):
-        c = digit_anchor(p)
+    for i, (_literal, c) in enumerate(_derived()):
         if c:
             by_char.setdefault(c, []).append(i)
         else:
