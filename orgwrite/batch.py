@@ -170,11 +170,13 @@ def check_many(
     if sys.platform == "linux":
         warm_up(configs, style)
         # What is loaded now stays shared with the workers: out of the collector's reach, its
-        # pages are not copied into each worker by garbage collection passes.
+        # pages are not copied into each worker by garbage collection passes.  A collector held
+        # off for the start-up runs again from here: this process checks inputs too.
         import gc
 
-        from orgwrite import forked
+        from orgwrite import collector, forked
 
+        collector.release()
         gc.freeze()
         sys.stdout.flush()
         sys.stderr.flush()

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from orgwrite import __version__, clizh
+from orgwrite import __version__, clizh, collector
 
 clizh.install()
 
@@ -48,7 +48,7 @@ class LazyGroup(click.Group):
         module, attr = target.split(":")
         command = getattr(importlib.import_module(module), attr)
         if name != "check":  # check lets the collector run again after its first input
-            release_collector()
+            collector.release()
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -82,9 +82,9 @@ def main() -> None:
 
         atexit.register(_freeze_what_is_left)
         if hasattr(os, "register_at_fork"):
-            os.register_at_fork(after_in_child=release_collector)
+            os.register_at_fork(after_in_child=collector.release)
         _FREEZE_AT_EXIT.append(True)
-    _hold_collector()
+    collector.hold()
     try:
         code = cli.main(standalone_mode=False, prog_name="orgwrite")
     except OrgwriteError as exc:
@@ -105,45 +105,11 @@ def main() -> None:
     else:
         sys.exit(code if isinstance(code, int) else 0)
     finally:
-        if _HELD:  # the command stopped before its start-up was over
-            _HELD.clear()
-            gc.enable()
+        collector.give_back()  # the command may have stopped before its start-up was over
 
 
 #: Whether :func:`_freeze_what_is_left` is registered (once per process, however often main runs).
 _FREEZE_AT_EXIT: list[bool] = []
-
-
-#: Whether :func:`main` holds the cyclic collector off (see :func:`_hold_collector`).
-_HELD: list[bool] = []
-
-
-def _hold_collector() -> None:
-    """Hold the cyclic garbage collector off while the command starts up.
-
-    A command's start-up (its modules, the rules, the compiled lexicon, jieba, the patterns)
-    makes some 30 000 objects the collector tracks, nearly all of them living until the process
-    exits, and the collector goes through them again and again as they are made: some 4 ms of a
-    90 ms check, to find a few hundred objects that imports leave behind (a check itself makes
-    next to no cycles).  So :func:`main` turns it off; :func:`release_collector` freezes what
-    start-up made (out of the collector's reach for good) and turns it on again once a command
-    has loaded what it needs: every command but ``check`` right after its import, ``check``
-    after its first input, and a process forked meanwhile (a worker of ``check --jobs``) as it
-    starts.  Only :func:`main` does this: a program that runs the commands through click keeps
-    its collector as it is.
-    """
-    if gc.isenabled():
-        gc.disable()
-        _HELD.append(True)
-
-
-def release_collector() -> None:
-    """End :func:`_hold_collector`: freeze what is alive now and let the collector run again
-    (nothing when it was not held)."""
-    if _HELD:
-        _HELD.clear()
-        gc.freeze()
-        gc.enable()
 
 
 def _freeze_what_is_left() -> None:

@@ -163,7 +163,7 @@ def test_the_collector_is_held_off_until_the_first_input_is_checked(tmp_path):
         "0 [False] True",
         "2 [] True",
         "0 [] True",
-        "0 [False, False] True True",  # the warm-up and the first input checked here, then others
+        "0 [False, True] True True",  # the warm-up with the collector held, then every input here
         "['True']",  # in the workers, from their first input on
         "True True",
         "[False] False",

@@ -75,8 +75,8 @@ def check(
     \b
     退出码：0 无达到 --fail-on 级别的问题；1 有（--diff 时：有待修改）；2 用法或输入错误。
     """
+    from orgwrite import collector
     from orgwrite.batch import check_many, default_jobs
-    from orgwrite.cli import release_collector
     from orgwrite.errors import OrgwriteError
     from orgwrite.io.discover import expand_paths
     from orgwrite.report import make_part, style_for, write_parts
@@ -112,7 +112,7 @@ def check(
         style=style_for(fmt, sys.stdout) if report_only else None,
     )
     for outcome in _with_progress(outcomes, len(files), fmt):
-        release_collector()  # what the first input loaded lives until exit (see orgwrite.cli)
+        collector.release()  # what the first input loaded lives until exit (see orgwrite.collector)
         if outcome.error:
             input_errors += 1
             click.echo(f"orgwrite：{outcome.error}", err=True)
