@@ -252,13 +252,14 @@ def main() -> None:
             )
             # Two cores do not give twice the work even to processes that share nothing: they share
             # caches and memory, and on a virtual machine the host.  Two --jobs 1 runs started together
-            # measure that; the rest of the work, run side by side, is slowed by the same factor.
+            # measure that; the rest of the work, run side by side, is slowed by about as much (forked
+            # workers share the lexicon's pages, so somewhat less: an estimate, not a bound).
             slow = statistics.median(pair) / t1
             print(
-                f"--jobs bound on this machine: two --jobs 1 runs started together take {slow:.2f}x "
-                f"one run's time (medians; min {min(pair) / min(one):.2f}x), so two jobs can at best reach "
-                f"{t1 / (s + slow * (t1 - s) / 2):.2f}x (median --jobs 1 / (start-up + the rest halved, "
-                f"slowed as side by side))"
+                f"--jobs on this machine: two --jobs 1 runs started together take {slow:.2f}x one run's time "
+                f"(medians; min {min(pair) / min(one):.2f}x); work side by side slowed that much would put two "
+                f"jobs at about {t1 / (s + slow * (t1 - s) / 2):.2f}x (median --jobs 1 / (start-up + the rest "
+                f"halved and slowed so))"
             )
 
         # 5. one long paragraph: linear time
