@@ -103,7 +103,8 @@ def imap(
 
     ``here``: this process is one of the ``jobs`` and computes inputs too, as it iterates
     (``jobs - 1`` workers are forked).  Its own results are not pickled; an exception that
-    is not an ``Exception`` (KeyboardInterrupt) is raised at once.
+    is not an ``Exception`` (KeyboardInterrupt, SystemExit) is raised at once, ahead of the
+    results before it, and the workers are stopped.
     """
     order = range(len(items)) if order is None else order
     counter = _Counter(len(items))
@@ -174,33 +175,48 @@ def _collect(children: dict[int, int], counter: _Counter, count: int, mine: _Sha
         buffers[fd] = bytearray()
     open_pipes = len(children)
     done: dict[int, tuple[Any, BaseException | None]] = {}
+
+    def read(fd: int) -> bool:
+        """Take the results that have come on ``fd`` into ``done``; False once its worker has
+        left.  A result that is partly here is read to its end at once: its worker is writing
+        the rest now, and would otherwise wait on the full pipe (while this process checks
+        inputs of its own, a pipe-full between each)."""
+        buffer = buffers[fd]
+        while True:
+            data = os.read(fd, 1 << 16)
+            if not data:
+                return False
+            buffer += data
+            start = 0
+            while len(buffer) - start >= _HEADER:
+                size = int.from_bytes(buffer[start : start + _HEADER], "little")
+                end = start + _HEADER + size
+                if len(buffer) < end:
+                    break
+                k, value, error = pickle.loads(buffer[start + _HEADER : end])
+                done[k] = (value, error)
+                start = end
+            del buffer[:start]
+            if not buffer:
+                return True
+
     finished = False
     try:
         for i in range(count):
             while i not in done:
-                # With a share of its own, this process computes an input whenever the one
-                # due is not here yet, and only looks at the pipes (without waiting) between.
-                wait = mine is None or not mine.step(done)
-                if wait and not open_pipes:
-                    raise OrgwriteError("检查进程意外退出（可能内存不足），未能完成全部输入")
-                for fd, _event in poll.poll(None if wait else 0):
-                    data = os.read(fd, 1 << 16)
-                    if not data:  # the worker has left
+                # What has come is taken first; then, with a share of its own, this process
+                # computes an input while the one due is not here, and waits only when it has none.
+                ready = poll.poll(0)
+                if not ready:
+                    if mine is not None and mine.step(done):
+                        continue
+                    if not open_pipes:
+                        raise OrgwriteError("检查进程意外退出（可能内存不足），未能完成全部输入")
+                    ready = poll.poll()
+                for fd, _event in ready:
+                    if not read(fd):  # the worker has left
                         poll.unregister(fd)
                         open_pipes -= 1
-                        continue
-                    buffer = buffers[fd]
-                    buffer += data
-                    start = 0
-                    while len(buffer) - start >= _HEADER:
-                        size = int.from_bytes(buffer[start : start + _HEADER], "little")
-                        end = start + _HEADER + size
-                        if len(buffer) < end:
-                            break
-                        k, value, error = pickle.loads(buffer[start + _HEADER : end])
-                        done[k] = (value, error)
-                        start = end
-                    del buffer[:start]
             value, error = done.pop(i)
             if error is not None:
                 raise error

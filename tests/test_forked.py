@@ -181,3 +181,20 @@ def test_with_here_this_process_takes_the_last_of_the_order_and_the_worker_the_f
     theirs = [position for position, i in enumerate(order) if out[i][1] != os.getpid()]
     assert mine and theirs
     assert max(theirs) < min(mine)  # the worker's inputs are a head of the order, this process's its tail
+
+
+def test_with_here_a_big_result_is_read_whole_so_its_worker_goes_on():
+    """A result bigger than a pipe holds: this process reads the rest of it at once instead of
+    a pipe-full between its own inputs, or the worker would wait there until they were done."""
+    parent = os.getpid()
+
+    def big_then_slow(x):
+        if x < 4:
+            return "大" * 2_000_000, os.getpid()  # about 6 MB pickled, many pipe-fulls
+        time.sleep(0.005)
+        return "", os.getpid()
+
+    out = list(forked.imap(big_then_slow, list(range(204)), 2, here=True))
+    assert [len(text) for text, _ in out[:4]] == [2_000_000] * 4
+    by_the_worker = sum(1 for _, pid in out[4:] if pid != parent)
+    assert by_the_worker >= 40  # about half of the 200 small ones; none when it was kept waiting
