@@ -1,6 +1,6 @@
 """``python -m orgwrite`` runs the command line."""
 
-from orgwrite.cli import main
+from orgwrite.cli import script
 
 if __name__ == "__main__":
-    main()
+    script()

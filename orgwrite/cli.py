@@ -73,7 +73,14 @@ def cli() -> None:
     """
 
 
-def main() -> None:
+def script() -> None:
+    """The installed ``orgwrite`` command and ``python -m orgwrite``: :func:`main` in a process
+    of its own, which holds the cyclic collector off while the command starts up (see
+    :mod:`orgwrite.collector`).  A program that calls :func:`main` keeps its collector as it is."""
+    main(own_process=True)
+
+
+def main(*, own_process: bool = False) -> None:
     """Entry point: run the CLI; user errors become one Chinese line and exit 2."""
     from orgwrite.errors import OrgwriteError
 
@@ -84,7 +91,8 @@ def main() -> None:
         if hasattr(os, "register_at_fork"):
             os.register_at_fork(after_in_child=collector.release)
         _FREEZE_AT_EXIT.append(True)
-    collector.hold()
+    if own_process:
+        collector.hold()
     try:
         code = cli.main(standalone_mode=False, prog_name="orgwrite")
     except OrgwriteError as exc:

@@ -135,7 +135,7 @@ def test_the_collector_is_held_off_until_the_first_input_is_checked(tmp_path):
     code = (
         "import gc, os, sys\n"
         "from orgwrite import pipeline\n"
-        "from orgwrite.cli import cli, main\n"
+        "from orgwrite.cli import cli, script as main\n"
         "seen = []\n"
         f"log = {str(tmp_path / 'log')!r}\n"
         "real = pipeline.check_document\n"
@@ -197,3 +197,24 @@ def test_unpickle_is_picklesloads_with_or_without_the_c_module(monkeypatch):
     assert lazyre.unpickle(data) == pickle.loads(data)
     monkeypatch.setitem(sys.modules, "_pickle", None)  # import _pickle now fails
     assert lazyre.unpickle(data) == pickle.loads(data)
+
+
+def test_a_program_that_calls_main_keeps_its_garbage_collectable(tmp_path):
+    """Only the orgwrite command's own process holds the collector and freezes what start-up
+    made; a program calling main() must find its own dropped cycles collected as before."""
+    code = (
+        "import gc, sys, weakref\n"
+        "from orgwrite.cli import main\n"
+        "class Node: pass\n"
+        "a = Node(); a.me = a; gone = weakref.ref(a); del a\n"
+        "for args in (['rules', 'P101'], ['check', '--fail-on', 'never', 'examples/work-plan.txt']):\n"
+        "    sys.argv = ['orgwrite', *args]\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "gc.collect()\n"
+        "print('@', gone() is None, gc.get_freeze_count(), gc.isenabled())\n"
+    )
+    printed = [line[2:] for line in _printed_by_a_fresh_process(code, tmp_path) if line.startswith("@ ")]
+    assert printed == ["True 0 True"]
