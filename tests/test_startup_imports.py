@@ -218,3 +218,23 @@ def test_a_program_that_calls_main_keeps_its_garbage_collectable(tmp_path):
     )
     printed = [line[2:] for line in _printed_by_a_fresh_process(code, tmp_path) if line.startswith("@ ")]
     assert printed == ["True 0 True"]
+
+
+def test_no_stand_in_is_put_in_place_while_other_threads_run():
+    """Another thread could import the module meanwhile and get the stand-in (or lose what it
+    set on the real one), so with other threads alive jieba takes the real modules."""
+    import threading
+
+    name = "orgwrite_test_module_never_imported"
+    with jieba_import.put_off({name: ()}):
+        assert name in sys.modules  # alone: a stand-in
+    assert name not in sys.modules
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with jieba_import.put_off({name: ()}):
+            assert name not in sys.modules
+    finally:
+        stop.set()
+        other.join()

@@ -110,7 +110,14 @@ FINALSEG_PUTS_OFF: dict[str, tuple[str, ...]] = {"pickle": ()}
 @contextlib.contextmanager
 def put_off(modules: dict[str, tuple[str, ...]]) -> Iterator[None]:
     """While a module of jieba runs: the ``modules`` not imported yet are stand-ins (see
-    :func:`_on_first_use`), each with the functions it is taken by name for."""
+    :func:`_on_first_use`), each with the functions it is taken by name for.
+
+    Not while other threads run (in a program that uses orgwrite as a library): one of them
+    could import such a module meanwhile and get the stand-in, or set something on it that the
+    real module would not have."""
+    if threading.active_count() > 1:
+        yield
+        return
     stand_ins = [_on_first_use(name, *calls) for name, calls in modules.items() if name not in sys.modules]
     try:
         yield
