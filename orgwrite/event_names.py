@@ -231,6 +231,7 @@ def _write_specs(key: tuple, specs: dict) -> None:
     except Exception:
         return
     lazyre.keep(path, key, specs)
+    lazyre.prune(path, "names-spec*.marshal")
 
 
 class Joined:

@@ -156,6 +156,7 @@ def _keep_events(text: str, events: tuple[Event, ...]) -> None:
     except Exception:
         return
     lazyre.replace_file(path, data)
+    lazyre.prune(path, "events*.pickle")
 
 
 @cache

@@ -224,6 +224,7 @@ def derived(stem: str, module_file: str, inputs: tuple, work_out: Callable[[], A
     if value is None:
         value = work_out()
         keep(path, key, value)
+        prune(path, f"{stem}-*.marshal")
     return value
 
 
@@ -255,6 +256,33 @@ def replace_file(path: Path, data: bytes) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def prune(written: Path, family: str, keep: int = 3) -> None:
+    """Remove the cache files named like ``family`` (a glob pattern) in ``written``'s folder but
+    the ``keep`` written last, and never ``written`` itself.
+
+    Each install, Python, jieba file or lexicon makes cache files of its own (the jieba copy is
+    9 MB), and nothing used the old ones again once a virtual environment was rebuilt or a
+    lexicon edited: a cache folder grew by hundreds of megabytes.  Called where such a file has
+    just been written (once per install or lexicon, not on every run); two installs that share
+    the folder each keep theirs while no more than ``keep`` of them alternate.
+    """
+    try:
+        found = []
+        for path in written.parent.glob(family):
+            if path.name.endswith(".tmp"):  # another process's file, being written
+                continue
+            try:
+                found.append((path.stat().st_mtime_ns, path))
+            except OSError:  # removed meanwhile
+                continue
+        found.sort(reverse=True)
+        for _, path in found[keep:]:
+            if path != written:
+                path.unlink(missing_ok=True)
+    except OSError:  # an unreadable or read-only folder keeps what it has
+        pass
 
 
 def module_keyed_file(stem: str, module_file: str, suffix: str) -> tuple[Path, tuple]:

@@ -276,3 +276,83 @@ def test_a_second_process_builds_its_patterns_from_the_cache_with_the_same_findi
     assert first["via_store"] > 30 and second["via_store"] == first["via_store"]
     assert second["from_file"] == second["via_store"]  # every pattern of the store came from the file
     assert second["compiled"] == first["compiled"] - first["via_store"]
+
+
+def test_prune_keeps_the_files_of_a_kind_written_last_and_the_one_just_written(tmp_path):
+    import os
+
+    from orgwrite import lazyre
+
+    made = []
+    for k in range(6):
+        path = tmp_path / f"jieba-0.42.1-{k}-v2.sqlite"
+        path.write_bytes(b"x")
+        os.utime(path, ns=(k * 10**9, k * 10**9))
+        made.append(path)
+    other = tmp_path / "lexicon-abc.pickle"
+    other.write_bytes(b"y")
+    busy = tmp_path / "jieba-0.42.1-0-v2.sqlite.77.tmp"
+    busy.write_bytes(b"z")
+    os.utime(made[1], ns=(10**12, 10**12))  # written last of all
+    lazyre.prune(made[0], "jieba-*.sqlite")  # as if made[0] had just been written (an odd clock)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [made[0].name, made[1].name, made[5].name, made[4].name, other.name, busy.name]
+    )
+
+
+def test_prune_in_a_folder_it_cannot_change_leaves_it_as_it_is(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from orgwrite import lazyre
+
+    for k in range(5):
+        (tmp_path / f"events-{k}.pickle").write_bytes(b"x")
+
+    def refuse(self, missing_ok=False):
+        raise PermissionError(self)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    lazyre.prune(tmp_path / "events-0.pickle", "events*.pickle")
+    assert len(list(tmp_path.iterdir())) == 5
+
+
+def test_a_check_that_fills_a_cache_folder_removes_the_files_other_installs_left(tmp_path):
+    """The kinds of files a check writes once per install or lexicon: old ones of each kind are
+    removed as a new one is written, down to a few (what a cache folder grew by before: 9 MB
+    a jieba copy, 0.4 MB a compiled lexicon, per virtual environment or lexicon edit)."""
+    import os
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache" / "orgwrite"
+    cache.mkdir(parents=True)
+    kinds = {
+        "jieba-0.42.1-{k}-1-v2.sqlite": 3,
+        "lexicon-{k:032x}.pickle": 8,
+        "lexstat-v17-{k:08x}": 16,
+        "events-{k:08x}.pickle": 3,
+        "names-spec-{k:08x}.marshal": 3,
+        "numbers-toml-{k:08x}.marshal": 3,
+    }
+    for name in kinds:
+        for k in range(20):
+            old = cache / name.format(k=k)
+            old.write_bytes(b"old")
+            os.utime(old, ns=(10**9 * (k + 1), 10**9 * (k + 1)))
+    text = tmp_path / "a.txt"
+    text.write_text("一、总体要求\n抓好三个方面的的工作：一是学习，二是调研。\n", "utf-8")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "orgwrite", "check", "--fail-on", "never", str(text)],
+        capture_output=True,
+        cwd=root,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    for name, keep in kinds.items():
+        prefix = name.split("{")[0]
+        left = [p for p in cache.iterdir() if p.name.startswith(prefix) and not p.name.endswith(".tmp")]
+        new = [p for p in left if p.read_bytes() != b"old"]
+        assert len(new) == 1, (prefix, [p.name for p in left])
+        assert len(left) == keep, (prefix, len(left))

@@ -99,7 +99,8 @@ def _write_index(quick: str, newest: int, key: str) -> None:
         tmp.write_text(f"{key}\n{quick}", "utf-8")
         os.replace(tmp, path)
     except OSError:
-        pass
+        return
+    lazyre.prune(path, "lexstat-*", keep=16)
 
 
 def _read_pickle(cache_file: Path, key: str) -> Lexicon | None:
@@ -195,4 +196,6 @@ def _load(paths: list[Path], disabled: tuple[str, ...], use_disk_cache: bool) ->
             _write_index(quick, newest, key)
         except Exception:
             pass
+        else:  # a lexicon edited, or another unit's: the compiled form of each, 0.3-0.4 MB
+            lazyre.prune(cache_file, "lexicon-*.pickle", keep=8)
     return quick, lex

@@ -354,3 +354,6 @@ def _build_copy(jieba: Any, source: str, table: str | None, path: Any) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+    from orgwrite import lazyre
+
+    lazyre.prune(path, "jieba-*.sqlite")  # the copies of other (older) installs of jieba
