@@ -46,18 +46,20 @@ def test_an_empty_input_list_yields_nothing():
     assert list(forked.imap(_work, [], 2)) == []
 
 
-def test_an_exception_is_raised_at_its_input_and_the_workers_are_stopped():
-    def fail_at_seven(x):
-        if x == 7:
-            raise ValueError("第 7 个输入出错")
-        return x, os.getpid()
+def _fail_at_seven(x: int) -> tuple[int, int]:
+    if x == 7:
+        raise ValueError("第 7 个输入出错")
+    return x, os.getpid()
 
+
+@pytest.mark.parametrize("here", [False, True])
+def test_an_exception_is_raised_at_its_input_whoever_computed_it_and_the_workers_are_stopped(here):
     seen = []
     with pytest.raises(ValueError, match="第 7 个输入出错"):
-        for value in forked.imap(fail_at_seven, list(range(100)), 2):
+        for value in forked.imap(_fail_at_seven, list(range(100)), 2, here=here):
             seen.append(value)
     assert [x for x, _ in seen] == list(range(7))
-    assert all(_gone(pid) for _, pid in seen)
+    assert all(_gone(pid) for _, pid in seen if pid != os.getpid())
 
 
 def test_a_worker_that_dies_is_reported_not_waited_for():
@@ -124,20 +126,6 @@ def test_with_here_the_parent_is_one_of_the_jobs_and_order_is_kept():
     pids = {pid for _, pid in out}
     assert os.getpid() in pids and pids <= workers | {os.getpid()}
     assert all(_gone(pid) for pid in workers)
-
-
-def test_with_here_an_exception_is_raised_at_its_input_whoever_computed_it():
-    def fail_at_seven(x):
-        if x == 7:
-            raise ValueError("第 7 个输入出错")
-        return x, os.getpid()
-
-    seen = []
-    with pytest.raises(ValueError, match="第 7 个输入出错"):
-        for value in forked.imap(fail_at_seven, list(range(100)), 2, here=True):
-            seen.append(value)
-    assert [x for x, _ in seen] == list(range(7))
-    assert all(_gone(pid) for _, pid in seen if pid != os.getpid())
 
 
 def test_with_here_a_worker_that_dies_is_reported_once_this_process_has_done_its_share():
