@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,8 +21,10 @@ BUILT_IN_UP_TO = 1 << 20
 _HASHED = [0]  # bytes hashed so far by the built-in one
 
 
+@cache
 def _builtin_sha256():
-    """CPython's own SHA-256 constructor, or None (another Python, or a build without it)."""
+    """CPython's own SHA-256 constructor, or None (another Python, or a build without it);
+    looked up once per process."""
     if sys.implementation.name != "cpython":
         return None
     try:
